@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { isDemoData } from '@/db/queries/settings';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
+import { I18nProvider } from '@/components/i18n-provider';
+import { LanguageSwitch } from '@/components/language-switch';
+import { LoginForm } from '@/components/login-form';
+import { getCaller } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Masuk' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  await connection();
+  if (await getCaller()) redirect('/');
+  const [{ locale, messages }, demo, { callbackUrl }] = await Promise.all([
+    getI18n(),
+    getDb().then(isDemoData),
+    searchParams,
+  ]);
+  // Only a path on this site: never an open redirect.
+  const target = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+
+  return (
+    <I18nProvider locale={locale} messages={messages}>
+      {demo ? (
+        <div className="demo-banner" role="note" data-testid="demo-banner">
+          {messages.app.demoBanner}
+        </div>
+      ) : null}
+      <main className="auth-page">
+        <div className="auth-card">
+          <h1>{messages.login.title}</h1>
+          <LoginForm callbackUrl={target} />
+          {demo ? (
+            <div className="demo-accounts">
+              <p>
+                {messages.login.demoHint} <code>{DEMO_PASSWORD}</code>:
+              </p>
+              <ul>
+                {DEMO_USERS.map((user) => (
+                  <li key={user.email}>
+                    <code>{user.email}</code> — {messages.roles[user.role]}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="lang-switch">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </main>
+    </I18nProvider>
+  );
+}

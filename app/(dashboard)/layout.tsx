@@ -1,0 +1,49 @@
+import { connection } from 'next/server';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { isDemoData } from '@/db/queries/settings';
+import { LanguageSwitch } from '@/components/language-switch';
+import { Providers } from '@/components/providers';
+import { MainNav, type NavItem } from '@/components/shell/main-nav';
+import { SignOutButton } from '@/components/shell/sign-out-button';
+import { requirePageCaller } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  const caller = await requirePageCaller();
+  const [{ locale, messages }, demo] = await Promise.all([getI18n(), getDb().then(isDemoData)]);
+  const nav: NavItem[] = [{ href: '/', label: messages.nav.overview }];
+
+  return (
+    <Providers locale={locale} messages={messages}>
+      <a className="skip-link" href="#main">
+        {messages.app.skipToContent}
+      </a>
+      {demo ? (
+        <div className="demo-banner" role="note" data-testid="demo-banner">
+          {messages.app.demoBanner}
+        </div>
+      ) : null}
+      <header className="shell-header">
+        <div className="shell-header-inner">
+          <Link href="/" className="brand">
+            {messages.app.name}
+            <small>{messages.app.tagline}</small>
+          </Link>
+          <MainNav items={nav} label={messages.nav.label} />
+          <div className="header-tools">
+            <span className="user-chip">
+              {messages.app.signedInAs} <strong>{caller.name}</strong> ({messages.roles[caller.role]})
+            </span>
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+    </Providers>
+  );
+}

@@ -1,0 +1,15 @@
+import { getDb } from '@/db';
+import { getSummaryView } from '@/db/queries/summary';
+import { apiRoute, respond } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { parsePeriodParam } from '@/lib/params';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async (request: Request) => {
+  const caller = await requireApiCaller();
+  const params = new URL(request.url).searchParams;
+  const period = parsePeriodParam(params.get('period'));
+  const summary = await getSummaryView(await getDb(), { caller, period, regionCode: params.get('region') });
+  return respond(request, summary, [summary as unknown as Record<string, unknown>], `summary-${period}`);
+});

@@ -1,0 +1,130 @@
+// The one database client. DATABASE_URL set → a PostgreSQL server through postgres.js; unset → PGlite
+// (embedded Postgres in WebAssembly) in ./.data/pglite, or PGLITE_DIR (`memory://` for tests).
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './schema';
+import { acquireFolderLock, type FolderLock } from './folder-lock';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: 'postgres' | 'pglite';
+  /** Where the data lives, without credentials: for messages and the health check. */
+  location: string;
+  close: () => Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  /** Apply committed migrations after opening (the start step and tests do; scripts may not). */
+  migrate?: boolean;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
+
+/** Opens a database. Most code wants `getDb()`, the process-wide shared one. */
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('Payung does not open its database during `next build`.');
+  }
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const handle = databaseUrl
+    ? await openPostgres(databaseUrl)
+    : await openPglite(options.pgliteDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
+  if (options.migrate) {
+    try {
+      await migrateDatabase(handle);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    // Month arithmetic in SQL uses the session zone only for timestamps; pin it to the programme's.
+    connection: { TimeZone: 'Asia/Jakarta', application_name: 'payung' },
+  });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  const parsed = new URL(url);
+  return {
+    db,
+    engine: 'postgres',
+    location: `postgresql://${parsed.host}${parsed.pathname}`,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dir: string): Promise<DatabaseHandle> {
+  const inMemory = dir.startsWith('memory://');
+  const absolute = inMemory ? dir : path.resolve(dir);
+  // PGlite takes no lock of its own: two processes on one folder corrupt it or lose writes.
+  const lock: FolderLock | null = inMemory ? null : acquireFolderLock(absolute);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const client = await PGlite.create(inMemory ? undefined : absolute);
+    await client.exec(`set timezone = 'Asia/Jakarta'`);
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return {
+      db,
+      engine: 'pglite',
+      location: inMemory ? 'memory://' : absolute,
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.engine === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants its own driver type
+    await migrate(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants its own driver type
+    await migrate(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath. */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+const globalForDb = globalThis as unknown as { payungDb?: Promise<DatabaseHandle> };
+
+/**
+ * The process-wide database, opened (and migrated) once. The promise is cached so that pages rendering
+ * at once share one open, and dev reloads do not reopen the embedded folder.
+ */
+export function getDatabase(): Promise<DatabaseHandle> {
+  if (!globalForDb.payungDb) {
+    globalForDb.payungDb = openDatabase({ migrate: true }).catch((error: unknown) => {
+      globalForDb.payungDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.payungDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}

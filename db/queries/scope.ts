@@ -1,0 +1,47 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { agents, regions } from '@/db/schema';
+import type { Caller } from '@/lib/auth/caller';
+import { DEFAULT_REGION_CODE, REGION_CODE_PATTERN } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import type { IndicatorScope } from '@/lib/indicators/scope';
+
+function within(code: string, ancestor: string): boolean {
+  return code === ancestor || code.startsWith(`${ancestor}.`);
+}
+
+export interface ResolvedRegion {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/**
+ * Turns a caller and the region they asked for into the rows they may count. This is the check: a
+ * region outside the caller's own is refused (403), a supervisor only counts the members their agents
+ * recruited, whatever a page or a URL asks for.
+ */
+export async function resolveScope(
+  db: Database,
+  caller: Caller,
+  requestedRegion?: string | null,
+): Promise<{ scope: IndicatorScope; region: ResolvedRegion }> {
+  const regionCode = requestedRegion || caller.regionCode || DEFAULT_REGION_CODE;
+  if (!REGION_CODE_PATTERN.test(regionCode)) {
+    throw new AppError('bad_region', 400, 'badRegion', { value: regionCode.slice(0, 40) });
+  }
+  if (caller.regionCode && !within(regionCode, caller.regionCode)) {
+    throw new AppError('region_out_of_scope', 403, 'regionOutOfScope', { value: regionCode });
+  }
+  const [region] = await db
+    .select({ code: regions.code, name: regions.name, level: regions.level })
+    .from(regions)
+    .where(eq(regions.code, regionCode))
+    .limit(1);
+  if (!region) throw new AppError('bad_region', 400, 'badRegion', { value: regionCode });
+
+  if (caller.role !== 'supervisor') return { scope: { regionCode }, region };
+  const own = await db.select({ code: agents.code }).from(agents).where(eq(agents.supervisorId, caller.userId));
+  return { scope: { regionCode, agentCodes: own.map((agent) => agent.code) }, region };
+}

@@ -1,0 +1,396 @@
+// The whole Payung domain (../shared/PRODUCT.md). Money is whole Rupiah in integers, business dates are
+// `date` (imports carry dates, not instants), instants are `timestamptz`. A "month" is stored as the
+// date of its first day.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
+export const COMMUNITY_TYPES = [
+  'occupation_association',
+  'cooperative',
+  'citizens_forum',
+  'farmers_group',
+  'religious_group',
+] as const;
+export const CHANNELS = [
+  'agent',
+  'community',
+  'cooperative',
+  'citizens_forum',
+  'formal_socialisation',
+  'walk_in',
+] as const;
+export const PROGRAMS = ['JKK', 'JKM'] as const;
+export const CLAIM_STATUSES = ['submitted', 'verified', 'approved', 'paid', 'rejected'] as const;
+export const ROLES = ['admin', 'bpjs_officer', 'district_official', 'supervisor'] as const;
+
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export type CommunityType = (typeof COMMUNITY_TYPES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Program = (typeof PROGRAMS)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export type Role = (typeof ROLES)[number];
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Province > regency > district > village, keyed by the Kemendagri code with dots (33.02.14.2001). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
+    parentCode: text('parent_code'),
+    population: integer('population'),
+    areaKm2: numeric('area_km2', { precision: 10, scale: 2, mode: 'number' }),
+    centroidLat: doublePrecision('centroid_lat'),
+    centroidLng: doublePrecision('centroid_lng'),
+    /** GeoJSON Polygon or MultiPolygon geometry, [lng, lat] WGS 84. */
+    boundary: jsonb('boundary'),
+    /** 'approximate' (made by Payung from centroids) or 'official' (loaded by an admin). */
+    boundarySource: text('boundary_source', { enum: ['approximate', 'official'] }),
+  },
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_code_pattern_idx').using('btree', sql`${t.code} text_pattern_ops`),
+    check('regions_level_check', sql`${t.level} in (${inList(REGION_LEVELS)})`),
+    check('regions_code_check', sql`${t.code} ~ '^[0-9]{2}(\\.[0-9]{2}){0,2}(\\.[0-9]{4})?$'`),
+    check('regions_population_check', sql`${t.population} is null or ${t.population} >= 0`),
+  ],
+);
+export type Region = typeof regions.$inferSelect;
+
+export const occupations = pgTable('occupations', {
+  code: text('code').primaryKey(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** PP 50/2025 discounts transport workers over a longer window than the others. */
+  isTransport: boolean('is_transport').notNull().default(false),
+});
+export type Occupation = typeof occupations.$inferSelect;
+
+/** Estimated informal workers of a region for a year: the denominator of the coverage rate. */
+export const workforceEstimates = pgTable(
+  'workforce_estimates',
+  {
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    year: integer('year').notNull(),
+    informalWorkers: integer('informal_workers').notNull(),
+    source: text('source'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.year] }),
+    check('workforce_estimates_workers_check', sql`${t.informalWorkers} >= 0`),
+  ],
+);
+
+export const workforceEstimatesByOccupation = pgTable(
+  'workforce_estimates_by_occupation',
+  {
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    year: integer('year').notNull(),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code),
+    informalWorkers: integer('informal_workers').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.year, t.occupationCode] }),
+    check('workforce_by_occupation_workers_check', sql`${t.informalWorkers} >= 0`),
+  ],
+);
+
+/** Coverage-rate targets per region and year (percent). */
+export const coverageTargets = pgTable(
+  'coverage_targets',
+  {
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    year: integer('year').notNull(),
+    targetRate: numeric('target_rate', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.year] }),
+    check('coverage_targets_rate_check', sql`${t.targetRate} between 0 and 100`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** Optional region limit: a village official sees their village only. */
+    regionCode: text('region_code').references(() => regions.code),
+    active: boolean('active').notNull().default(true),
+    /** Bumped on deactivation, role or password change: older sessions stop working at once. */
+    sessionVersion: integer('session_version').notNull().default(0),
+    createdAt: createdAt(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    check('users_role_check', sql`${t.role} in (${inList(ROLES)})`),
+  ],
+);
+export type User = typeof users.$inferSelect;
+
+export const communities = pgTable(
+  'communities',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type', { enum: COMMUNITY_TYPES }).notNull(),
+    villageCode: text('village_code')
+      .notNull()
+      .references(() => regions.code),
+    /** The occupation an association or group gathers, when it gathers one. */
+    occupationCode: text('occupation_code').references(() => occupations.code),
+    foundedOn: date('founded_on'),
+  },
+  (t) => [
+    uniqueIndex('communities_name_village_idx').on(t.name, t.villageCode),
+    index('communities_village_idx').on(t.villageCode),
+    check('communities_type_check', sql`${t.type} in (${inList(COMMUNITY_TYPES)})`),
+  ],
+);
+export type Community = typeof communities.$inferSelect;
+
+export const agents = pgTable(
+  'agents',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    villageCode: text('village_code')
+      .notNull()
+      .references(() => regions.code),
+    supervisorId: integer('supervisor_id').references(() => users.id),
+    phone: text('phone'),
+    activeFrom: date('active_from').notNull(),
+    activeTo: date('active_to'),
+  },
+  (t) => [
+    index('agents_supervisor_idx').on(t.supervisorId),
+    index('agents_village_idx').on(t.villageCode),
+    check('agents_active_range_check', sql`${t.activeTo} is null or ${t.activeTo} >= ${t.activeFrom}`),
+  ],
+);
+export type Agent = typeof agents.$inferSelect;
+
+/** The communities an agent belongs to: the field study's "agent from the member's own community". */
+export const agentCommunities = pgTable(
+  'agent_communities',
+  {
+    agentCode: text('agent_code')
+      .notNull()
+      .references(() => agents.code, { onDelete: 'cascade' }),
+    communityId: integer('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agentCode, t.communityId] }),
+    index('agent_communities_community_idx').on(t.communityId),
+  ],
+);
+
+export const agentTargets = pgTable(
+  'agent_targets',
+  {
+    agentCode: text('agent_code')
+      .notNull()
+      .references(() => agents.code, { onDelete: 'cascade' }),
+    month: date('month').notNull(),
+    recruitsTarget: integer('recruits_target').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agentCode, t.month] }),
+    check('agent_targets_month_check', sql`extract(day from ${t.month}) = 1`),
+    check('agent_targets_recruits_check', sql`${t.recruitsTarget} >= 0`),
+  ],
+);
+
+export const members = pgTable(
+  'members',
+  {
+    id: serial('id').primaryKey(),
+    nik: text('nik').notNull(),
+    kpj: text('kpj'),
+    name: text('name').notNull(),
+    sex: text('sex', { enum: ['L', 'P'] }).notNull(),
+    birthDate: date('birth_date'),
+    phone: text('phone'),
+    address: text('address'),
+    villageCode: text('village_code')
+      .notNull()
+      .references(() => regions.code),
+    occupationCode: text('occupation_code').references(() => occupations.code),
+    communityId: integer('community_id').references(() => communities.id),
+    agentCode: text('agent_code').references(() => agents.code),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    enrolledOn: date('enrolled_on').notNull(),
+    /** Declared monthly income in Rupiah: JKK is 1 % of it. */
+    declaredIncome: integer('declared_income').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('members_nik_idx').on(t.nik),
+    index('members_village_idx').on(t.villageCode),
+    index('members_village_pattern_idx').using('btree', sql`${t.villageCode} text_pattern_ops`),
+    index('members_enrolled_idx').on(t.enrolledOn),
+    index('members_agent_idx').on(t.agentCode),
+    index('members_community_idx').on(t.communityId),
+    check('members_nik_check', sql`${t.nik} ~ '^[0-9]{16}$'`),
+    check('members_sex_check', sql`${t.sex} in ('L', 'P')`),
+    check('members_channel_check', sql`${t.channel} in (${inList(CHANNELS)})`),
+    check('members_income_check', sql`${t.declaredIncome} >= 0`),
+  ],
+);
+export type Member = typeof members.$inferSelect;
+
+/** One payment covering `monthsCount` consecutive months from `firstMonth`. */
+export const contributions = pgTable(
+  'contributions',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    firstMonth: date('first_month').notNull(),
+    monthsCount: integer('months_count').notNull(),
+    /** The first day of the last month covered, kept by the database. */
+    lastMonth: date('last_month')
+      .notNull()
+      .generatedAlwaysAs(sql`(first_month + make_interval(months => months_count - 1))::date`),
+    jkkAmount: integer('jkk_amount').notNull(),
+    jkmAmount: integer('jkm_amount').notNull(),
+    paidOn: date('paid_on').notNull(),
+    agentCode: text('agent_code').references(() => agents.code),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('contributions_member_month_idx').on(t.memberId, t.firstMonth),
+    index('contributions_cover_idx').on(t.firstMonth, t.lastMonth, t.memberId),
+    index('contributions_paid_idx').on(t.paidOn),
+    index('contributions_agent_idx').on(t.agentCode),
+    check('contributions_first_month_check', sql`extract(day from ${t.firstMonth}) = 1`),
+    check('contributions_months_check', sql`${t.monthsCount} between 1 and 12`),
+    check('contributions_amounts_check', sql`${t.jkkAmount} >= 0 and ${t.jkmAmount} >= 0`),
+  ],
+);
+export type Contribution = typeof contributions.$inferSelect;
+
+export const claims = pgTable(
+  'claims',
+  {
+    id: serial('id').primaryKey(),
+    number: text('number').notNull(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    program: text('program', { enum: PROGRAMS }).notNull(),
+    /** JKK: medical, temporary_disability, permanent_disability, death. JKM: death. */
+    benefitType: text('benefit_type'),
+    incidentDate: date('incident_date').notNull(),
+    submittedOn: date('submitted_on').notNull(),
+    verifiedOn: date('verified_on'),
+    approvedOn: date('approved_on'),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull(),
+    /** Amount approved or paid, whole Rupiah. */
+    amount: integer('amount'),
+    paidOn: date('paid_on'),
+    rejectedOn: date('rejected_on'),
+    rejectionReason: text('rejection_reason'),
+    agentCode: text('agent_code').references(() => agents.code),
+    /** Optimistic concurrency: an edit names the version it read. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('claims_number_idx').on(t.number),
+    index('claims_member_idx').on(t.memberId),
+    index('claims_paid_idx').on(t.paidOn),
+    index('claims_submitted_idx').on(t.submittedOn),
+    index('claims_agent_idx').on(t.agentCode),
+    check('claims_program_check', sql`${t.program} in (${inList(PROGRAMS)})`),
+    check('claims_status_check', sql`${t.status} in (${inList(CLAIM_STATUSES)})`),
+    check('claims_amount_check', sql`${t.amount} is null or ${t.amount} >= 0`),
+    check('claims_paid_on_check', sql`(${t.status} = 'paid') = (${t.paidOn} is not null)`),
+    check('claims_dates_check', sql`${t.submittedOn} >= ${t.incidentDate} and (${t.paidOn} is null or ${t.paidOn} >= ${t.submittedOn})`),
+  ],
+);
+export type Claim = typeof claims.$inferSelect;
+
+/**
+ * Contribution rates, benefit amounts, discounts and agent incentive rates, each valid from a date.
+ * Rates change (PP 50/2025's 50 % discount, the 2022 Perisai scheme), so none is a constant in code.
+ */
+export const referenceRates = pgTable(
+  'reference_rates',
+  {
+    id: serial('id').primaryKey(),
+    category: text('category', { enum: ['contribution', 'discount', 'benefit', 'incentive'] }).notNull(),
+    key: text('key').notNull(),
+    value: numeric('value', { precision: 14, scale: 4, mode: 'number' }).notNull(),
+    /** 'rupiah', 'percent' or 'times_income'. */
+    unit: text('unit', { enum: ['rupiah', 'percent', 'times_income', 'count'] }).notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    effectiveTo: date('effective_to'),
+    source: text('source'),
+  },
+  (t) => [
+    uniqueIndex('reference_rates_key_from_idx').on(t.key, t.effectiveFrom),
+    check('reference_rates_range_check', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+  ],
+);
+export type ReferenceRate = typeof referenceRates.$inferSelect;
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    /** Kept even when no user matched (a failed sign-in), never a password. */
+    actorEmail: text('actor_email'),
+    action: text('action').notNull(),
+    entity: text('entity'),
+    entityId: text('entity_id'),
+    details: jsonb('details'),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_idx').on(t.userId, t.at)],
+);
+
+/** Small key/value facts about this installation, such as whether its data is the synthetic demo. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

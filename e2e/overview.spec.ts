@@ -1,0 +1,62 @@
+import { expect, screenshot, storageStateFor, test, type DemoRole } from './fixtures';
+
+const ROLES_TO_CHECK: DemoRole[] = ['admin', 'officer', 'district', 'supervisor'];
+
+function asDisplayed(value: number | string): string {
+  return typeof value === 'number' ? new Intl.NumberFormat('id-ID').format(value) : value;
+}
+
+for (const role of ROLES_TO_CHECK) {
+  test.describe(`overview as ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+
+    test('shows the figures the API gives, and follows the period picker', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByTestId('demo-banner')).toContainText('sintetis');
+
+      const active = page.getByRole('region', { name: 'Peserta aktif' }).getByTestId('stat-value');
+      const apiNow = await (await page.request.get('/api/v1/summary')).json();
+      await expect(active).toHaveText(asDisplayed(apiNow.activeMembers));
+      await screenshot(page, `overview-${role}`);
+
+      await page.getByRole('button', { name: 'Bulan sebelumnya' }).click();
+      await expect(page).toHaveURL(/period=\d{4}-\d{2}/);
+      const period = new URL(page.url()).searchParams.get('period') ?? '';
+      const apiPrev = await (await page.request.get(`/api/v1/summary?period=${period}`)).json();
+      expect(apiPrev.period).toBe(period);
+      await expect(active).toHaveText(asDisplayed(apiPrev.activeMembers));
+      await expect(page.getByRole('region', { name: 'Pendaftaran baru' }).getByTestId('stat-value')).toHaveText(
+        asDisplayed(apiPrev.newEnrolments),
+      );
+    });
+  });
+}
+
+test.describe('language', () => {
+  test.use({ storageState: storageStateFor('officer') });
+
+  test('switches to English and back', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(page.getByText('Demo mode: all data here is synthetic')).toBeVisible();
+    await screenshot(page, 'overview-english');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ringkasan' })).toBeVisible();
+  });
+});
+
+test.describe('supervisor scope', () => {
+  test('each supervisor counts only their own agents’ members', async ({ browser }) => {
+    const officer = await browser.newContext({ storageState: storageStateFor('officer') });
+    const first = await browser.newContext({ storageState: storageStateFor('supervisor') });
+    const second = await browser.newContext({ storageState: storageStateFor('supervisor2') });
+    const [all, a, b] = await Promise.all(
+      [officer, first, second].map(async (context) => (await context.request.get('/api/v1/summary')).json()),
+    );
+    expect(a.activeMembers).toBeGreaterThan(0);
+    expect(b.activeMembers).toBeGreaterThan(0);
+    expect(a.activeMembers + b.activeMembers).toBeLessThanOrEqual(all.activeMembers);
+    await Promise.all([officer, first, second].map((context) => context.close()));
+  });
+});

@@ -1,0 +1,7 @@
+// Runs once when the server starts (never during `next build`): opens the database, applies the
+// committed migrations and seeds the demo data into an empty database.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startPayung } = await import('./lib/startup');
+  await startPayung();
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { AppError } from '@/lib/errors';
+import { getMessages, localeFromRequest } from '@/lib/i18n';
+import { toCsv } from '@/lib/csv';
+
+/** Errors that mean the database cannot be reached, as opposed to a bug in a query. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'ETIMEDOUT' ||
+    code === 'CONNECTION_CLOSED' ||
+    code === 'CONNECT_TIMEOUT' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    code === '3D000' ||
+    code === 'DATABASE_LOCKED'
+  );
+}
+
+export function errorResponse(request: Request, error: unknown): NextResponse {
+  const locale = localeFromRequest(request);
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.localizedMessage(locale) } },
+      { status: error.status },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error('[api] database unavailable:', (error as Error).message);
+    return NextResponse.json(
+      { error: { code: 'database_down', message: getMessages(locale).errors.databaseDown } },
+      { status: 503 },
+    );
+  }
+  console.error('[api] unexpected error:', error);
+  return NextResponse.json(
+    { error: { code: 'internal', message: getMessages(locale).errors.internal } },
+    { status: 500 },
+  );
+}
+
+/** Wraps a route handler: one error shape, localized messages, no stack traces to clients. */
+export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<Response>) {
+  return async (request: Request, context: Ctx): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(request, error);
+    }
+  };
+}
+
+/** JSON, or the same rows as CSV when `format=csv`. */
+export function respond(request: Request, body: unknown, csvRows: readonly Record<string, unknown>[], name: string) {
+  const format = new URL(request.url).searchParams.get('format');
+  if (format === 'csv') {
+    return new Response(toCsv(csvRows), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}.csv"`,
+      },
+    });
+  }
+  if (format && format !== 'json') {
+    throw new AppError('bad_format', 400, 'badFormat', { value: format.slice(0, 20) });
+  }
+  return NextResponse.json(body);
+}

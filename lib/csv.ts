@@ -1,0 +1,17 @@
+// CSV out of Payung. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
+// are prefixed with a quote: exports must never carry an injection into an officer's Excel.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+  const header = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
+  const lines = [header.map(cell).join(',')];
+  for (const row of rows) lines.push(header.map((key) => cell(row[key])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,49 @@
+// Numbers, money and dates as Indonesians write them (`Rp 16.800`, `1.234`, `12,5%`, `25 Nov 2026`);
+// the English interface uses English separators.
+import type { Locale } from '@/lib/i18n';
+
+export const SUPPRESSED = '<5';
+/** A figure a district official may not see because fewer than five persons make it. */
+export type Figure = number | typeof SUPPRESSED;
+
+const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
+
+export function formatNumber(value: Figure | null, locale: Locale = 'id', fractionDigits = 0): string {
+  if (value === null) return '–';
+  if (value === SUPPRESSED) return SUPPRESSED;
+  return new Intl.NumberFormat(intlLocale(locale), {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+export function formatRupiah(value: Figure | null, locale: Locale = 'id'): string {
+  if (value === null || value === SUPPRESSED) return formatNumber(value, locale);
+  return `Rp ${formatNumber(Math.round(value), locale)}`;
+}
+
+export function formatPercent(value: Figure | null, locale: Locale = 'id', fractionDigits = 1): string {
+  if (value === null || value === SUPPRESSED) return formatNumber(value, locale);
+  return `${formatNumber(value, locale, fractionDigits)}%`;
+}
+
+/** '2026-11-25' → '25 Nov 2026' (id: '25 Nov 2026', with Indonesian month names such as 'Agu'). */
+export function formatDate(isoDate: string, locale: Locale = 'id'): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+    .format(date)
+    .replace('.', '');
+}
+
+/** '2026-10' → 'Oktober 2026' / 'October 2026'. */
+export function formatPeriod(period: string, locale: Locale = 'id'): string {
+  const [year, month] = period.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

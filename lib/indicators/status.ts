@@ -1,0 +1,60 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db';
+import { monthDate, toNumber } from './sql-helpers';
+import { memberScopeCondition, type IndicatorScope } from './scope';
+import type { Period } from './month';
+
+export type MemberStatus = 'aktif' | 'menunggak' | 'nonaktif' | 'baru';
+
+/**
+ * The months m-4 .. m each scoped member has paid for, as one row per member with a flag per month.
+ * A contribution covers months first_month .. last_month whatever day it was paid (PRODUCT.md).
+ */
+export function coverageFlagsSql(period: Period, scope: IndicatorScope): SQL {
+  const m = monthDate(period);
+  const m4 = monthDate(period, -4);
+  return sql`
+    select c.member_id,
+      bool_or(${m} between c.first_month and c.last_month) as in_m,
+      bool_or(${monthDate(period, -1)} between c.first_month and c.last_month) as in_m1,
+      bool_or(c.first_month <= ${monthDate(period, -1)} and c.last_month >= ${monthDate(period, -3)}) as in_m1_to_m3,
+      bool_or(${m4} between c.first_month and c.last_month) as in_m4
+    from contributions c
+    join members sm on sm.id = c.member_id
+    where ${memberScopeCondition('sm', scope)}
+      and c.last_month >= ${m4}
+      and c.first_month <= ${m}
+    group by c.member_id`;
+}
+
+/**
+ * Each member's status in a month. Rules in order: covered in m → aktif; covered in one of m-1..m-3 →
+ * menunggak (can still pay the arrears); enrolled in m → baru; otherwise nonaktif (BPJS ends a BPU
+ * membership after more than 3 unpaid months). Members enrolled after m, with no payment for m-3..m,
+ * have no status yet.
+ */
+export async function listMemberStatuses(
+  db: Database,
+  args: { period: Period; scope: IndicatorScope },
+): Promise<Array<{ memberId: number; status: MemberStatus }>> {
+  const { period, scope } = args;
+  const rows = await queryRows<{ member_id: unknown; status: MemberStatus }>(
+    db,
+    sql`
+      with flags as (${coverageFlagsSql(period, scope)})
+      select m.id as member_id,
+        case
+          when f.in_m then 'aktif'
+          when f.in_m1_to_m3 then 'menunggak'
+          when m.enrolled_on >= ${monthDate(period)} then 'baru'
+          else 'nonaktif'
+        end as status
+      from members m
+      left join flags f on f.member_id = m.id
+      where ${memberScopeCondition('m', scope)}
+        -- a payment covering the month counts even if the recorded enrolment date is later
+        and (m.enrolled_on < ${monthDate(period, 1)} or f.member_id is not null)
+      order by m.id`,
+  );
+  return rows.map((row) => ({ memberId: toNumber(row.member_id), status: row.status }));
+}

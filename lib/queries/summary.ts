@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { SummaryView } from '@/db/queries/summary';
+import { fetchJson } from './fetch-json';
+
+export const summaryKeys = {
+  all: ['summary'] as const,
+  one: (region: string, period: string) => ['summary', region, period] as const,
+};
+
+export function summaryQuery(region: string, period: string) {
+  return queryOptions({
+    queryKey: summaryKeys.one(region, period),
+    queryFn: () =>
+      fetchJson<SummaryView>(
+        `/api/v1/summary?${new URLSearchParams({ region, period }).toString()}`,
+      ),
+  });
+}

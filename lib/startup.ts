@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { getDatabase } from '@/db';
+import { settings } from '@/db/schema';
+import { DatabaseLockedError } from '@/db/folder-lock';
+import { isDatabaseEmpty, seedDemo } from '@/db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
+
+/** Demo data goes into an empty database unless PAYUNG_DEMO=off (a production installation). */
+function demoSeedingAllowed(): boolean {
+  return !['off', 'false', '0', 'no'].includes((process.env.PAYUNG_DEMO ?? '').toLowerCase());
+}
+
+export async function startPayung(): Promise<void> {
+  const started = Date.now();
+  let handle;
+  try {
+    handle = await getDatabase();
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      console.error(`\n[payung] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  console.log(`[payung] database ready (${handle.engine}: ${handle.location}) in ${Date.now() - started} ms`);
+
+  if ((await isDatabaseEmpty(handle.db)) && demoSeedingAllowed()) {
+    const seedStarted = Date.now();
+    console.log('[payung] empty database: seeding the synthetic Ajibarang demo data…');
+    const counts = await seedDemo(handle);
+    const summary = Object.entries(counts)
+      .map(([table, count]) => `${table} ${count}`)
+      .join(', ');
+    console.log(`[payung] demo data seeded in ${Date.now() - seedStarted} ms: ${summary}`);
+  }
+
+  const [demo] = await handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo_data'));
+  if (demo?.value === true) {
+    console.log(`[payung] DEMO MODE: synthetic data. Demo sign-ins, password "${DEMO_PASSWORD}":`);
+    for (const user of DEMO_USERS) console.log(`[payung]   ${user.email.padEnd(26)} ${user.role}`);
+  }
+
+  // Close the embedded database cleanly so its folder is left consistent and unlocked.
+  const shutdown = (signal: NodeJS.Signals) => {
+    void handle.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

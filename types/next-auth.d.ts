@@ -1,0 +1,21 @@
+import type { Role } from '@/db/schema';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: number; sessionVersion: number; name: string; email: string; role: Role };
+  }
+  interface User {
+    id: string;
+    role: Role;
+    sessionVersion: number;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: number;
+    sv?: number;
+    role?: Role;
+    signedInAt?: number;
+  }
+}

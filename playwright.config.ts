@@ -48,6 +48,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
     },
   },
 });

@@ -20,9 +20,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
       redirect: false,
-    });
+    }).catch(() => null);
     setPending(false);
-    if (!result || result.error) {
+    if (!result?.ok || result.error) {
       setError(messages.login.failed);
       return;
     }

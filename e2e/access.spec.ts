@@ -8,7 +8,7 @@ test('a signed-out visitor is sent to the sign-in page', async ({ page }) => {
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await signIn(page, 'officer@payung.test', 'wrong-password');
-  await expect(page.getByRole('alert')).toContainText('Email atau kata sandi salah');
+  await expect(page.getByRole('alert').filter({ hasText: 'Email atau kata sandi salah' })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// Next.js would otherwise send anonymous telemetry off this machine.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 const SOURCES = ['app', 'components', 'db', 'lib', 'types', 'public', 'instrumentation.ts', 'next.config.mjs',

@@ -6,7 +6,13 @@ import { useI18n } from '../i18n-provider';
 export function SignOutButton() {
   const { messages } = useI18n();
   return (
-    <button type="button" onClick={() => void signOut({ callbackUrl: '/login' })}>
+    <button
+      type="button"
+      onClick={() =>
+        // Stay on the host the user typed, whatever NEXTAUTH_URL says.
+        void signOut({ redirect: false }).finally(() => window.location.assign('/login'))
+      }
+    >
       {messages.app.signOut}
     </button>
   );

@@ -37,6 +37,7 @@ import {
   addMonths,
   assertIsoDate,
   bcryptHash,
+  clearDatabaseTables,
   countRows,
   dayOf,
   dayOfIso,
@@ -56,6 +57,8 @@ export interface SeedDemoOptions {
   /** YYYY-MM-DD; the data ends on this day. Default: today in Asia/Jakarta. */
   asOf?: string;
   log?: (message: string) => void;
+  /** Empty the database first, inside the same transaction (all-or-nothing). Otherwise it must be empty. */
+  replace?: boolean;
 }
 
 const SEED = 0x50a1_2026;
@@ -74,20 +77,20 @@ interface CommunityDef {
 }
 
 const COMMUNITIES: readonly CommunityDef[] = [
-  { name: 'Paguyuban Tukang Parkir Pasar Ajibarang', type: 'occupation_association', village: '2011', occupation: 'tukang_parkir', weight: 2.0, founded: '2009-03-14' },
-  { name: 'Paguyuban PKL Pasar Induk Ajibarang', type: 'occupation_association', village: '2011', occupation: 'pkl', weight: 2.4, founded: '2011-07-02' },
-  { name: 'Paguyuban Pedagang Pasar Ajibarang', type: 'occupation_association', village: '2011', occupation: 'pedagang_pasar', weight: 1.8, founded: '2005-01-20' },
-  { name: 'Paguyuban Ojek Pangkalan Terminal Ajibarang', type: 'occupation_association', village: '2011', occupation: 'ojek', weight: 1.5, founded: '2012-10-05' },
+  { name: 'Paguyuban Tukang Parkir Pasar Ajibarang', type: 'occupation_association', village: '2011', occupation: 'tukang_parkir', weight: 1.7, founded: '2009-03-14' },
+  { name: 'Paguyuban PKL Pasar Induk Ajibarang', type: 'occupation_association', village: '2011', occupation: 'pkl', weight: 2.0, founded: '2011-07-02' },
+  { name: 'Paguyuban Pedagang Pasar Ajibarang', type: 'occupation_association', village: '2011', occupation: 'pedagang_pasar', weight: 1.5, founded: '2005-01-20' },
+  { name: 'Paguyuban Ojek Pangkalan Terminal Ajibarang', type: 'occupation_association', village: '2011', occupation: 'ojek', weight: 1.3, founded: '2012-10-05' },
   { name: 'Koperasi Pedagang Pasar Ajibarang Makmur', type: 'cooperative', village: '2011', occupation: 'pedagang_pasar', weight: 1.3, founded: '2008-05-11' },
   { name: 'Forum Warga RW 05 Ajibarang Kulon', type: 'citizens_forum', village: '2011', occupation: null, weight: 0.9, founded: '2016-08-17' },
-  { name: 'Paguyuban PKL Alun-alun Ajibarang Wetan', type: 'occupation_association', village: '2012', occupation: 'pkl', weight: 2.0, founded: '2014-02-09' },
+  { name: 'Paguyuban PKL Alun-alun Ajibarang Wetan', type: 'occupation_association', village: '2012', occupation: 'pkl', weight: 1.6, founded: '2014-02-09' },
   { name: 'Paguyuban Juru Parkir Ajibarang Wetan', type: 'occupation_association', village: '2012', occupation: 'tukang_parkir', weight: 1.2, founded: '2015-06-21' },
   { name: 'Paguyuban Sopir Angkudes Ajibarang', type: 'occupation_association', village: '2012', occupation: 'sopir', weight: 1.0, founded: '2003-09-30' },
   { name: 'Majelis Taklim Al-Hidayah', type: 'religious_group', village: '2012', occupation: null, weight: 1.0, founded: '1998-04-12' },
   { name: 'Forum Warga RW 03 Pancasan', type: 'citizens_forum', village: '2008', occupation: null, weight: 1.0, founded: '2017-01-15' },
   { name: 'Paguyuban PKL Jalan Raya Pancasan', type: 'occupation_association', village: '2008', occupation: 'pkl', weight: 1.2, founded: '2016-11-03' },
   { name: 'Kelompok Buruh Bangunan Pancasan Maju', type: 'occupation_association', village: '2008', occupation: 'buruh_bangunan', weight: 0.8, founded: '2018-03-08' },
-  { name: 'Koperasi Penderes Nira Sejahtera', type: 'cooperative', village: '2001', occupation: 'penderes', weight: 2.0, founded: '2010-06-01' },
+  { name: 'Koperasi Penderes Nira Sejahtera', type: 'cooperative', village: '2001', occupation: 'penderes', weight: 1.6, founded: '2010-06-01' },
   { name: 'Kelompok Tani Sri Rejeki', type: 'farmers_group', village: '2001', occupation: 'petani', weight: 1.2, founded: '2002-02-18' },
   { name: 'Kelompok Penderes Manunggal Darmakradenan', type: 'occupation_association', village: '2001', occupation: 'penderes', weight: 1.6, founded: '2013-05-27' },
   { name: 'Majelis Taklim Nurul Iman Darmakradenan', type: 'religious_group', village: '2001', occupation: null, weight: 0.7, founded: '2001-10-10' },
@@ -193,8 +196,8 @@ const JKK_YEARLY: Record<string, number> = {
 };
 /** Shares of JKK benefit types: [medical, temporary_disability, permanent_disability, death]. */
 const JKK_TYPES: Record<string, [number, number, number, number]> = {
-  penderes: [0.44, 0.34, 0.12, 0.1],
-  ojek: [0.55, 0.32, 0.07, 0.06],
+  penderes: [0.46, 0.34, 0.13, 0.07],
+  ojek: [0.56, 0.33, 0.07, 0.04],
   sopir: [0.52, 0.32, 0.08, 0.08],
   buruh_bangunan: [0.5, 0.33, 0.11, 0.06],
 };
@@ -292,6 +295,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions 
   );
   const counts = await handle.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
+    if (options.replace) await clearDatabaseTables(tx);
     const existing = await countRows(tx);
     if (existing.regions > 0 || existing.members > 0 || existing.users > 0) {
       throw new Error('The database already holds data: clear it before seeding the demo (clearDatabase).');
@@ -545,7 +549,7 @@ export function generateDemo(asOf: string) {
   const createMember = (communityId: number | null, enrolDay: number, enrolMonth: number): SimMember => {
     const community = communityId === null ? null : COMMUNITIES[communityId - 1]!;
     let village: VillageRef;
-    if (community) village = rnd.chance(0.82) ? villageOf(community.village) : neighbourVillage(villageOf(community.village));
+    if (community) village = rnd.chance(0.76) ? villageOf(community.village) : neighbourVillage(villageOf(community.village));
     else village = rnd.weighted(VILLAGES, villageWeights);
     const occupation =
       community?.occupation && rnd.chance(0.9) ? community.occupation : pickOccupation(village);
@@ -629,10 +633,10 @@ export function generateDemo(asOf: string) {
     let h: number;
     switch (m.tie) {
       case 'embedded':
-        h = 0.032;
+        h = 0.038;
         break;
       case 'outside':
-        h = 0.088;
+        h = 0.1;
         break;
       case 'agent_no_community':
         h = 0.06;
@@ -648,7 +652,7 @@ export function generateDemo(asOf: string) {
 
   // ---- starting stock: members enrolled before the window and paying when it opens
   const communityWeights = COMMUNITIES.map((c) => c.weight);
-  const STOCK = 1350;
+  const STOCK = 1220;
   for (let i = 0; i < STOCK; i++) {
     const back = 1 + Math.floor(48 * Math.pow(rnd.next(), 1.5));
     const em = monthOf(-back);
@@ -665,7 +669,7 @@ export function generateDemo(asOf: string) {
   const boosts = new Map<number, number[]>(); // community id → paid-claim days
   const BOOST_DAYS = 90;
   const BOOST_FACTOR = 2.6;
-  const baseMonthly = (t: number) => 72 * (1 + (0.35 * t) / (WINDOW_MONTHS - 1));
+  const baseMonthly = (t: number) => 47 * (1 + (0.35 * t) / (WINDOW_MONTHS - 1));
 
   for (let t = 0; t < WINDOW_MONTHS; t++) {
     const s = monthStartDay(t);

@@ -146,3 +146,8 @@ export async function countRows(db: Database): Promise<SeedCounts> {
   for (const r of rows) out[r.t as keyof SeedCounts] = Number(r.n);
   return out;
 }
+
+/** Empties every domain table (users, audit log and settings included) and restarts their ids. */
+export async function clearDatabaseTables(db: Database): Promise<void> {
+  await db.execute(sql.raw(`truncate table ${DOMAIN_TABLES.join(', ')} restart identity cascade`));
+}

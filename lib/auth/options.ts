@@ -66,17 +66,6 @@ export const authOptions: NextAuthOptions = {
       };
       return session;
     },
-    // Keep redirects on this site, relative, so that whatever host name the user typed keeps working.
-    redirect({ url, baseUrl }) {
-      if (url.startsWith('/')) return url;
-      try {
-        const target = new URL(url);
-        if (target.origin === new URL(baseUrl).origin) return `${target.pathname}${target.search}`;
-      } catch {
-        // fall through
-      }
-      return '/';
-    },
   },
   events: {
     async signOut({ token }) {

@@ -3,7 +3,7 @@
 // scale data for performance work (PostgreSQL only).
 import { openDatabase } from '../index';
 import { seedDemo, seedScale } from './index';
-import type { SeedCounts } from './util';
+import { assertIsoDate, type SeedCounts } from './util';
 
 function parseArgs(argv: string[]): { scale?: string; asOf?: string } {
   const out: { scale?: string; asOf?: string } = {};
@@ -22,6 +22,7 @@ function parseArgs(argv: string[]): { scale?: string; asOf?: string } {
       process.exit(0);
     } else throw new Error(`Unknown option ${arg}. Usage: npm run db:seed -- [--scale banyumas] [--as-of YYYY-MM-DD]`);
   }
+  if (out.asOf !== undefined) assertIsoDate(out.asOf, '--as-of');
   if (out.scale !== undefined && out.scale !== 'banyumas') {
     throw new Error(`Unknown scale "${out.scale}": the only one is "banyumas".`);
   }

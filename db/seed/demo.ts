@@ -792,7 +792,7 @@ export function generateDemo(asOf: string) {
       }
       return base;
     }
-    const amount = claimAmount(m, program, benefitType);
+    const amount = claimAmount(m, program, benefitType, incidentDay);
     if (verifiedDay <= asOfDay) {
       base.status = 'verified';
       base.verifiedDay = verifiedDay;
@@ -809,8 +809,9 @@ export function generateDemo(asOf: string) {
     return base;
   }
 
-  function claimAmount(m: SimMember, program: 'JKK' | 'JKM', benefitType: string): number {
-    const on = isoOfDay(asOfDay);
+  function claimAmount(m: SimMember, program: 'JKK' | 'JKM', benefitType: string, incidentDay: number): number {
+    // the benefit rules in force on the day of the incident
+    const on = isoOfDay(incidentDay);
     const r = (key: string) => rateOn(REFERENCE_RATES, key, on) ?? 0;
     if (program === 'JKM') return r('jkm_lump_sum') + r('jkm_periodic') + r('funeral');
     switch (benefitType) {

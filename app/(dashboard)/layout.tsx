@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { isDemoData } from '@/db/queries/settings';
+import { DemoBanner } from '@/components/demo-banner';
 import { LanguageSwitch } from '@/components/language-switch';
 import { Providers } from '@/components/providers';
 import { MainNav, type NavItem } from '@/components/shell/main-nav';
@@ -20,11 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <a className="skip-link" href="#main">
         {messages.app.skipToContent}
       </a>
-      {demo ? (
-        <div className="demo-banner" role="note" data-testid="demo-banner">
-          {messages.app.demoBanner}
-        </div>
-      ) : null}
+      {demo ? <DemoBanner text={messages.app.demoBanner} /> : null}
       <header className="shell-header">
         <div className="shell-header-inner">
           <Link href="/" className="brand">

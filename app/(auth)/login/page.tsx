@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { isDemoData } from '@/db/queries/settings';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
+import { DemoBanner } from '@/components/demo-banner';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { LoginForm } from '@/components/login-form';
@@ -25,11 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   return (
     <I18nProvider locale={locale} messages={messages}>
-      {demo ? (
-        <div className="demo-banner" role="note" data-testid="demo-banner">
-          {messages.app.demoBanner}
-        </div>
-      ) : null}
+      {demo ? <DemoBanner text={messages.app.demoBanner} /> : null}
       <main className="auth-page">
         <div className="auth-card">
           <h1>{messages.login.title}</h1>

@@ -5,16 +5,17 @@ import { isDemoData } from '@/db/queries/settings';
 import { DemoBanner } from '@/components/demo-banner';
 import { LanguageSwitch } from '@/components/language-switch';
 import { Providers } from '@/components/providers';
-import { MainNav, type NavItem } from '@/components/shell/main-nav';
+import { MainNav } from '@/components/shell/main-nav';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { requirePageCaller } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { navigationFor } from '@/lib/navigation';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   await connection();
   const caller = await requirePageCaller();
   const [{ locale, messages }, demo] = await Promise.all([getI18n(), getDb().then(isDemoData)]);
-  const nav: NavItem[] = [{ href: '/', label: messages.nav.overview }];
+  const nav = navigationFor(caller.role, messages);
 
   return (
     <Providers locale={locale} messages={messages}>

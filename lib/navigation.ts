@@ -1,0 +1,22 @@
+// The dashboard's areas, in navigation order. An area appears only when it is built and the caller's
+// role may use it (hiding is cosmetic: the data layer refuses on its own).
+import type { Role } from '@/db/schema';
+import { can, type Permission } from '@/lib/auth/permissions';
+import type { Messages } from '@/lib/i18n';
+
+export interface NavArea {
+  href: string;
+  label: (messages: Messages) => string;
+  permission: Permission;
+}
+
+export const NAV_AREAS: NavArea[] = [
+  { href: '/', label: (m) => m.nav.overview, permission: 'view:aggregates' },
+];
+
+export function navigationFor(role: Role, messages: Messages) {
+  return NAV_AREAS.filter((area) => can(role, area.permission)).map((area) => ({
+    href: area.href,
+    label: area.label(messages),
+  }));
+}

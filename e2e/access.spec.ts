@@ -39,7 +39,9 @@ test.describe('API parameters', () => {
     const json = await (await request.get('/api/v1/summary?period=2026-06')).json();
     const csv = await request.get('/api/v1/summary?period=2026-06&format=csv');
     expect(csv.headers()['content-type']).toContain('text/csv');
-    const [header, row] = (await csv.text()).trim().split('\r\n');
+    const text = await csv.text();
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, row] = text.slice(1).trim().split('\r\n');
     const values = Object.fromEntries(header!.split(',').map((key, i) => [key, row!.split(',')[i]]));
     expect(Number(values.activeMembers)).toBe(json.activeMembers);
     expect(Number(values.contributionsCollected)).toBe(json.contributionsCollected);

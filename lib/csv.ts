@@ -9,9 +9,13 @@ function cell(value: unknown): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** UTF-8 byte-order mark: Excel opens the file as UTF-8 only when it starts with one. */
+export const BOM = '\uFEFF';
+
+/** Rows as CSV text, header first, CRLF line ends, starting with a BOM for Excel. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   const header = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
   const lines = [header.map(cell).join(',')];
   for (const row of rows) lines.push(header.map((key) => cell(row[key])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return `${BOM}${lines.join('\r\n')}\r\n`;
 }

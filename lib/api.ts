@@ -53,6 +53,31 @@ export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promi
   };
 }
 
+/**
+ * Refuses a state-changing request sent by another site's page (CSRF): browsers name the page's origin
+ * in `Origin` and say `Sec-Fetch-Site`. Scripts that send neither are not browsers and carry no
+ * ambient cookies of a victim.
+ */
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('cross_site', 403, 'crossSite');
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new AppError('cross_site', 403, 'crossSite');
+}
+
+/** The client's address as the server saw it (Next.js fills x-forwarded-for). */
+export function requestIp(request: Request): string | null {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+}
+
 /** JSON, or the same rows as CSV when `format=csv`. */
 export function respond(request: Request, body: unknown, csvRows: readonly Record<string, unknown>[], name: string) {
   const format = new URL(request.url).searchParams.get('format');

@@ -12,6 +12,8 @@ export interface NavArea {
 
 export const NAV_AREAS: NavArea[] = [
   { href: '/', label: (m) => m.nav.overview, permission: 'view:aggregates' },
+  { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
+  { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
 ];
 
 export function navigationFor(role: Role, messages: Messages) {

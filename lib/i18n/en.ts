@@ -88,6 +88,8 @@ export const en: Messages = {
     tableCaption: '{metric} by village, {period}',
     village: 'Village',
     value: 'Value',
+    number: 'No.',
+    numberHelp: 'Village number; on the map, villages whose name does not fit are marked with it',
     openMap: 'Open the map',
     overviewTitle: 'Coverage map',
     noGeometry: 'There are no boundaries for these villages yet.',

@@ -88,6 +88,8 @@ export const id = {
     tableCaption: '{metric} per desa, {period}',
     village: 'Desa',
     value: 'Nilai',
+    number: 'No.',
+    numberHelp: 'Nomor desa; di peta, desa yang namanya tidak muat ditandai dengan nomor ini',
     openMap: 'Buka peta',
     overviewTitle: 'Peta cakupan',
     noGeometry: 'Belum ada batas wilayah untuk desa-desa ini.',

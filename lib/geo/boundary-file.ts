@@ -112,9 +112,9 @@ function checkPolygon(rings: unknown, where: Record<string, string | number>): B
     if (first[0] !== last[0] || first[1] !== last[1]) return issue('boundaryRingNotClosed');
     out.push(positions);
   }
-  // A ring of repeated points or a line folded onto itself encloses nothing.
-  if (areaKm2({ type: 'Polygon', coordinates: [out[0]!] }) <= 0) return issue('boundaryEmptyGeometry');
   if (polygonSelfIntersects(out)) return issue('boundarySelfIntersection');
+  // A ring of one repeated point encloses nothing.
+  if (areaKm2({ type: 'Polygon', coordinates: [out[0]!] }) <= 0) return issue('boundaryEmptyGeometry');
   return { rings: out };
 }
 

@@ -94,7 +94,7 @@ describe('parseBoundaryFile', () => {
       collection(feature({ kode: '33.02.14.2006' }, polygon([SQUARE[0]!, SQUARE[0]!, SQUARE[0]!, SQUARE[0]!]))),
       'boundaryEmptyGeometry',
     ],
-    ['a text coordinate', collection(feature({ kode: '33.02.14.2006' }, polygon([[['109.1', '-7.41'], ...SQUARE]]))), 'boundaryBadPosition'],
+    ['a text coordinate', collection(feature({ kode: '33.02.14.2006' }, polygon([['109.1', '-7.41'], ...SQUARE] as unknown as Position[]))), 'boundaryBadPosition'],
     [
       'a line folded back on itself',
       collection(feature({ kode: '33.02.14.2006' }, polygon([SQUARE[0]!, SQUARE[1]!, SQUARE[0]!, SQUARE[1]!, SQUARE[0]!]))),

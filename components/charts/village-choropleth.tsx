@@ -64,18 +64,24 @@ function splitName(name: string): string[] {
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** Text width in px; before the browser can measure, an estimate for a bold sans-serif. */
+export type MeasureText = (text: string, fontSize: number) => number;
+const estimateText: MeasureText = (text, fontSize) => text.length * fontSize * 0.66;
+
 /**
  * Names where they fit (largest villages first; one line, two lines, then a smaller font), and the
- * village's number where they do not, so that no two labels overlap on a phone. Widths are estimated from
- * the font size so that the server and the browser place the same labels.
+ * village's number where they do not, each kept clear of the labels already placed, so that no two
+ * labels overlap on a phone.
  */
 export function placeLabels(
   shapes: { code: string; name: string; number: number; centroid: [number, number]; bounds: Box; area: number }[],
   fontSize: number,
+  measure: MeasureText = estimateText,
 ): PlacedLabel[] {
   const placed: Box[] = [];
   const out: PlacedLabel[] = [];
   const order = [...shapes].sort((a, b) => b.area - a.area);
+  const pending: typeof order = [];
   for (const shape of order) {
     const [x, y] = shape.centroid;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
@@ -83,7 +89,7 @@ export function placeLabels(
     let label: PlacedLabel | null = null;
     for (const size of [fontSize, fontSize - 1.5]) {
       for (const lines of [[shape.name], splitName(shape.name)]) {
-        const w = Math.max(...lines.map((line) => line.length)) * size * 0.6 + 4;
+        const w = Math.max(...lines.map((line) => measure(line, size))) + 4;
         const h = lines.length * size * 1.1 + 2;
         const box = { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
         if (w <= room.w * 1.1 && h <= room.h && !placed.some((other) => overlaps(box, other))) {
@@ -94,7 +100,29 @@ export function placeLabels(
       }
       if (label) break;
     }
-    out.push(label ?? { code: shape.code, x, y, fontSize, lines: [String(shape.number)], numbered: true });
+    if (label) out.push(label);
+    else pending.push(shape);
+  }
+  // Numbers go where the names did not fit: at the centre, or nudged within the village off a name.
+  for (const shape of pending) {
+    const [x, y] = shape.centroid;
+    const r = fontSize * 0.85 + 1;
+    const step = r * 1.3;
+    const candidates: [number, number][] = [
+      [0, 0], [0, -step], [0, step], [step, 0], [-step, 0], [step, -step], [-step, -step], [step, step], [-step, step],
+    ];
+    let at: [number, number] = [x, y];
+    for (const [dx, dy] of candidates) {
+      const box = { x0: x + dx - r, y0: y + dy - r, x1: x + dx + r, y1: y + dy + r };
+      const inside =
+        box.x0 >= shape.bounds.x0 && box.x1 <= shape.bounds.x1 && box.y0 >= shape.bounds.y0 && box.y1 <= shape.bounds.y1;
+      if ((inside || (dx === 0 && dy === 0)) && !placed.some((other) => overlaps(box, other))) {
+        at = [x + dx, y + dy];
+        break;
+      }
+    }
+    placed.push({ x0: at[0] - r, y0: at[1] - r, x1: at[0] + r, y1: at[1] + r });
+    out.push({ code: shape.code, x: at[0], y: at[1], fontSize, lines: [String(shape.number)], numbered: true });
   }
   return out;
 }
@@ -109,6 +137,7 @@ export function VillageChoropleth(props: ChoroplethProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(compact ? 480 : 760);
   const [active, setActive] = useState<{ code: string; x: number; y: number; byPointer: boolean } | null>(null);
+  const [measure, setMeasure] = useState<MeasureText | null>(null);
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const hatchId = `hatch-${uid}`;
   const tooltipId = `tooltip-${uid}`;
@@ -121,6 +150,15 @@ export function VillageChoropleth(props: ChoroplethProps) {
       if (next > 0) setWidth(next);
     });
     observer.observe(element);
+    // The server cannot measure text; the browser re-places the labels with the real widths.
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) {
+      const family = getComputedStyle(element).fontFamily;
+      setMeasure(() => (text: string, size: number) => {
+        context.font = `600 ${size}px ${family}`;
+        return context.measureText(text).width;
+      });
+    }
     return () => observer.disconnect();
   }, []);
 
@@ -178,9 +216,10 @@ export function VillageChoropleth(props: ChoroplethProps) {
         area: shape.size,
       })),
       fontSize,
+      measure ?? undefined,
     );
     return { shapes, labels, height: Math.max(height, Math.ceil(y0)) };
-  }, [drawn, width, compact]);
+  }, [drawn, width, compact, measure]);
 
   const fillOf = (area: ChoroplethArea) => {
     const index = classIndex(area.value, breaks);

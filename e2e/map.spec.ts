@@ -176,6 +176,18 @@ test.describe('official boundaries as an admin', () => {
     await expect(page.getByTestId('boundary-error')).toContainText('kode "33.02.14.2099" bukan kode desa');
   });
 
+  test('the API refuses a file over 5 MB with 413 and a bad mode with 400', async ({ request }) => {
+    const big = await request.post('/api/v1/boundaries?mode=preview', {
+      multipart: { file: { name: 'big.geojson', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 32) } },
+    });
+    expect(big.status()).toBe(413);
+    expect((await big.json()).error.message).toContain('terlalu besar');
+    const mode = await request.post('/api/v1/boundaries?mode=replace-all', {
+      multipart: { file: { name: 'b.geojson', mimeType: 'application/json', buffer: Buffer.from('{}') } },
+    });
+    expect(mode.status()).toBe(400);
+  });
+
   test('the official file is previewed before anything changes', async ({ page }) => {
     test.skip(!fs.existsSync(official), 'the shared boundary file is not here');
     await page.goto('/admin/boundaries');

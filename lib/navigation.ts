@@ -12,6 +12,7 @@ export interface NavArea {
 
 export const NAV_AREAS: NavArea[] = [
   { href: '/', label: (m) => m.nav.overview, permission: 'view:aggregates' },
+  { href: '/map', label: (m) => m.nav.map, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
   { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
 ];

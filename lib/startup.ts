@@ -4,6 +4,7 @@ import { settings } from '@/db/schema';
 import { DatabaseLockedError } from '@/db/folder-lock';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
+import { fillApproximateBoundaries } from '@/db/seed/geometry';
 
 /** Demo data goes into an empty database unless PAYUNG_DEMO=off (a production installation). */
 function demoSeedingAllowed(): boolean {
@@ -33,6 +34,10 @@ export async function startPayung(): Promise<void> {
       .join(', ');
     console.log(`[payung] demo data seeded in ${Date.now() - seedStarted} ms: ${summary}`);
   }
+
+  // Databases seeded before village boundaries existed get the approximate ones (a no-op afterwards).
+  const filled = await fillApproximateBoundaries(handle.db);
+  if (filled > 0) console.log(`[payung] approximate boundaries drawn for ${filled} villages`);
 
   const [demo] = await handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo_data'));
   if (demo?.value === true) {

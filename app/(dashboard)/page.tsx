@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { getDb } from '@/db';
 import { getDataAsOf } from '@/db/queries/settings';
 import { getSummaryView } from '@/db/queries/summary';
@@ -6,6 +7,7 @@ import { MessageBox } from '@/components/ui/message-box';
 import { AppError } from '@/lib/errors';
 import { PeriodPicker } from '@/components/period-picker';
 import { SummaryCards } from '@/components/overview/summary-cards';
+import { OverviewMap } from './overview-map';
 import { suppressesSmallCells } from '@/lib/auth/permissions';
 import { requirePageCaller } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format';
@@ -49,6 +51,9 @@ export default async function OverviewPage({
         <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
       </div>
       <SummaryCards initial={summary} suppressed={suppressesSmallCells(caller.role)} />
+      <Suspense fallback={null}>
+        <OverviewMap caller={caller} period={period} regionCode={params.region} />
+      </Suspense>
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   workforceEstimates,
   workforceEstimatesByOccupation,
 } from '../schema';
+import { approximateBoundaries } from './geometry';
 
 export const PROVINCE = { code: '33', name: 'Jawa Tengah' } as const;
 export const REGENCY = { code: '33.02', name: 'Banyumas' } as const;
@@ -297,11 +298,14 @@ export function contributionForMonths(
 }
 
 /**
- * Inserts regions, occupations, workforce denominators (village rows only: higher levels sum them),
+ * Inserts regions (villages with approximate boundaries), occupations, workforce denominators (village rows only: higher levels sum them),
  * coverage targets and reference rates.
  */
 export async function insertReferenceData(db: Database): Promise<void> {
   const districtPopulation = VILLAGES.reduce((a, v) => a + v.population, 0);
+  const boundaries = approximateBoundaries(
+    VILLAGES.map((v) => ({ code: v.code, lat: v.centroidLat, lng: v.centroidLng, areaKm2: v.areaKm2 })),
+  );
   await db.insert(regions).values([
     { code: PROVINCE.code, name: PROVINCE.name, level: 'province', parentCode: null },
     { code: REGENCY.code, name: REGENCY.name, level: 'regency', parentCode: PROVINCE.code },
@@ -324,6 +328,9 @@ export async function insertReferenceData(db: Database): Promise<void> {
       areaKm2: v.areaKm2,
       centroidLat: v.centroidLat,
       centroidLng: v.centroidLng,
+      // Made from the centroids until an admin loads official boundaries (db/seed/geometry.ts).
+      boundary: boundaries.get(v.code) ?? null,
+      boundarySource: boundaries.has(v.code) ? ('approximate' as const) : null,
     })),
   ]);
   await db.insert(occupations).values(OCCUPATIONS.map((o) => ({ ...o })));

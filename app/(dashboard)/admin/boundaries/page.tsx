@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listVillageBoundaries } from '@/db/queries/boundaries';
+import { BoundaryUploadForm } from '@/components/admin/boundary-upload-form';
+import styles from '@/components/map/map.module.css';
+import { MessageBox } from '@/components/ui/message-box';
+import { can } from '@/lib/auth/permissions';
+import { requirePageCaller } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Batas desa' };
+
+export default async function BoundariesPage() {
+  const caller = await requirePageCaller();
+  const { messages } = await getI18n();
+  const t = messages.boundaries;
+  // The page says no; the API and the data layer refuse on their own.
+  if (!can(caller.role, 'manage:reference-data')) {
+    return <MessageBox title={messages.errors.forbidden}>{t.forbidden}</MessageBox>;
+  }
+  const villages = await listVillageBoundaries(await getDb(), caller);
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t.title}</h1>
+          <p>
+            <Link href="/map">{messages.nav.map}</Link>
+          </p>
+        </div>
+      </div>
+      <p style={{ maxWidth: '48rem' }}>{t.intro}</p>
+      <BoundaryUploadForm />
+      <h2 style={{ marginTop: '2rem' }}>{t.currentState}</h2>
+      <table className={styles.table} data-testid="boundary-states" style={{ maxWidth: '36rem' }}>
+        <thead>
+          <tr>
+            <th scope="col">{t.code}</th>
+            <th scope="col">{t.village}</th>
+            <th scope="col">{t.current}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {villages.map((village) => (
+            <tr key={village.code}>
+              <td>{village.code}</td>
+              <th scope="row">{village.name}</th>
+              <td>{t.sources[village.boundarySource ?? 'none']}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

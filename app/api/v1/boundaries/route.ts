@@ -1,0 +1,49 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { applyBoundaryUpload, previewBoundaryUpload } from '@/db/queries/boundaries';
+import { apiRoute } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { AppError, forbidden } from '@/lib/errors';
+import { MAX_BOUNDARY_FILE_BYTES } from '@/lib/geo/boundary-file';
+
+export const dynamic = 'force-dynamic';
+
+const tooLarge = (bytes: number) =>
+  new AppError('boundary_too_large', 413, 'boundaryTooLarge', {
+    size: (bytes / 1024 / 1024).toFixed(1),
+    limit: MAX_BOUNDARY_FILE_BYTES / 1024 / 1024,
+  });
+
+/**
+ * `POST /api/v1/boundaries?mode=preview|apply`, multipart field `file`: official village boundaries
+ * (GeoJSON). `preview` (the default) checks the file and says what would change; `apply` replaces the
+ * polygons. Admins only; the data layer checks the permission.
+ */
+export const POST = apiRoute(async (request: Request) => {
+  const caller = await requireApiCaller();
+  // Refused before the upload is read; the data layer checks again.
+  if (!can(caller.role, 'manage:reference-data')) throw forbidden();
+  const mode = new URL(request.url).searchParams.get('mode') ?? 'preview';
+  if (mode !== 'preview' && mode !== 'apply') {
+    throw new AppError('bad_mode', 400, 'badMode', { value: mode.slice(0, 20) });
+  }
+  // Refuse an oversized body before reading it (multipart framing adds a little to the file).
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BOUNDARY_FILE_BYTES + 64 * 1024) throw tooLarge(declared);
+
+  const form = await request.formData().catch(() => null);
+  const file = form?.get('file');
+  if (!file || typeof file === 'string' || file.size === 0) {
+    throw new AppError('boundary_no_file', 400, 'boundaryNoFile');
+  }
+  if (file.size > MAX_BOUNDARY_FILE_BYTES) throw tooLarge(file.size);
+  const upload = { text: await file.text(), byteLength: file.size, fileName: file.name };
+  const db = await getDb();
+  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const preview =
+    mode === 'apply'
+      ? await applyBoundaryUpload(db, { caller, upload, ip })
+      : await previewBoundaryUpload(db, { caller, upload });
+  return NextResponse.json({ mode, applied: mode === 'apply', ...preview });
+});

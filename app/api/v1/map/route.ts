@@ -1,0 +1,17 @@
+import { getDb } from '@/db';
+import { getMapView } from '@/db/queries/map';
+import { apiRoute, respond } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { parseMapMetricParam, parsePeriodParam } from '@/lib/params';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute(async (request: Request) => {
+  const caller = await requireApiCaller();
+  const params = new URL(request.url).searchParams;
+  const period = parsePeriodParam(params.get('period'));
+  const metric = parseMapMetricParam(params.get('metric'));
+  const view = await getMapView(await getDb(), { caller, period, metric, regionCode: params.get('region') });
+  const rows = view.features.map((feature) => ({ ...feature.properties, period }));
+  return respond(request, view, rows, `map-${metric}-${period}`);
+});

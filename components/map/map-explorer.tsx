@@ -1,0 +1,162 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useMemo } from 'react';
+import { VillageChoropleth, type ChoroplethArea } from '@/components/charts/village-choropleth';
+import { useI18n } from '@/components/i18n-provider';
+import type { MapView } from '@/db/queries/map';
+import { formatPeriod } from '@/lib/format';
+import { classBreaks } from '@/lib/geo/class-breaks';
+import { interpolate } from '@/lib/i18n';
+import { isPeriod } from '@/lib/indicators/month';
+import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS, type MapMetric } from '@/lib/map-metrics';
+import { mapQuery } from '@/lib/queries/map';
+import { formatMapValue } from './map-format';
+import { MapLegend } from './map-legend';
+import styles from './map.module.css';
+
+/** Where a village opens: its page, keeping the month. */
+export function villageHref(code: string, period: string) {
+  return `/villages/${encodeURIComponent(code)}?period=${period}`;
+}
+
+/** The map's data for the period (and metric) in the URL, refetched through the v1 API when they change. */
+export function useMapView(initial: MapView, fixedMetric?: MapMetric) {
+  const params = useSearchParams();
+  const requestedPeriod = params.get('period');
+  const period = requestedPeriod && isPeriod(requestedPeriod) ? requestedPeriod : initial.period;
+  const requestedMetric = params.get('metric');
+  const metric = fixedMetric ?? (isMapMetric(requestedMetric) ? requestedMetric : initial.metric);
+  const query = useQuery({
+    ...mapQuery(initial.region, period, metric),
+    initialData: period === initial.period && metric === initial.metric ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  return { view: query.data ?? initial, metric, period, isFetching: query.isFetching, error: query.error };
+}
+
+/** The areas, classes and labels of a view, ready for the choropleth. */
+export function useChoropleth(view: MapView) {
+  const { locale, messages } = useI18n();
+  const metric = view.metric;
+  const metricLabel = messages.map.metrics[metric];
+  return useMemo(() => {
+    const areas: ChoroplethArea[] = view.features.map((feature, i) => ({
+      code: feature.properties.code,
+      number: i + 1,
+      name: feature.properties.name,
+      geometry: feature.geometry,
+      value: feature.properties.value,
+      display: formatMapValue(feature.properties.value, metric, locale),
+    }));
+    const { breaks, colors } = classBreaks(
+      areas.map((a) => (typeof a.value === 'number' ? a.value : null)),
+      5,
+      MAP_METRIC_KIND[metric] !== 'percent',
+    );
+    const showHatched = areas.some((a) => typeof a.value !== 'number');
+    const areaLabel = (area: ChoroplethArea) =>
+      interpolate(messages.map.villageLabel, { name: area.name, metric: metricLabel, value: area.display });
+    return { areas, breaks, colors, showHatched, metricLabel, areaLabel };
+  }, [view, metric, locale, messages, metricLabel]);
+}
+
+/** The map page's island: indicator picker, the map with its legend, and the same values as a table. */
+export function MapExplorer({ initial, suppressed }: { initial: MapView; suppressed: boolean }) {
+  const { locale, messages } = useI18n();
+  const t = messages.map;
+  const router = useRouter();
+  const params = useSearchParams();
+  const { view, metric, period, isFetching, error } = useMapView(initial);
+  const { areas, breaks, colors, showHatched, metricLabel, areaLabel } = useChoropleth(view);
+  const periodLabel = formatPeriod(view.period, locale);
+
+  const setMetric = (next: string) => {
+    if (!isMapMetric(next)) return;
+    const search = new URLSearchParams(params.toString());
+    search.set('metric', next);
+    window.history.pushState(null, '', `?${search.toString()}`);
+  };
+
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <label htmlFor="map-metric">{t.metric}</label>
+        <select id="map-metric" value={metric} onChange={(event) => setMetric(event.target.value)}>
+          {MAP_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {t.metrics[m]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="page-subtitle" data-testid="map-subtitle">
+        {interpolate(t.subtitle, { metric: metricLabel, region: view.regionName, period: periodLabel })}
+      </p>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      ) : null}
+      <div className={styles.layout} aria-busy={isFetching}>
+        <div className={styles.canvas}>
+          {view.features.some((f) => f.geometry) ? (
+            <VillageChoropleth
+              areas={areas}
+              breaks={breaks}
+              colors={colors}
+              label={interpolate(t.mapLabel, { region: view.regionName, metric: metricLabel, period: periodLabel })}
+              metricLabel={metricLabel}
+              areaLabel={areaLabel}
+              hint={t.openHint}
+              onOpen={(code) => router.push(villageHref(code, period))}
+            />
+          ) : (
+            <p className="note">{t.noGeometry}</p>
+          )}
+          <p className={`note ${styles.source}`} data-testid="boundary-note">
+            {view.boundarySource === 'official' ? t.official : t.approximate}
+          </p>
+        </div>
+        <div className={styles.side}>
+          <MapLegend
+            metric={metric}
+            metricLabel={metricLabel}
+            breaks={breaks}
+            colors={colors}
+            showHatched={showHatched}
+            suppressed={suppressed}
+          />
+          <table className={styles.table} data-testid="map-table">
+            <caption>{interpolate(t.tableCaption, { metric: metricLabel, period: periodLabel })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.num}>
+                  <abbr title={t.numberHelp}>{t.number}</abbr>
+                </th>
+                <th scope="col">{t.village}</th>
+                <th scope="col" className={styles.num}>
+                  {metricLabel}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {areas.map((area) => (
+                <tr key={area.code} data-code={area.code}>
+                  <td className={styles.num}>{area.number}</td>
+                  <th scope="row">
+                    <Link href={villageHref(area.code, period)}>{area.name}</Link>
+                  </th>
+                  <td className={styles.num}>{area.display}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {suppressed ? <p className="note">{messages.overview.suppressedNote}</p> : null}
+        </div>
+      </div>
+    </>
+  );
+}

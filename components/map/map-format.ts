@@ -1,0 +1,15 @@
+import { formatNumber, formatPercent, formatRupiah, type Figure } from '@/lib/format';
+import type { Locale } from '@/lib/i18n';
+import { MAP_METRIC_KIND, type MapMetric } from '@/lib/map-metrics';
+
+/** A map value as a person reads it: "12,5%", "1.234", "Rp 20.000.000", "<5" or "–". */
+export function formatMapValue(value: Figure | null, metric: MapMetric, locale: Locale, digits?: number): string {
+  switch (MAP_METRIC_KIND[metric]) {
+    case 'percent':
+      return formatPercent(value, locale, digits ?? 1);
+    case 'rupiah':
+      return formatRupiah(value, locale);
+    default:
+      return formatNumber(value, locale, digits ?? 0);
+  }
+}

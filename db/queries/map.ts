@@ -1,0 +1,111 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { regions } from '@/db/schema';
+import { suppressesSmallCells } from '@/lib/auth/permissions';
+import type { Caller } from '@/lib/auth/caller';
+import type { Figure } from '@/lib/format';
+import type { AreaGeometry } from '@/lib/geo/geometry';
+import { getSummaryByVillage, type VillageSummary } from '@/lib/indicators/summary-by-village';
+import { regionMatch } from '@/lib/indicators/scope';
+import type { MapMetric } from '@/lib/map-metrics';
+import { suppressSmall } from '@/lib/privacy';
+import { resolveScope } from './scope';
+
+export type BoundarySource = 'approximate' | 'official';
+
+export interface MapFeature {
+  type: 'Feature';
+  id: string;
+  geometry: AreaGeometry | null;
+  properties: {
+    code: string;
+    name: string;
+    metric: MapMetric;
+    /** "<5" for a district official when fewer than five persons make the figure; null when undefined. */
+    value: Figure | null;
+    boundarySource: BoundarySource | null;
+  };
+}
+
+/** The v1 map contract (PRODUCT.md): a GeoJSON FeatureCollection, one Feature per village. */
+export interface MapView {
+  type: 'FeatureCollection';
+  period: string;
+  region: string;
+  regionName: string;
+  metric: MapMetric;
+  /** 'approximate' when any village's polygon is still Payung's approximation. */
+  boundarySource: BoundarySource | null;
+  features: MapFeature[];
+}
+
+/** A metric's value for a village, and the persons it is built from (for small-cell suppression). */
+const METRIC_VALUES: Record<MapMetric, (s: VillageSummary) => { value: number | null; persons: number }> = {
+  coverageRate: (s) => ({ value: s.coverageRate, persons: s.activeMembers }),
+  activeMembers: (s) => ({ value: s.activeMembers, persons: s.activeMembers }),
+  // The workforce is public reference data: the uncovered count reveals the active members.
+  uncoveredWorkers: (s) =>
+    s.informalWorkforce > 0
+      ? {
+          value: Math.max(s.informalWorkforce - s.activeMembers, 0),
+          persons: Math.min(s.activeMembers, Math.max(s.informalWorkforce - s.activeMembers, 0)),
+        }
+      : { value: null, persons: 0 },
+  // A rate reveals its numerator as much as its denominator (as in the summary).
+  lapseRate: (s) => ({ value: s.lapseRate, persons: Math.min(s.stoppedMembers, s.previousActiveMembers) }),
+  newEnrolments: (s) => ({ value: s.newEnrolments, persons: s.newEnrolments }),
+  claimsPaidCount: (s) => ({ value: s.claimsPaidCount, persons: s.claimsPaidCount }),
+  claimsPaidAmount: (s) => ({ value: s.claimsPaidAmount, persons: s.claimsPaidCount }),
+};
+
+/** A village's value of a metric as the caller may see it. */
+export function metricFigure(summary: VillageSummary, metric: MapMetric, suppress: boolean): Figure | null {
+  const { value, persons } = METRIC_VALUES[metric](summary);
+  return suppress && value !== null ? suppressSmall(value, persons) : value;
+}
+
+/**
+ * The villages of the caller's region with their polygons and one metric's values, computed by one
+ * grouped query (getSummaryByVillage) under the same scope and small-cell rules as the summary.
+ */
+export async function getMapView(
+  db: Database,
+  args: { caller: Caller; period: string; metric: MapMetric; regionCode?: string | null },
+): Promise<MapView> {
+  const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
+  const [summaries, shapes] = await Promise.all([
+    getSummaryByVillage(db, { period: args.period, scope }),
+    db
+      .select({ code: regions.code, boundary: regions.boundary, boundarySource: regions.boundarySource })
+      .from(regions)
+      .where(and(eq(regions.level, 'village'), regionMatch(sql`${regions.code}`, scope.regionCode))),
+  ]);
+  const shapeByCode = new Map(shapes.map((shape) => [shape.code, shape]));
+  const suppress = suppressesSmallCells(args.caller.role);
+  const features: MapFeature[] = summaries.map((summary) => {
+    const shape = shapeByCode.get(summary.code);
+    return {
+      type: 'Feature',
+      id: summary.code,
+      geometry: (shape?.boundary as AreaGeometry | null | undefined) ?? null,
+      properties: {
+        code: summary.code,
+        name: summary.name,
+        metric: args.metric,
+        value: metricFigure(summary, args.metric, suppress),
+        boundarySource: shape?.boundarySource ?? null,
+      },
+    };
+  });
+  const sources = new Set(features.map((f) => f.properties.boundarySource).filter((s) => s !== null));
+  return {
+    type: 'FeatureCollection',
+    period: args.period,
+    region: region.code,
+    regionName: region.name,
+    metric: args.metric,
+    boundarySource: sources.has('approximate') ? 'approximate' : sources.has('official') ? 'official' : null,
+    features,
+  };
+}

@@ -32,11 +32,15 @@ const PERSONAL: DemoRole[] = ['admin', 'officer', 'supervisor'];
 
 export const ROUTES: Route[] = [
   page('/', EVERYONE),
+  page('/map', EVERYONE),
   page('/members', PERSONAL),
   page('/admin', ['admin']),
   page('/admin/audit', ['admin']),
+  page('/admin/boundaries', ['admin']),
   api('/api/v1/summary', EVERYONE),
   api('/api/v1/summary?region=33.02.14.2011&format=csv', EVERYONE),
+  api('/api/v1/map?metric=activeMembers', EVERYONE),
+  api('/api/v1/map?metric=coverageRate&format=csv', EVERYONE),
   api('/api/v1/members', PERSONAL),
   api('/api/v1/members?format=csv', PERSONAL),
 ];

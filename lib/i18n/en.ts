@@ -199,7 +199,6 @@ export const en: Messages = {
     sources: { approximate: 'Approximate', official: 'Official', none: 'None yet' },
     applied: '{count} official village boundaries saved.',
     currentState: 'Current boundaries',
-    forbidden: 'Only an administrator can load boundaries.',
   },
   errors: {
     title: 'Something went wrong',

@@ -199,7 +199,6 @@ export const id = {
     sources: { approximate: 'Perkiraan', official: 'Resmi', none: 'Belum ada' },
     applied: '{count} batas desa resmi disimpan.',
     currentState: 'Batas saat ini',
-    forbidden: 'Hanya administrator yang dapat memuat batas wilayah.',
   },
   errors: {
     title: 'Terjadi kesalahan',

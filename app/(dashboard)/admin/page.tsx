@@ -27,7 +27,10 @@ export default async function AdminUsersPage() {
           <h1>{t.usersTitle}</h1>
           <p>{t.usersIntro}</p>
         </div>
-        <Link href="/admin/audit">{t.auditTitle}</Link>
+        <nav className="toolbar" aria-label={t.title}>
+          <Link href="/admin/audit">{t.auditTitle}</Link>
+          <Link href="/admin/boundaries">{messages.boundaries.title}</Link>
+        </nav>
       </div>
       <section className="admin-section" aria-labelledby="create-user-heading">
         <h2 id="create-user-heading">{t.create}</h2>

@@ -4,21 +4,16 @@ import { getDb } from '@/db';
 import { listVillageBoundaries } from '@/db/queries/boundaries';
 import { BoundaryUploadForm } from '@/components/admin/boundary-upload-form';
 import styles from '@/components/map/map.module.css';
-import { MessageBox } from '@/components/ui/message-box';
-import { can } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
+import { requirePagePermission } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'Batas desa' };
 
 export default async function BoundariesPage() {
-  const caller = await requirePageCaller();
+  // The page answers 403; the API and the data layer refuse on their own.
+  const caller = await requirePagePermission('manage:reference-data');
   const { messages } = await getI18n();
   const t = messages.boundaries;
-  // The page says no; the API and the data layer refuse on their own.
-  if (!can(caller.role, 'manage:reference-data')) {
-    return <MessageBox title={messages.errors.forbidden}>{t.forbidden}</MessageBox>;
-  }
   const villages = await listVillageBoundaries(await getDb(), caller);
 
   return (

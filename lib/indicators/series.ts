@@ -12,7 +12,17 @@ import { workforceOfSql } from './workforce';
 import { monthsBetween, type Period } from './month';
 
 /** `total`: the scope as one group; `region`: the regions one level below the scope's region. */
-export const GROUPINGS = ['total', 'region', 'community', 'occupation', 'channel'] as const;
+export const GROUPINGS = [
+  'total',
+  'region',
+  'community',
+  'occupation',
+  'channel',
+  'agent',
+  'sex',
+  'age_band',
+  'village_occupation',
+] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** The key of members who belong to no community or have no occupation recorded. */
@@ -54,8 +64,25 @@ export function childCodeLength(regionCode: string): number {
   }
 }
 
-/** The group a member (alias `sm`) falls in. */
-function memberKey(by: Grouping, scope: IndicatorScope): SQL {
+/** Age bands (years at the end of the last month asked for). */
+export const AGE_BANDS = ['under_25', '25_34', '35_44', '45_54', '55_plus'] as const;
+
+function ageBandSql(atMonth: SQL): SQL {
+  const age = sql`extract(year from age(${atMonth}, sm.birth_date))`;
+  return sql`case when sm.birth_date is null then ${NONE_KEY}
+    when ${age} < 25 then 'under_25' when ${age} < 35 then '25_34' when ${age} < 45 then '35_44'
+    when ${age} < 55 then '45_54' else '55_plus' end`;
+}
+
+const valuesList = (values: readonly string[]) =>
+  sql`select v.key, null::text as name, null::text as name_en
+        from (values ${sql.join(
+          values.map((value) => sql`(${value}::text)`),
+          sql`, `,
+        )}) as v(key)`;
+
+/** The group a member (alias `sm`) falls in; `to` is the last month asked for (age bands). */
+export function memberKey(by: Grouping, scope: IndicatorScope, to: Period): SQL {
   switch (by) {
     case 'total':
       return sql`'all'::text`;
@@ -67,6 +94,14 @@ function memberKey(by: Grouping, scope: IndicatorScope): SQL {
       return sql`coalesce(sm.occupation_code, ${NONE_KEY})`;
     case 'channel':
       return sql`sm.channel::text`;
+    case 'agent':
+      return sql`coalesce(sm.agent_code, ${NONE_KEY})`;
+    case 'sex':
+      return sql`sm.sex::text`;
+    case 'age_band':
+      return ageBandSql(monthDate(to, 1));
+    case 'village_occupation':
+      return sql`sm.village_code || '|' || coalesce(sm.occupation_code, ${NONE_KEY})`;
   }
 }
 
@@ -92,11 +127,23 @@ function groupsSql(by: Grouping, scope: IndicatorScope): SQL {
         select o.code as key, o.name_id as name, o.name_en from occupations o
         union all select ${NONE_KEY}, null, null`;
     case 'channel':
-      return sql`select v.key, null::text as name, null::text as name_en
-        from (values ${sql.join(
-          CHANNELS.map((channel) => sql`(${channel}::text)`),
-          sql`, `,
-        )}) as v(key)`;
+      return valuesList(CHANNELS);
+    case 'sex':
+      return valuesList(['L', 'P']);
+    case 'age_band':
+      return sql`${valuesList(AGE_BANDS)} union all select ${NONE_KEY}, null, null`;
+    case 'agent':
+      return sql`
+        select a.code as key, a.name, null::text as name_en from agents a
+        where ${regionMatch(sql`a.village_code`, scope.regionCode)}
+           or a.code in (select sm.agent_code from members sm where ${memberScopeCondition('sm', scope)})
+        union all select ${NONE_KEY}, null, null`;
+    case 'village_occupation':
+      return sql`
+        select r.code || '|' || o.code as key, r.name || ' · ' || o.name_id as name,
+          r.name || ' · ' || o.name_en as name_en
+        from regions r cross join occupations o
+        where r.level = 'village' and ${regionMatch(sql`r.code`, scope.regionCode)}`;
   }
 }
 
@@ -118,8 +165,15 @@ function workforceByGroupSql(by: Grouping, scope: IndicatorScope): SQL {
         where r.level = 'village' and ${regionMatch(sql`r.code`, scope.regionCode)}
           and wo.year in (select year from years)
         group by wo.year, wo.occupation_code`;
+    case 'village_occupation':
+      return sql`select wo.year, wo.region_code || '|' || wo.occupation_code as key, wo.informal_workers as workforce
+        from workforce_estimates_by_occupation wo
+        where ${regionMatch(sql`wo.region_code`, scope.regionCode)} and wo.year in (select year from years)`;
     case 'community':
     case 'channel':
+    case 'agent':
+    case 'sex':
+    case 'age_band':
       return sql`select null::int as year, null::text as key, null::bigint as workforce where false`;
   }
 }
@@ -133,20 +187,29 @@ const monthOf = (column: SQL) => sql`(${column} - extract(day from ${column})::i
  */
 export async function getSummarySeries(
   db: Database,
-  args: { from: Period; to: Period; scope: IndicatorScope; by: Grouping },
+  args: ({ from: Period; to: Period } | { months: readonly Period[] }) & { scope: IndicatorScope; by: Grouping },
 ): Promise<SummaryCell[]> {
-  const { from, to, scope, by } = args;
+  const { scope, by } = args;
+  // Either a range (trends) or a few chosen months (a month beside its previous month and last year's).
+  const list = 'months' in args ? [...new Set(args.months)].sort() : monthsBetween(args.from, args.to);
+  const from = list[0];
+  const to = list[list.length - 1];
+  if (!from || !to) return [];
   const inScope = memberScopeCondition('sm', scope);
-  const key = memberKey(by, scope);
+  const key = memberKey(by, scope, to);
   const start = monthDate(from);
   const end = monthDate(to, 1);
   const m = columnMonth(sql`f.m`);
-  const years = [...new Set(monthsBetween(from, to).map((p) => Number(p.slice(0, 4))))];
+  const years = [...new Set(list.map((p) => Number(p.slice(0, 4))))];
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`
       with months as (
-        select gs::date as m from generate_series(${start}, ${monthDate(to)}, interval '1 month') gs
+        ${
+          'months' in args
+            ? sql`select unnest(array[${sql.join(list.map((p) => monthDate(p)), sql`, `)}]) as m`
+            : sql`select gs::date as m from generate_series(${start}, ${monthDate(to)}, interval '1 month') gs`
+        }
       ),
       years as (select unnest(array[${sql.join(years.map((y) => sql`${y}::int`), sql`, `)}]) as year),
       groups as (${groupsSql(by, scope)}),

@@ -12,6 +12,10 @@ export interface NavArea {
 
 export const NAV_AREAS: NavArea[] = [
   { href: '/', label: (m) => m.nav.overview, permission: 'view:aggregates' },
+  { href: '/villages', label: (m) => m.nav.villages, permission: 'view:aggregates' },
+  { href: '/communities', label: (m) => m.nav.communities, permission: 'view:aggregates' },
+  { href: '/worklist', label: (m) => m.nav.worklist, permission: 'view:aggregates' },
+  { href: '/targets', label: (m) => m.nav.targets, permission: 'view:aggregates' },
 ];
 
 export function navigationFor(role: Role, messages: Messages) {

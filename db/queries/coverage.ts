@@ -10,7 +10,7 @@ import { yearOf } from '@/lib/indicators/month';
 import { getGroupedRetention } from '@/lib/indicators/retention';
 import { getSummarySeries, NONE_KEY, type Grouping, type SummaryCell } from '@/lib/indicators/series';
 import { isSummaryMetric, type SummaryMetric } from '@/lib/indicators/summary';
-import { percentage, toNumber } from '@/lib/indicators/sql-helpers';
+import { toNumber } from '@/lib/indicators/sql-helpers';
 import { memberScopeCondition } from '@/lib/indicators/scope';
 import { countFor, figuresFor, rateFor, type FigureSet } from './figures';
 import { resolveScope } from './scope';
@@ -283,6 +283,29 @@ export async function listCommunityRows(
   return rows;
 }
 
+/** A community row as the list and the API give it, with its type named in the caller's language. */
+export type CommunityListRow = Omit<CommunityRow, 'id'> & { key: string; id: number; typeName: string };
+
+export async function listCommunities(
+  db: Database,
+  args: { caller: Caller; period: string; regionCode?: string | null; locale: Locale; communityId?: number },
+): Promise<CommunityListRow[]> {
+  const types = getMessages(args.locale).communityTypes;
+  const rows = await listCommunityRows(db, args);
+  return rows.map((row) => ({
+    key: String(row.id),
+    ...row,
+    typeName: types[row.type as keyof typeof types] ?? row.type,
+  }));
+}
+
+/** `community` from a query string: a positive integer id, or 400. */
+export function parseCommunityParam(value: string | null): number | undefined {
+  if (value === null || value === '') return undefined;
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new AppError('bad_community', 400, 'badCommunity', { value: value.slice(0, 20) });
+  return Number(value);
+}
+
 /** One community's facts, or null when it does not exist or lies outside the caller's region. */
 export async function getCommunity(db: Database, args: { caller: Caller; id: number }) {
   const [row] = await db
@@ -295,5 +318,3 @@ export async function getCommunity(db: Database, args: { caller: Caller; id: num
   if (args.caller.regionCode && !row.villageCode.startsWith(args.caller.regionCode)) return null;
   return row;
 }
-
-export { percentage };

@@ -214,6 +214,7 @@ export const en: Messages = {
     badGrouping: 'Unknown grouping "{value}". Use village, community, occupation, channel, agent, sex or ageBand.',
     badMetric: 'Unknown metric "{value}". Use one of the summary figures, such as activeMembers or coverageRate.',
     badRange: 'Range "{value}" is not valid: from must not be after to, at most 120 months.',
+    badCommunity: 'Unknown community "{value}".',
     badRegion: 'Region "{value}" is unknown. Use the Kemendagri code with dots, for example 33.02.14.',
     regionOutOfScope: 'Region "{value}" is outside your account\'s scope.',
     databaseDown: 'The database cannot be reached right now. Try again in a moment.',

@@ -214,6 +214,7 @@ export const id = {
     badGrouping: 'Pengelompokan "{value}" tidak dikenal. Gunakan village, community, occupation, channel, agent, sex atau ageBand.',
     badMetric: 'Metrik "{value}" tidak dikenal. Gunakan salah satu angka ringkasan, misalnya activeMembers atau coverageRate.',
     badRange: 'Rentang "{value}" tidak valid: from harus sebelum to, paling panjang 120 bulan.',
+    badCommunity: 'Komunitas "{value}" tidak dikenal.',
     badRegion: 'Wilayah "{value}" tidak dikenal. Gunakan kode Kemendagri dengan titik, misalnya 33.02.14.',
     regionOutOfScope: 'Wilayah "{value}" di luar cakupan akun Anda.',
     databaseDown: 'Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',

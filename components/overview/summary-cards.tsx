@@ -27,16 +27,19 @@ function changesOf(
   summary: SummaryView,
   locale: Locale,
   messages: Messages,
+  better: 'up' | 'down',
 ) {
   const now = summary[key];
-  const out: Array<{ text: string; direction: 'up' | 'down' | 'flat' | 'none' }> = [];
+  const out: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }> = [];
   const compare = (other: (FigureSet & { period: string }) | undefined, template: string) => {
     const then: Figure | null | undefined = other?.[key];
     if (typeof now !== 'number' || typeof then !== 'number' || !other) return;
     const delta = now - then;
     const direction = Math.abs(delta) < 1e-9 ? 'flat' : delta > 0 ? 'up' : 'down';
     const change = direction === 'flat' ? messages.coverage.noChange : formatChange(delta, kind, locale, messages);
-    out.push({ text: interpolate(template, { change, period: formatPeriod(other.period, locale) }), direction });
+    // The colour says whether the change is good news (fewer members in arrears is), the arrow its sign.
+    const tone = direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad';
+    out.push({ text: interpolate(template, { change, period: formatPeriod(other.period, locale) }), direction, tone });
   };
   compare(summary.previousMonth, messages.coverage.changeVsPrevious);
   compare(summary.sameMonthLastYear, messages.coverage.changeVsLastYear);
@@ -53,7 +56,8 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
-  const changes = (key: keyof FigureSet, kind: Kind) => changesOf(key, kind, summary, locale, messages);
+  const changes = (key: keyof FigureSet, kind: Kind, better: 'up' | 'down' = 'up') =>
+    changesOf(key, kind, summary, locale, messages, better);
 
   return (
     <>
@@ -87,14 +91,14 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
         <StatCard
           label={t.lapsedMembers}
           value={formatNumber(summary.lapsedMembers, locale)}
-          help={t.lapsedMembersHelp}
-          changes={changes('lapsedMembers', 'count')}
+          help={`${t.lapsedMembersHelp}. ${t.endedMembers}: ${formatNumber(summary.endedMembers, locale)}.`}
+          changes={changes('lapsedMembers', 'count', 'down')}
         />
         <StatCard
           label={t.lapseRate}
           value={formatPercent(summary.lapseRate, locale)}
           help={t.lapseRateHelp}
-          changes={changes('lapseRate', 'rate')}
+          changes={changes('lapseRate', 'rate', 'down')}
         />
         <StatCard
           label={t.reactivatedMembers}
@@ -114,7 +118,6 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
           help={interpolate(t.claimsPaidHelp, { count: formatNumber(summary.claimsPaidCount, locale) })}
           changes={changes('claimsPaidAmount', 'money')}
         />
-        <StatCard label={t.endedMembers} value={formatNumber(summary.endedMembers, locale)} help={t.endedMembersHelp} />
       </div>
       {suppressed ? <p className="note">{t.suppressedNote}</p> : null}
     </>

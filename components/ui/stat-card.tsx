@@ -8,7 +8,7 @@ export function StatCard({
   label: string;
   value: string;
   help?: string;
-  changes?: Array<{ text: string; direction: 'up' | 'down' | 'flat' | 'none' }>;
+  changes?: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }>;
 }) {
   return (
     <section className="stat-card" aria-label={label}>
@@ -19,7 +19,7 @@ export function StatCard({
       {changes && changes.length > 0 ? (
         <ul className="stat-changes">
           {changes.map((change) => (
-            <li key={change.text} className={`change-${change.direction}`}>
+            <li key={change.text} className={`change-${change.tone}`}>
               <span aria-hidden="true">{change.direction === 'up' ? '▲ ' : change.direction === 'down' ? '▼ ' : ''}</span>
               {change.text}
             </li>

@@ -11,7 +11,7 @@ import { coverageTargetSchema, type TargetActionState } from '@/lib/targets';
 
 /** Check permission → validate → write in a transaction with its audit entry → revalidate. */
 export async function updateCoverageTarget(_previous: TargetActionState, form: FormData): Promise<TargetActionState> {
-  const { messages } = await getI18n();
+  const { locale, messages } = await getI18n();
   const t = messages.targets;
   const caller = await getCaller();
   if (!caller || !can(caller.role, 'manage:targets')) return { ok: false, message: t.forbidden };
@@ -36,7 +36,7 @@ export async function updateCoverageTarget(_previous: TargetActionState, form: F
     revalidatePath('/villages');
     return {
       ok: true,
-      message: interpolate(t.saved, { village: result.villageName ?? '', year: parsed.data.year, rate: parsed.data.targetRate }),
+      message: interpolate(t.saved, { village: result.villageName ?? '', year: parsed.data.year, rate: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(parsed.data.targetRate) }),
     };
   } catch (error) {
     console.error('[targets] save failed:', (error as Error).message);

@@ -4,6 +4,9 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from './i18n-provider';
+import { formatTimeInJakarta } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+import { THROTTLED_ERROR_PREFIX } from '@/lib/auth/sign-in-errors';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const { messages } = useI18n();
@@ -23,7 +26,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => null);
     setPending(false);
     if (!result?.ok || result.error) {
-      setError(messages.login.failed);
+      const blockedUntil = result?.error?.startsWith(THROTTLED_ERROR_PREFIX)
+        ? new Date(result.error.slice(THROTTLED_ERROR_PREFIX.length))
+        : null;
+      setError(
+        blockedUntil && !Number.isNaN(blockedUntil.getTime())
+          ? interpolate(messages.login.throttled, { time: formatTimeInJakarta(blockedUntil) })
+          : messages.login.failed,
+      );
       return;
     }
     router.replace(callbackUrl);

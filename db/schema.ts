@@ -385,7 +385,33 @@ export const auditLog = pgTable(
     details: jsonb('details'),
     ip: text('ip'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_user_idx').on(t.userId, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_user_idx').on(t.userId, t.at),
+    // Sign-in throttling counts recent failures per account and per address.
+    index('audit_log_failures_email_idx').on(t.actorEmail, t.at).where(sql`action = 'sign_in_failed'`),
+    index('audit_log_failures_ip_idx').on(t.ip, t.at).where(sql`action = 'sign_in_failed'`),
+  ],
+);
+
+/**
+ * Server-side record of each sign-in. The session cookie only names it, so an idle or expired session,
+ * a sign-out or a deactivated account ends it at once on the next request.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
 );
 
 /** Small key/value facts about this installation, such as whether its data is the synthetic demo. */

@@ -58,12 +58,37 @@ export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promi
   };
 }
 
+/**
+ * Refuses a state-changing request sent by another site's page (CSRF): browsers name the page's origin
+ * in `Origin` and say `Sec-Fetch-Site`. Scripts that send neither are not browsers and carry no
+ * ambient cookies of a victim.
+ */
+export function assertSameOrigin(request: Request): void {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('cross_site', 403, 'crossSite');
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new AppError('cross_site', 403, 'crossSite');
+}
+
+/** The client's address as the server saw it (Next.js fills x-forwarded-for). */
+export function requestIp(request: Request): string | null {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+}
+
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 /**
  * JSON, or the same rows as CSV (`format=csv`) or an Excel workbook (`format=xlsx`). A file export
- * needs the `export:data` permission and is written to the audit log (what, how many rows; no
- * personal data).
+ * needs the `export:data` permission and, when the route names its caller, is written to the audit log
+ * (what, how many rows; no personal data).
  */
 export async function respond(
   request: Request,
@@ -75,7 +100,8 @@ export async function respond(
   const url = new URL(request.url);
   const format = url.searchParams.get('format');
   if (!format || format === 'json') return NextResponse.json(body);
-  if (format !== 'csv' && format !== 'xlsx') {
+  // An Excel file is only made on the audited path (a route that names its caller).
+  if (format !== 'csv' && !(format === 'xlsx' && caller)) {
     throw new AppError('bad_format', 400, 'badFormat', { value: format.slice(0, 20) });
   }
   if (caller) {
@@ -87,6 +113,7 @@ export async function respond(
       action: 'export',
       entity: url.pathname,
       details: { format, rows: csvRows.length, params },
+      ip: requestIp(request),
     });
   }
   if (format === 'xlsx') {

@@ -2,12 +2,13 @@ import type { Role } from '@/db/schema';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: number; sessionVersion: number; name: string; email: string; role: Role };
+    user: { id: number; sessionVersion: number; sessionId: string; name: string; email: string; role: Role };
   }
   interface User {
     id: string;
     role: Role;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
@@ -15,7 +16,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: number;
     sv?: number;
+    sid?: string;
     role?: Role;
-    signedInAt?: number;
   }
 }

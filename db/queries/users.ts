@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
 
@@ -18,16 +18,6 @@ export async function findUserForSignIn(db: Database, email: string) {
     })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
-    .limit(1);
-  return user ?? null;
-}
-
-/** The current state of an account, to check a session against on every request. */
-export async function findActiveUser(db: Database, id: number, sessionVersion: number) {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, regionCode: users.regionCode })
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.active, true), eq(users.sessionVersion, sessionVersion)))
     .limit(1);
   return user ?? null;
 }

@@ -4,20 +4,26 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/audit';
+import { createSession, revokeSession, SESSION_ABSOLUTE_SECONDS } from '@/db/queries/sessions';
+import { signInBlockedUntil } from '@/db/queries/sign-in-throttle';
 import { findUserForSignIn, recordSignIn } from '@/db/queries/users';
+import { THROTTLED_ERROR_PREFIX } from './sign-in-errors';
 
-/** A session ends this long after sign-in, whatever happens (a working day). */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+// Compared against when the account does not exist, so both answers take as long.
+const DUMMY_HASH = bcrypt.hashSync('payung-no-such-user', 10);
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]?.trim() ?? null;
+  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]?.trim() || null;
   return null;
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/login' },
+  // The cookie only carries a session id; the session itself lives in user_sessions (idle timeout,
+  // absolute lifetime, revocation).
+  session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
       name: 'Payung',
@@ -28,20 +34,30 @@ export const authOptions: NextAuthOptions = {
         if (!email || !password) return null;
         const db = await getDb();
         const ip = clientIp(req?.headers);
+
+        const blockedUntil = await signInBlockedUntil(db, email, ip);
+        if (blockedUntil) {
+          // Refused without looking at the password: guessing gains nothing while blocked.
+          await writeAudit(db, { actorEmail: email, action: 'sign_in_throttled', ip });
+          throw new Error(`${THROTTLED_ERROR_PREFIX}${blockedUntil.toISOString()}`);
+        }
+
         const user = await findUserForSignIn(db, email);
-        const ok = user !== null && user.active && (await bcrypt.compare(password, user.passwordHash));
-        if (!ok || !user) {
+        const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !user.active || !passwordOk) {
           await writeAudit(db, { userId: user?.id ?? null, actorEmail: email, action: 'sign_in_failed', ip });
           return null;
         }
         await recordSignIn(db, user.id);
-        await writeAudit(db, { userId: user.id, actorEmail: user.email, action: 'sign_in', ip });
+        const sessionId = await createSession(db, user.id, ip);
+        await writeAudit(db, { userId: user.id, actorEmail: email, action: 'sign_in', ip });
         return {
           id: String(user.id),
           name: user.name,
           email: user.email,
           role: user.role,
           sessionVersion: user.sessionVersion,
+          sessionId,
         };
       },
     }),
@@ -51,8 +67,8 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
         token.role = user.role;
-        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -60,6 +76,7 @@ export const authOptions: NextAuthOptions = {
       session.user = {
         id: token.uid ?? 0,
         sessionVersion: token.sv ?? -1,
+        sessionId: token.sid ?? '',
         name: token.name ?? '',
         email: token.email ?? '',
         role: token.role ?? 'district_official',
@@ -69,9 +86,10 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (!token?.uid) return;
+      if (!token?.sid) return;
       const db = await getDb();
-      await writeAudit(db, { userId: token.uid, actorEmail: token.email ?? null, action: 'sign_out' });
+      await revokeSession(db, token.sid);
+      await writeAudit(db, { userId: token.uid ?? null, actorEmail: token.email ?? null, action: 'sign_out' });
     },
   },
 };

@@ -1,20 +1,22 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { findActiveUser } from '@/db/queries/users';
+import { findSessionUser } from '@/db/queries/sessions';
 import { unauthenticated } from '@/lib/errors';
 import { authOptions } from './options';
 import type { Caller } from './caller';
+import { can, type Permission } from './permissions';
 
 /**
- * The signed-in caller, checked against the database on every request: a deactivated account or one
- * whose role or password changed (session version bumped) loses its rights at once.
+ * The signed-in caller, checked against the database on every request: a signed-out, idle or expired
+ * session, a deactivated account, or one whose role or password changed (session version bumped) loses
+ * its rights at once.
  */
 export async function getCaller(): Promise<Caller | null> {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  const user = await findActiveUser(await getDb(), session.user.id, session.user.sessionVersion);
+  if (!session?.user?.sessionId) return null;
+  const user = await findSessionUser(await getDb(), session.user.sessionId, session.user.sessionVersion);
   if (!user) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode };
 }
@@ -23,6 +25,13 @@ export async function getCaller(): Promise<Caller | null> {
 export async function requirePageCaller(): Promise<Caller> {
   const caller = await getCaller();
   if (!caller) redirect('/login');
+  return caller;
+}
+
+/** For pages of one area: the caller, or the 403 page when their role may not use it. */
+export async function requirePagePermission(permission: Permission): Promise<Caller> {
+  const caller = await requirePageCaller();
+  if (!can(caller.role, permission)) forbidden();
   return caller;
 }
 

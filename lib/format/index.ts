@@ -47,3 +47,21 @@ export function formatPeriod(period: string, locale: Locale = 'id'): string {
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
   return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** An instant's time of day in Asia/Jakarta, '14:05'. */
+export function formatTimeInJakarta(instant: Date): string {
+  return new Intl.DateTimeFormat('id-ID', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Jakarta',
+  })
+    .format(instant)
+    .replace('.', ':');
+}
+
+/** An instant as date and time in Asia/Jakarta, '25 Nov 2026 14:05'. */
+export function formatDateTimeInJakarta(instant: Date, locale: Locale = 'id'): string {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(instant);
+  return `${formatDate(date, locale)} ${formatTimeInJakarta(instant)}`;
+}

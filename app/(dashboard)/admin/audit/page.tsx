@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db';
+import { listAuditActions, listAuditEntries } from '@/db/queries/audit-log';
+import { Pager } from '@/components/ui/pager';
+import { requirePagePermission } from '@/lib/auth/session';
+import { formatDateTimeInJakarta, formatNumber } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Log audit' };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ user?: string; action?: string; from?: string; to?: string; page?: string }>;
+}) {
+  const caller = await requirePagePermission('view:audit-log');
+  const params = await searchParams;
+  const filter = {
+    user: params.user?.trim() || undefined,
+    action: params.action || undefined,
+    from: params.from && DAY.test(params.from) ? params.from : undefined,
+    to: params.to && DAY.test(params.to) ? params.to : undefined,
+    page: Number(params.page ?? 1) || 1,
+  };
+  const db = await getDb();
+  const [{ locale, messages }, result, actions] = await Promise.all([
+    getI18n(),
+    listAuditEntries(db, { caller, filter }),
+    listAuditActions(db, { caller }),
+  ]);
+  const t = messages.admin;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const query = (page: number) => {
+    const search = new URLSearchParams();
+    for (const key of ['user', 'action', 'from', 'to'] as const) if (filter[key]) search.set(key, filter[key]!);
+    search.set('page', String(page));
+    return `/admin/audit?${search.toString()}`;
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t.auditTitle}</h1>
+          <p>{t.auditIntro}</p>
+        </div>
+      </div>
+      <form className="toolbar" action="/admin/audit">
+        <label htmlFor="audit-user">{t.auditUser}</label>
+        <input id="audit-user" name="user" type="search" defaultValue={filter.user ?? ''} />
+        <label htmlFor="audit-action">{t.auditAction}</label>
+        <select id="audit-action" name="action" defaultValue={filter.action ?? ''}>
+          <option value="">{t.anyAction}</option>
+          {actions.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="audit-from">{t.from}</label>
+        <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ''} />
+        <label htmlFor="audit-to">{t.to}</label>
+        <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ''} />
+        <button type="submit">{t.filter}</button>
+        <span className="muted">{formatNumber(result.total, locale)}</span>
+      </form>
+      {result.rows.length === 0 ? (
+        <p className="note">{t.noEntries}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.auditAt}</th>
+                <th scope="col">{t.auditUser}</th>
+                <th scope="col">{t.auditAction}</th>
+                <th scope="col">{t.auditEntity}</th>
+                <th scope="col">{t.auditDetails}</th>
+                <th scope="col">{t.auditIp}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTimeInJakarta(entry.at, locale)}</td>
+                  <td>{entry.actorEmail ?? '–'}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.entity ? `${entry.entity} ${entry.entityId ?? ''}` : '–'}</td>
+                  <td>
+                    <code>{entry.details ? JSON.stringify(entry.details) : ''}</code>
+                  </td>
+                  <td>{entry.ip ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        page={result.page}
+        pages={pages}
+        hrefFor={query}
+        labels={{
+          nav: t.pagination,
+          previous: t.previousPage,
+          next: t.nextPage,
+          position: interpolate(t.pageOf, { page: result.page, pages }),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listScopeRegions, listUsers } from '@/db/queries/admin-users';
+import { CreateUserForm, UserRowForms } from '@/components/admin/user-forms';
+import { requirePagePermission } from '@/lib/auth/session';
+import { formatDateTimeInJakarta } from '@/lib/format';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+export default async function AdminUsersPage() {
+  const caller = await requirePagePermission('manage:users');
+  const db = await getDb();
+  const [{ locale, messages }, users, regions] = await Promise.all([
+    getI18n(),
+    listUsers(db, { caller }),
+    listScopeRegions(db, { caller }),
+  ]);
+  const t = messages.admin;
+  const regionName = new Map(regions.map((region) => [region.code, region.name]));
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t.usersTitle}</h1>
+          <p>{t.usersIntro}</p>
+        </div>
+        <Link href="/admin/audit">{t.auditTitle}</Link>
+      </div>
+      <section className="admin-section" aria-labelledby="create-user-heading">
+        <h2 id="create-user-heading">{t.create}</h2>
+        <CreateUserForm regions={regions} />
+      </section>
+      <section className="admin-section" aria-labelledby="users-heading">
+        <h2 id="users-heading">{t.usersTitle}</h2>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.role}</th>
+                <th scope="col">{t.region}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.lastSignIn}</th>
+                <th scope="col">{t.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} data-testid={`user-row-${user.email}`}>
+                  <td>{user.email}</td>
+                  <td>{user.name}</td>
+                  <td>{messages.roles[user.role]}</td>
+                  <td>{user.regionCode ? `${user.regionCode} ${regionName.get(user.regionCode) ?? ''}` : t.allRegions}</td>
+                  <td>{user.active ? t.active : t.inactive}</td>
+                  <td>{user.lastSignInAt ? formatDateTimeInJakarta(user.lastSignInAt, locale) : t.never}</td>
+                  <td>
+                    <UserRowForms user={user} regions={regions} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db';
+import { listMembers } from '@/db/queries/members';
+import { NikCell } from '@/components/members/nik-cell';
+import { Pager } from '@/components/ui/pager';
+import { requirePagePermission } from '@/lib/auth/session';
+import { formatDate, formatNumber, formatPeriod } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
+
+export const metadata: Metadata = { title: 'Peserta' };
+
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string; period?: string }>;
+}) {
+  const caller = await requirePagePermission('view:personal-data');
+  const params = await searchParams;
+  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  const [{ locale, messages }, result] = await Promise.all([
+    getI18n(),
+    listMembers(await getDb(), { caller, period, query: params.q, page: Number(params.page ?? 1) || 1 }),
+  ]);
+  const t = messages.members;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{t.intro}</p>
+        </div>
+      </div>
+      <form className="toolbar" role="search" action="/members">
+        <label htmlFor="member-search">{t.searchLabel}</label>
+        <input id="member-search" name="q" type="search" defaultValue={params.q ?? ''} autoComplete="off" />
+        <input type="hidden" name="period" value={period} />
+        <button type="submit">{t.search}</button>
+        <span className="muted">{interpolate(t.total, { count: formatNumber(result.total, locale) })}</span>
+      </form>
+      {result.rows.length === 0 ? (
+        <p className="note">{t.noResults}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.nik}</th>
+                <th scope="col">{t.kpj}</th>
+                <th scope="col">{t.village}</th>
+                <th scope="col">{t.occupation}</th>
+                <th scope="col">{t.agent}</th>
+                <th scope="col">{t.enrolledOn}</th>
+                <th scope="col">{interpolate(t.status, { period: formatPeriod(period, locale) })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((member) => (
+                <tr key={member.id}>
+                  <td>{member.name}</td>
+                  <td>
+                    <NikCell memberId={member.id} masked={member.nikMasked} />
+                  </td>
+                  <td>{member.kpj ?? '–'}</td>
+                  <td>{member.villageName}</td>
+                  <td>{member.occupation ?? '–'}</td>
+                  <td>{member.agentCode ?? '–'}</td>
+                  <td>{formatDate(member.enrolledOn, locale)}</td>
+                  <td>
+                    <span className={`status status-${member.status ?? 'none'}`}>
+                      {messages.memberStatus[member.status ?? 'none']}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        page={result.page}
+        pages={pages}
+        hrefFor={(page) =>
+          `/members?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), period, page: String(page) }).toString()}`
+        }
+        labels={{
+          nav: messages.admin.pagination,
+          previous: messages.admin.previousPage,
+          next: messages.admin.nextPage,
+          position: interpolate(messages.admin.pageOf, { page: result.page, pages }),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { revealNik } from '@/db/queries/members';
+import { apiRoute, assertSameOrigin, requestIp } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** Reveals one member's full NIK (POST: it is an audited act, never a cacheable read or a URL). */
+export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  assertSameOrigin(request);
+  const caller = await requireApiCaller();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('not_found', 404, 'notFound');
+  const nik = await revealNik(await getDb(), { caller, memberId: id, ip: requestIp(request) });
+  return NextResponse.json({ nik }, { headers: { 'cache-control': 'no-store' } });
+});

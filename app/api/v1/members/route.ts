@@ -1,0 +1,33 @@
+import { getDb } from '@/db';
+import { writeAudit } from '@/db/queries/audit';
+import { listMembers } from '@/db/queries/members';
+import { apiRoute, requestIp, respond } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { parsePeriodParam } from '@/lib/params';
+
+export const dynamic = 'force-dynamic';
+
+/** The member register for roles that may see personal data (NIK masked). */
+export const GET = apiRoute(async (request: Request) => {
+  const caller = await requireApiCaller();
+  const params = new URL(request.url).searchParams;
+  const period = parsePeriodParam(params.get('period'));
+  const db = await getDb();
+  const result = await listMembers(db, {
+    caller,
+    period,
+    query: params.get('q') ?? undefined,
+    page: Number(params.get('page') ?? 1) || 1,
+  });
+  if (params.get('format') === 'csv') {
+    await writeAudit(db, {
+      userId: caller.userId,
+      actorEmail: caller.email,
+      action: 'export',
+      entity: 'members',
+      details: { rows: result.rows.length, page: result.page },
+      ip: requestIp(request),
+    });
+  }
+  return respond(request, result, result.rows as unknown as Record<string, unknown>[], `members-${period}`);
+});

@@ -1,0 +1,109 @@
+import { expect, storageStateFor, test, type DemoRole } from './fixtures';
+
+// Every page and every /api/v1 endpoint, for every role and for no session: the expected outcome of
+// each cell. 'login' = a page redirects to the sign-in page; numbers are HTTP statuses.
+type Outcome = 200 | 401 | 403 | 'login';
+type Who = DemoRole | 'none';
+const WHO: Who[] = ['none', 'admin', 'officer', 'district', 'supervisor'];
+
+interface Route {
+  path: string;
+  kind: 'page' | 'api';
+  expect: Record<Who, Outcome>;
+}
+
+const page = (path: string, allowed: DemoRole[]): Route => ({
+  path,
+  kind: 'page',
+  expect: Object.fromEntries(
+    WHO.map((who) => [who, who === 'none' ? 'login' : allowed.includes(who as DemoRole) ? 200 : 403]),
+  ) as Record<Who, Outcome>,
+});
+const api = (path: string, allowed: DemoRole[]): Route => ({
+  path,
+  kind: 'api',
+  expect: Object.fromEntries(
+    WHO.map((who) => [who, who === 'none' ? 401 : allowed.includes(who as DemoRole) ? 200 : 403]),
+  ) as Record<Who, Outcome>,
+});
+
+const EVERYONE: DemoRole[] = ['admin', 'officer', 'district', 'supervisor'];
+const PERSONAL: DemoRole[] = ['admin', 'officer', 'supervisor'];
+
+export const ROUTES: Route[] = [
+  page('/', EVERYONE),
+  page('/members', PERSONAL),
+  page('/admin', ['admin']),
+  page('/admin/audit', ['admin']),
+  api('/api/v1/summary', EVERYONE),
+  api('/api/v1/summary?region=33.02.14.2011&format=csv', EVERYONE),
+  api('/api/v1/members', PERSONAL),
+  api('/api/v1/members?format=csv', PERSONAL),
+];
+
+// For the closing note: the size of the matrix.
+const cells = WHO.length * ROUTES.length;
+const denied = ROUTES.reduce((sum, route) => sum + WHO.filter((who) => route.expect[who] !== 200).length, 0);
+console.log(`[access matrix] ${cells} cells, ${denied} of them denied`);
+
+for (const who of WHO) {
+  test.describe(`as ${who}`, () => {
+    if (who !== 'none') test.use({ storageState: storageStateFor(who) });
+
+    for (const route of ROUTES) {
+      const expected = route.expect[who];
+      test(`${route.path} → ${expected}`, async ({ page, request }) => {
+        if (route.kind === 'api') {
+          const response = await request.get(route.path);
+          expect(response.status()).toBe(expected);
+          if (expected !== 200) expect((await response.json()).error.code).toBeTruthy();
+          return;
+        }
+        const response = await page.goto(route.path);
+        if (expected === 'login') {
+          await expect(page).toHaveURL(/\/login/);
+          return;
+        }
+        expect(response?.status()).toBe(expected);
+        if (expected === 403) await expect(page.getByText('Anda tidak memiliki akses ke halaman ini.')).toBeVisible();
+      });
+    }
+  });
+}
+
+test.describe('cross-scope attempts', () => {
+  test('a supervisor cannot reveal a member of another supervisor’s agents', async ({ browser }) => {
+    const other = await browser.newContext({ storageState: storageStateFor('supervisor2') });
+    const theirs = await (await other.request.get('/api/v1/members')).json();
+    const memberId = theirs.rows[0].id as number;
+    const own = await other.request.post(`/api/v1/members/${memberId}/nik`);
+    expect(own.status()).toBe(200);
+    expect((await own.json()).nik).toMatch(/^\d{16}$/);
+    await other.close();
+
+    const supervisor = await browser.newContext({ storageState: storageStateFor('supervisor') });
+    const attempt = await supervisor.request.post(`/api/v1/members/${memberId}/nik`);
+    expect(attempt.status()).toBe(404);
+    const mine = await (await supervisor.request.get('/api/v1/members')).json();
+    expect(mine.rows.map((row: { id: number }) => row.id)).not.toContain(memberId);
+    await supervisor.close();
+  });
+
+  test('a district official gets no member-level data and no region outside their own', async ({ browser }) => {
+    const district = await browser.newContext({ storageState: storageStateFor('district') });
+    expect((await district.request.post('/api/v1/members/1/nik')).status()).toBe(403);
+    expect((await district.request.get('/api/v1/members?q=a')).status()).toBe(403);
+    expect((await district.request.get('/api/v1/summary?region=33.02')).status()).toBe(403);
+    await district.close();
+  });
+
+  test('a cross-site POST is refused even with a valid session', async ({ browser }) => {
+    const officer = await browser.newContext({ storageState: storageStateFor('officer') });
+    const response = await officer.request.post('/api/v1/members/1/nik', {
+      headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.code).toBe('cross_site');
+    await officer.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { generateDemo } from '../db/seed/demo';
+import { todayInJakarta } from '../lib/indicators/month';
+import { expect, storageStateFor, test } from './fixtures';
+
+// The server seeded the deterministic demo as of today, so the same generator tells us every member's
+// personal data: none of it may reach a district official, in HTML, JSON or CSV.
+const demo = generateDemo(todayInJakarta());
+const otherPeople = new Set([...demo.users.map((user) => user.name), ...demo.agents.map((agent) => agent.name)]);
+const niks = new Set(demo.members.map((member) => member.nik));
+const phones = new Set(demo.members.flatMap((member) => (member.phone ? [member.phone] : [])));
+// A member whose name is part of a user's or an agent's name could be named for that other reason.
+const names = new Set(
+  demo.members
+    .map((member) => member.name)
+    .filter((name) => ![...otherPeople].some((other) => other.includes(name))),
+);
+
+function findPersonalData(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.match(/\d{16}/g) ?? []) if (niks.has(match)) found.push(`NIK ${match}`);
+  for (const match of text.match(/08\d{8,11}/g) ?? []) if (phones.has(match)) found.push(`phone ${match}`);
+  for (const name of names) if (text.includes(name)) found.push(`name ${name}`);
+  return found;
+}
+
+const VILLAGES = Array.from({ length: 15 }, (_, i) => `33.02.14.${2001 + i}`);
+
+test.describe('a district official', () => {
+  test.use({ storageState: storageStateFor('district') });
+
+  test('never receives a member’s NIK, name or phone, in pages, JSON or CSV', async ({ page, request }) => {
+    expect(names.size).toBeGreaterThan(1000);
+    const responses: Array<{ url: string; body: string }> = [];
+    for (const path of ['/', '/?period=2026-01', '/?region=33.02.14.2011']) {
+      await page.goto(path);
+      responses.push({ url: path, body: await page.content() });
+    }
+    for (const region of ['33.02.14', ...VILLAGES]) {
+      for (const format of ['json', 'csv']) {
+        const url = `/api/v1/summary?region=${region}&format=${format}`;
+        responses.push({ url, body: await (await request.get(url)).text() });
+      }
+    }
+    for (const url of ['/api/v1/members', '/api/v1/members?format=csv']) {
+      responses.push({ url, body: await (await request.get(url)).text() });
+    }
+    for (const { url, body } of responses) expect(findPersonalData(body), url).toEqual([]);
+  });
+
+  test('sees "<5" where a cell is built from fewer than five persons', async ({ request, browser }) => {
+    const officer = await browser.newContext({ storageState: storageStateFor('officer') });
+    let smallCells = 0;
+    for (const region of VILLAGES) {
+      const full = await (await officer.request.get(`/api/v1/summary?region=${region}`)).json();
+      const shown = await (await request.get(`/api/v1/summary?region=${region}`)).json();
+      const csv = await (await request.get(`/api/v1/summary?region=${region}&format=csv`)).text();
+      for (const key of ['activeMembers', 'newEnrolments', 'lapsedMembers', 'claimsPaidCount', 'reactivatedMembers']) {
+        if (full[key] < 5) {
+          smallCells += 1;
+          expect(shown[key], `${region} ${key}`).toBe('<5');
+        } else {
+          expect(shown[key], `${region} ${key}`).toBe(full[key]);
+        }
+      }
+      if (full.claimsPaidCount < 5) expect(shown.claimsPaidAmount).toBe('<5');
+      expect(csv.includes('<5')).toBe(Object.values(shown).includes('<5'));
+    }
+    expect(smallCells).toBeGreaterThan(0);
+    await officer.close();
+  });
+});

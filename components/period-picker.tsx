@@ -1,6 +1,6 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { addMonths, isPeriod } from '@/lib/indicators/month';
 import { useI18n } from './i18n-provider';
 
@@ -8,8 +8,18 @@ import { useI18n } from './i18n-provider';
  * The month shown, kept in the URL (`?period=YYYY-MM`) so a link can be shared. Changing it updates the
  * URL without a navigation; the page's client islands refetch through React Query.
  */
-export function PeriodPicker({ defaultPeriod, max }: { defaultPeriod: string; max: string }) {
+export function PeriodPicker({
+  defaultPeriod,
+  max,
+  navigate = false,
+}: {
+  defaultPeriod: string;
+  max: string;
+  /** For server-rendered pages without client islands: load the page for the new month. */
+  navigate?: boolean;
+}) {
   const { messages } = useI18n();
+  const router = useRouter();
   const params = useSearchParams();
   const requested = params.get('period');
   const period = requested && isPeriod(requested) ? requested : defaultPeriod;
@@ -18,7 +28,8 @@ export function PeriodPicker({ defaultPeriod, max }: { defaultPeriod: string; ma
     if (!isPeriod(next) || next > max) return;
     const search = new URLSearchParams(params.toString());
     search.set('period', next);
-    window.history.pushState(null, '', `?${search.toString()}`);
+    if (navigate) router.push(`?${search.toString()}`);
+    else window.history.pushState(null, '', `?${search.toString()}`);
   };
 
   return (

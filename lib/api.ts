@@ -1,6 +1,11 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { AppError } from '@/lib/errors';
+import { getDb } from '@/db';
+import { writeAudit } from '@/db/queries/audit';
+import { can } from '@/lib/auth/permissions';
+import type { Caller } from '@/lib/auth/caller';
+import { AppError, forbidden } from '@/lib/errors';
+import { toXlsx } from '@/lib/xlsx';
 import { getMessages, localeFromRequest } from '@/lib/i18n';
 import { toCsv } from '@/lib/csv';
 
@@ -78,19 +83,52 @@ export function requestIp(request: Request): string | null {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
 }
 
-/** JSON, or the same rows as CSV when `format=csv`. */
-export function respond(request: Request, body: unknown, csvRows: readonly Record<string, unknown>[], name: string) {
-  const format = new URL(request.url).searchParams.get('format');
-  if (format === 'csv') {
-    return new Response(toCsv(csvRows), {
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+/**
+ * JSON, or the same rows as CSV (`format=csv`) or an Excel workbook (`format=xlsx`). A file export
+ * needs the `export:data` permission and, when the route names its caller, is written to the audit log
+ * (what, how many rows; no personal data).
+ */
+export async function respond(
+  request: Request,
+  body: unknown,
+  csvRows: readonly Record<string, unknown>[],
+  name: string,
+  caller?: Caller,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const format = url.searchParams.get('format');
+  if (!format || format === 'json') return NextResponse.json(body);
+  // An Excel file is only made on the audited path (a route that names its caller).
+  if (format !== 'csv' && !(format === 'xlsx' && caller)) {
+    throw new AppError('bad_format', 400, 'badFormat', { value: format.slice(0, 20) });
+  }
+  if (caller) {
+    if (!can(caller.role, 'export:data')) throw forbidden();
+    const params = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'format'));
+    await writeAudit(await getDb(), {
+      userId: caller.userId,
+      actorEmail: caller.email,
+      action: 'export',
+      entity: url.pathname,
+      details: { format, rows: csvRows.length, params },
+      ip: requestIp(request),
+    });
+  }
+  if (format === 'xlsx') {
+    const bytes = await toXlsx(csvRows, { sheet: name, title: `Payung · ${name}` });
+    return new Response(bytes as unknown as BodyInit, {
       headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}.csv"`,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${name}.xlsx"`,
       },
     });
   }
-  if (format && format !== 'json') {
-    throw new AppError('bad_format', 400, 'badFormat', { value: format.slice(0, 20) });
-  }
-  return NextResponse.json(body);
+  return new Response(toCsv(csvRows), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+    },
+  });
 }

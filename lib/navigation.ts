@@ -13,6 +13,10 @@ export interface NavArea {
 export const NAV_AREAS: NavArea[] = [
   { href: '/', label: (m) => m.nav.overview, permission: 'view:aggregates' },
   { href: '/map', label: (m) => m.nav.map, permission: 'view:aggregates' },
+  { href: '/villages', label: (m) => m.nav.villages, permission: 'view:aggregates' },
+  { href: '/communities', label: (m) => m.nav.communities, permission: 'view:aggregates' },
+  { href: '/worklist', label: (m) => m.nav.worklist, permission: 'view:aggregates' },
+  { href: '/targets', label: (m) => m.nav.targets, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
   { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
 ];

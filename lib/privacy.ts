@@ -10,3 +10,9 @@ export function suppressSmall<T extends number | null>(value: T, persons: number
 }
 
 export type { Figure };
+
+/** A NIK as shown by default: the region prefix and the last four digits (`3302••••••••1234`). */
+export function maskNik(nik: string): string {
+  if (nik.length < 8) return '•'.repeat(nik.length);
+  return `${nik.slice(0, 4)}${'•'.repeat(nik.length - 8)}${nik.slice(-4)}`;
+}

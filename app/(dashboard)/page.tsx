@@ -1,35 +1,49 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getDb } from '@/db';
+import { getCoverageView, getSeriesView, trendOf } from '@/db/queries/coverage';
 import { getDataAsOf } from '@/db/queries/settings';
 import { getSummaryView } from '@/db/queries/summary';
+import { ExportLinks } from '@/components/coverage/export-links';
+import { PrintHeader } from '@/components/coverage/print-header';
 import { MessageBox } from '@/components/ui/message-box';
 import { AppError } from '@/lib/errors';
 import { PeriodPicker } from '@/components/period-picker';
+import { CoverageTrends } from '@/components/overview/coverage-trends';
 import { SummaryCards } from '@/components/overview/summary-cards';
 import { OverviewMap } from './overview-map';
 import { suppressesSmallCells } from '@/lib/auth/permissions';
 import { requirePageCaller } from '@/lib/auth/session';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatPeriod } from '@/lib/format';
 import { interpolate } from '@/lib/i18n';
 import { getI18n } from '@/lib/i18n/server';
-import { isPeriod, latestCompleteMonth, currentMonth } from '@/lib/indicators/month';
+import { addMonths, currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/lib/indicators/month';
 
 export const metadata: Metadata = { title: 'Ringkasan' };
+
+const RANGES = [12, 24, 36];
 
 export default async function OverviewPage({
   searchParams,
 }: {
-  searchParams: Promise<{ period?: string; region?: string }>;
+  searchParams: Promise<{ period?: string; region?: string; range?: string }>;
 }) {
   const caller = await requirePageCaller();
   const params = await searchParams;
   const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  const range = RANGES.includes(Number(params.range)) ? Number(params.range) : 12;
   const db = await getDb();
   const { locale, messages } = await getI18n();
-  let summary;
+  let data;
   try {
-    summary = await getSummaryView(db, { caller, period, regionCode: params.region });
+    // Independent reads at once: the month with its comparisons, the range's series, the channel mix.
+    const [summary, series, channels, asOf] = await Promise.all([
+      getSummaryView(db, { caller, period, regionCode: params.region, compare: true }),
+      getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: params.region }),
+      getCoverageView(db, { caller, period, regionCode: params.region, by: 'channel', locale }),
+      getDataAsOf(db),
+    ]);
+    data = { summary, series, channels, asOf };
   } catch (error) {
     // A region outside the caller's scope, or an unknown one: say so instead of failing the page.
     if (error instanceof AppError) {
@@ -37,10 +51,21 @@ export default async function OverviewPage({
     }
     throw error;
   }
-  const asOf = await getDataAsOf(db);
+  const { summary, series, channels, asOf } = data;
+  const trends = {
+    activeMembers: trendOf(series, 'activeMembers'),
+    coverageRate: trendOf(series, 'coverageRate'),
+    newEnrolments: trendOf(series, 'newEnrolments'),
+    lapsedMembers: trendOf(series, 'lapsedMembers'),
+  };
 
   return (
     <>
+      <PrintHeader
+        title={messages.overview.title}
+        filters={interpolate(messages.coverage.filters, { region: summary.regionName, period: formatPeriod(period, locale) })}
+        printedOn={interpolate(messages.coverage.printedOn, { date: formatDate(todayInJakarta(), locale) })}
+      />
       <div className="page-head">
         <div>
           <h1>{messages.overview.title}</h1>
@@ -48,12 +73,27 @@ export default async function OverviewPage({
             <p data-testid="data-as-of">{interpolate(messages.overview.dataAsOf, { date: formatDate(asOf, locale) })}</p>
           ) : null}
         </div>
-        <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
+        <div className="head-tools">
+          <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
+          <ExportLinks
+            path="/api/v1/summary"
+            params={{ region: summary.region }}
+            initialPeriod={period}
+            withPrint
+          />
+        </div>
       </div>
       <SummaryCards initial={summary} suppressed={suppressesSmallCells(caller.role)} />
       <Suspense fallback={null}>
         <OverviewMap caller={caller} period={period} regionCode={params.region} />
       </Suspense>
+      <CoverageTrends
+        region={summary.region}
+        initialPeriod={period}
+        initialRange={range}
+        initialTrends={trends}
+        initialChannels={channels.rows}
+      />
     </>
   );
 }

@@ -1,26 +1,63 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
 import { StatCard } from '@/components/ui/stat-card';
 import { useI18n } from '@/components/i18n-provider';
+import { usePeriod } from '@/components/url-state';
+import type { FigureSet } from '@/db/queries/figures';
 import type { SummaryView } from '@/db/queries/summary';
-import { formatNumber, formatPercent, formatPeriod, formatRupiah } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { isPeriod } from '@/lib/indicators/month';
+import { formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/lib/format';
+import { interpolate, type Locale, type Messages } from '@/lib/i18n';
 import { summaryQuery } from '@/lib/queries/summary';
 
-/** The district's headline indicators for the month in the URL, refetched when the month changes. */
+type Kind = 'count' | 'rate' | 'money';
+
+function formatChange(delta: number, kind: Kind, locale: Locale, messages: Messages): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const size = Math.abs(delta);
+  if (kind === 'rate') return `${sign}${formatNumber(size, locale, 1)} ${messages.coverage.points}`;
+  if (kind === 'money') return `${sign}${formatRupiah(size, locale)}`;
+  return `${sign}${formatNumber(size, locale)}`;
+}
+
+/** The change of a figure against another month, unless either is unknown or suppressed. */
+function changesOf(
+  key: keyof FigureSet,
+  kind: Kind,
+  summary: SummaryView,
+  locale: Locale,
+  messages: Messages,
+  better: 'up' | 'down',
+) {
+  const now = summary[key];
+  const out: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }> = [];
+  const compare = (other: (FigureSet & { period: string }) | undefined, template: string) => {
+    const then: Figure | null | undefined = other?.[key];
+    if (typeof now !== 'number' || typeof then !== 'number' || !other) return;
+    const delta = now - then;
+    const direction = Math.abs(delta) < 1e-9 ? 'flat' : delta > 0 ? 'up' : 'down';
+    const change = direction === 'flat' ? messages.coverage.noChange : formatChange(delta, kind, locale, messages);
+    // The colour says whether the change is good news (fewer members in arrears is), the arrow its sign.
+    const tone = direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad';
+    out.push({ text: interpolate(template, { change, period: formatPeriod(other.period, locale) }), direction, tone });
+  };
+  compare(summary.previousMonth, messages.coverage.changeVsPrevious);
+  compare(summary.sameMonthLastYear, messages.coverage.changeVsLastYear);
+  return out;
+}
+
+/** The region's headline indicators for the month in the URL, refetched when the month changes. */
 export function SummaryCards({ initial, suppressed }: { initial: SummaryView; suppressed: boolean }) {
   const { locale, messages } = useI18n();
   const t = messages.overview;
-  const requested = useSearchParams().get('period');
-  const period = requested && isPeriod(requested) ? requested : initial.period;
+  const period = usePeriod(initial.period);
   const { data, isFetching, error } = useQuery({
     ...summaryQuery(initial.region, period),
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
+  const changes = (key: keyof FigureSet, kind: Kind, better: 'up' | 'down' = 'up') =>
+    changesOf(key, kind, summary, locale, messages, better);
 
   return (
     <>
@@ -37,30 +74,49 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
           label={t.activeMembers}
           value={formatNumber(summary.activeMembers, locale)}
           help={t.activeMembersHelp}
+          changes={changes('activeMembers', 'count')}
         />
         <StatCard
           label={t.coverageRate}
           value={formatPercent(summary.coverageRate, locale)}
           help={interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })}
+          changes={changes('coverageRate', 'rate')}
         />
-        <StatCard label={t.newEnrolments} value={formatNumber(summary.newEnrolments, locale)} help={t.newEnrolmentsHelp} />
-        <StatCard label={t.lapsedMembers} value={formatNumber(summary.lapsedMembers, locale)} help={t.lapsedMembersHelp} />
-        <StatCard label={t.lapseRate} value={formatPercent(summary.lapseRate, locale)} help={t.lapseRateHelp} />
+        <StatCard
+          label={t.newEnrolments}
+          value={formatNumber(summary.newEnrolments, locale)}
+          help={t.newEnrolmentsHelp}
+          changes={changes('newEnrolments', 'count')}
+        />
+        <StatCard
+          label={t.lapsedMembers}
+          value={formatNumber(summary.lapsedMembers, locale)}
+          help={`${t.lapsedMembersHelp}. ${t.endedMembers}: ${formatNumber(summary.endedMembers, locale)}.`}
+          changes={changes('lapsedMembers', 'count', 'down')}
+        />
+        <StatCard
+          label={t.lapseRate}
+          value={formatPercent(summary.lapseRate, locale)}
+          help={t.lapseRateHelp}
+          changes={changes('lapseRate', 'rate', 'down')}
+        />
         <StatCard
           label={t.reactivatedMembers}
           value={formatNumber(summary.reactivatedMembers, locale)}
           help={t.reactivatedMembersHelp}
+          changes={changes('reactivatedMembers', 'count')}
         />
-        <StatCard label={t.endedMembers} value={formatNumber(summary.endedMembers, locale)} help={t.endedMembersHelp} />
         <StatCard
           label={t.contributionsCollected}
           value={formatRupiah(summary.contributionsCollected, locale)}
           help={t.contributionsCollectedHelp}
+          changes={changes('contributionsCollected', 'money')}
         />
         <StatCard
           label={t.claimsPaid}
           value={formatRupiah(summary.claimsPaidAmount, locale)}
           help={interpolate(t.claimsPaidHelp, { count: formatNumber(summary.claimsPaidCount, locale) })}
+          changes={changes('claimsPaidAmount', 'money')}
         />
       </div>
       {suppressed ? <p className="note">{t.suppressedNote}</p> : null}

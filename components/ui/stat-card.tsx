@@ -1,11 +1,31 @@
-/** One headline figure with its label and a line that says what it means. */
-export function StatCard({ label, value, help }: { label: string; value: string; help?: string }) {
+/** One headline figure with its label, a line that says what it means and how it changed. */
+export function StatCard({
+  label,
+  value,
+  help,
+  changes,
+}: {
+  label: string;
+  value: string;
+  help?: string;
+  changes?: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }>;
+}) {
   return (
     <section className="stat-card" aria-label={label}>
       <h2>{label}</h2>
       <div className="stat-value" data-testid="stat-value">
         {value}
       </div>
+      {changes && changes.length > 0 ? (
+        <ul className="stat-changes">
+          {changes.map((change) => (
+            <li key={change.text} className={`change-${change.tone}`}>
+              <span aria-hidden="true">{change.direction === 'up' ? '▲ ' : change.direction === 'down' ? '▼ ' : ''}</span>
+              {change.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {help ? <p>{help}</p> : null}
     </section>
   );

@@ -1,68 +1,48 @@
 import 'server-only';
 import type { Database } from '@/db';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
-import type { Figure } from '@/lib/format';
-import { getSummary } from '@/lib/indicators/summary';
-import { suppressSmall } from '@/lib/privacy';
+import { addMonths } from '@/lib/indicators/month';
+import { getSummarySeries } from '@/lib/indicators/series';
+import { figuresFor, type FigureSet } from './figures';
 import { resolveScope } from './scope';
 
 /** The v1 summary contract (PRODUCT.md); figures may be "<5" for a district official. */
-export interface SummaryView {
+export interface SummaryView extends FigureSet {
   period: string;
   region: string;
   regionName: string;
-  activeMembers: Figure;
   informalWorkforce: number;
-  coverageRate: Figure | null;
-  newEnrolments: Figure;
-  lapsedMembers: Figure;
-  lapseRate: Figure | null;
-  contributionsCollected: Figure;
-  claimsPaidCount: Figure;
-  claimsPaidAmount: Figure;
-  reactivatedMembers: Figure;
-  endedMembers: Figure;
-  pendingMembers: Figure;
+  /** With `compare`: the same figures for the previous month and the same month a year before. */
+  previousMonth?: FigureSet & { period: string };
+  sameMonthLastYear?: FigureSet & { period: string };
 }
 
 export async function getSummaryView(
   db: Database,
-  args: { caller: Caller; period: string; regionCode?: string | null },
+  args: { caller: Caller; period: string; regionCode?: string | null; compare?: boolean },
 ): Promise<SummaryView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
-  const s = await getSummary(db, { period: args.period, scope });
+  const previous = addMonths(args.period, -1);
+  const lastYear = addMonths(args.period, -12);
+  const months = args.compare ? [lastYear, previous, args.period] : [args.period];
+  // One query for the month and, when asked, the two months it is compared with.
+  const cells = await getSummarySeries(db, { months, scope, by: 'total' });
+  const at = (period: string) => {
+    const cell = cells.find((c) => c.period === period);
+    if (!cell) throw new Error(`The summary query returned no row for ${period}.`);
+    return cell;
+  };
+  const current = at(args.period);
   const view: SummaryView = {
-    period: s.period,
-    region: s.region,
+    period: args.period,
+    region: scope.regionCode,
     regionName: region.name,
-    activeMembers: s.activeMembers,
-    informalWorkforce: s.informalWorkforce,
-    coverageRate: s.coverageRate,
-    newEnrolments: s.newEnrolments,
-    lapsedMembers: s.lapsedMembers,
-    lapseRate: s.lapseRate,
-    contributionsCollected: s.contributionsCollected,
-    claimsPaidCount: s.claimsPaidCount,
-    claimsPaidAmount: s.claimsPaidAmount,
-    reactivatedMembers: s.reactivatedMembers,
-    endedMembers: s.endedMembers,
-    pendingMembers: s.pendingMembers,
+    ...figuresFor(args.caller.role, current),
+    informalWorkforce: current.informalWorkforce ?? 0,
   };
-  if (!suppressesSmallCells(args.caller.role)) return view;
-  return {
-    ...view,
-    activeMembers: suppressSmall(s.activeMembers, s.activeMembers),
-    coverageRate: suppressSmall(s.coverageRate, s.activeMembers),
-    newEnrolments: suppressSmall(s.newEnrolments, s.newEnrolments),
-    lapsedMembers: suppressSmall(s.lapsedMembers, s.lapsedMembers),
-    // A rate reveals its numerator as much as its denominator.
-    lapseRate: suppressSmall(s.lapseRate, Math.min(s.stoppedMembers, s.previousActiveMembers)),
-    contributionsCollected: suppressSmall(s.contributionsCollected, s.payingMembers),
-    claimsPaidCount: suppressSmall(s.claimsPaidCount, s.claimsPaidCount),
-    claimsPaidAmount: suppressSmall(s.claimsPaidAmount, s.claimsPaidCount),
-    reactivatedMembers: suppressSmall(s.reactivatedMembers, s.reactivatedMembers),
-    endedMembers: suppressSmall(s.endedMembers, s.endedMembers),
-    pendingMembers: suppressSmall(s.pendingMembers, s.pendingMembers),
-  };
+  if (args.compare) {
+    view.previousMonth = { period: previous, ...figuresFor(args.caller.role, at(previous)) };
+    view.sameMonthLastYear = { period: lastYear, ...figuresFor(args.caller.role, at(lastYear)) };
+  }
+  return view;
 }

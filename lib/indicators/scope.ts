@@ -8,6 +8,8 @@ import { sql, type SQL } from 'drizzle-orm';
 export interface IndicatorScope {
   regionCode: string;
   agentCodes?: readonly string[] | null;
+  /** Only the members of one community (a community's own page). */
+  communityId?: number | null;
 }
 
 /** `column` is a village code inside the scope's region. */
@@ -28,6 +30,9 @@ export function memberScopeCondition(alias: string, scope: IndicatorScope): SQL 
             sql`, `,
           )})`,
     );
+  }
+  if (scope.communityId !== undefined && scope.communityId !== null) {
+    conditions.push(sql`${member}.community_id = ${scope.communityId}`);
   }
   return sql.join(conditions, sql` and `);
 }

@@ -6,19 +6,44 @@ import type { Period } from './month';
 
 export type MemberStatus = 'aktif' | 'menunggak' | 'nonaktif' | 'baru';
 
+/** A month in SQL, and the months around it: `at(n)` is the first day of the month n months later. */
+export interface MonthRef {
+  at: (shift: number) => SQL;
+}
+
+/** A fixed month (one period). */
+export function literalMonth(period: Period): MonthRef {
+  return { at: (n) => monthDate(period, n) };
+}
+
+/** A month held in a column, such as the `m` of a generate_series of months (trends). */
+export function columnMonth(column: SQL): MonthRef {
+  return {
+    at: (n) => (n === 0 ? column : sql`(${column} + ${sql.raw(`interval '${n} months'`)})::date`),
+  };
+}
+
+/**
+ * The flags of one member for month m, aggregated over its contributions `c` (so the caller groups by
+ * member, and by month for a trend). A contribution covers months first_month .. last_month whatever
+ * day it was paid (PRODUCT.md). Every indicator that needs a member's status builds on these four.
+ */
+export function coverageFlagColumns(month: MonthRef): SQL {
+  return sql`
+      bool_or(${month.at(0)} between c.first_month and c.last_month) as in_m,
+      bool_or(${month.at(-1)} between c.first_month and c.last_month) as in_m1,
+      bool_or(c.first_month <= ${month.at(-1)} and c.last_month >= ${month.at(-3)}) as in_m1_to_m3,
+      bool_or(${month.at(-4)} between c.first_month and c.last_month) as in_m4`;
+}
+
 /**
  * The months m-4 .. m each scoped member has paid for, as one row per member with a flag per month.
- * A contribution covers months first_month .. last_month whatever day it was paid (PRODUCT.md).
  */
 export function coverageFlagsSql(period: Period, scope: IndicatorScope): SQL {
   const m = monthDate(period);
   const m4 = monthDate(period, -4);
   return sql`
-    select c.member_id,
-      bool_or(${m} between c.first_month and c.last_month) as in_m,
-      bool_or(${monthDate(period, -1)} between c.first_month and c.last_month) as in_m1,
-      bool_or(c.first_month <= ${monthDate(period, -1)} and c.last_month >= ${monthDate(period, -3)}) as in_m1_to_m3,
-      bool_or(${m4} between c.first_month and c.last_month) as in_m4
+    select c.member_id, ${coverageFlagColumns(literalMonth(period))}
     from contributions c
     join members sm on sm.id = c.member_id
     where ${memberScopeCondition('sm', scope)}

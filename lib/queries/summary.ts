@@ -7,12 +7,11 @@ export const summaryKeys = {
   one: (region: string, period: string) => ['summary', region, period] as const,
 };
 
+/** The month's summary with the previous month and the same month last year (`compare=1`). */
 export function summaryQuery(region: string, period: string) {
   return queryOptions({
     queryKey: summaryKeys.one(region, period),
     queryFn: () =>
-      fetchJson<SummaryView>(
-        `/api/v1/summary?${new URLSearchParams({ region, period }).toString()}`,
-      ),
+      fetchJson<SummaryView>(`/api/v1/summary?${new URLSearchParams({ region, period, compare: '1' }).toString()}`),
   });
 }

@@ -10,6 +10,8 @@ export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
   const params = new URL(request.url).searchParams;
   const period = parsePeriodParam(params.get('period'));
-  const summary = await getSummaryView(await getDb(), { caller, period, regionCode: params.get('region') });
-  return respond(request, summary, [summary as unknown as Record<string, unknown>], `summary-${period}`);
+  const compare = params.get('compare') === '1' || params.get('compare') === 'true';
+  const summary = await getSummaryView(await getDb(), { caller, period, regionCode: params.get('region'), compare });
+  const { previousMonth: _p, sameMonthLastYear: _l, ...flat } = summary;
+  return respond(request, summary, [flat as unknown as Record<string, unknown>], `summary-${period}`, caller);
 });

@@ -1,0 +1,45 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { saveCoverageTarget } from '@/db/queries/targets';
+import { can } from '@/lib/auth/permissions';
+import { getCaller } from '@/lib/auth/session';
+import { interpolate } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { coverageTargetSchema, type TargetActionState } from '@/lib/targets';
+
+/** Check permission → validate → write in a transaction with its audit entry → revalidate. */
+export async function updateCoverageTarget(_previous: TargetActionState, form: FormData): Promise<TargetActionState> {
+  const { locale, messages } = await getI18n();
+  const t = messages.targets;
+  const caller = await getCaller();
+  if (!caller || !can(caller.role, 'manage:targets')) return { ok: false, message: t.forbidden };
+  const parsed = coverageTargetSchema.safeParse({
+    regionCode: form.get('regionCode'),
+    year: form.get('year'),
+    targetRate: form.get('targetRate'),
+  });
+  if (!parsed.success) {
+    const fieldErrors: TargetActionState['fieldErrors'] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as 'regionCode' | 'year' | 'targetRate';
+      const key = issue.message as 'invalidRate' | 'invalidYear' | 'invalidRegion';
+      fieldErrors[field] = t[key] ?? t.invalidRate;
+    }
+    return { ok: false, message: Object.values(fieldErrors)[0] ?? t.failed, fieldErrors };
+  }
+  try {
+    const result = await saveCoverageTarget(await getDb(), { caller, input: parsed.data });
+    if (!result.saved) return { ok: false, message: t.invalidRegion, fieldErrors: { regionCode: t.invalidRegion } };
+    revalidatePath('/targets');
+    revalidatePath('/villages');
+    return {
+      ok: true,
+      message: interpolate(t.saved, { village: result.villageName ?? '', year: parsed.data.year, rate: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(parsed.data.targetRate) }),
+    };
+  } catch (error) {
+    console.error('[targets] save failed:', (error as Error).message);
+    return { ok: false, message: t.failed };
+  }
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db';
+import { getCoverageView } from '@/db/queries/coverage';
+import { PeriodPicker } from '@/components/period-picker';
+import { TargetForm } from '@/components/coverage/target-form';
+import { MessageBox } from '@/components/ui/message-box';
+import { can } from '@/lib/auth/permissions';
+import { requirePageCaller } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { formatPercent, formatPeriod } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { currentMonth, isPeriod, latestCompleteMonth, yearOf } from '@/lib/indicators/month';
+import { updateCoverageTarget } from './actions';
+
+export const metadata: Metadata = { title: 'Target' };
+
+/** Coverage targets per village for the year of the period, beside the actual figure. */
+export default async function TargetsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ period?: string; region?: string }>;
+}) {
+  const caller = await requirePageCaller();
+  const params = await searchParams;
+  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  const year = yearOf(period);
+  const db = await getDb();
+  const { locale, messages } = await getI18n();
+  const t = messages.targets;
+  let view;
+  try {
+    view = await getCoverageView(db, { caller, period, regionCode: params.region, by: 'village', locale });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
+    }
+    throw error;
+  }
+  const editable = can(caller.role, 'manage:targets') && view.rows.every((row) => row.key.length === 13);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t.title}</h1>
+          <p>{interpolate(t.subtitle, { period: formatPeriod(period, locale) })}</p>
+        </div>
+        <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} navigate />
+      </div>
+      {!editable ? <p className="note">{t.readOnly}</p> : null}
+      <div className="table-wrap">
+        <table className="data-table" data-testid="targets-table">
+          <caption>
+            {t.year} {year}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.village}</th>
+              <th scope="col">{t.target}</th>
+              <th scope="col" className="num">
+                {interpolate(t.actual, { period: formatPeriod(period, locale) })}
+              </th>
+              <th scope="col" className="num">
+                {t.attainment}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.name}</th>
+                <td>
+                  {editable ? (
+                    <TargetForm
+                      action={updateCoverageTarget}
+                      regionCode={row.key}
+                      year={year}
+                      villageName={row.name}
+                      current={row.targetRate ?? null}
+                    />
+                  ) : (
+                    formatPercent(row.targetRate ?? null, locale)
+                  )}
+                </td>
+                <td className="num">{formatPercent(row.coverageRate ?? null, locale)}</td>
+                <td className="num">{formatPercent(row.targetAttainment ?? null, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { getCoverageView, getRegionInfo, getSeriesView, trendOf, type CoverageBy } from '@/db/queries/coverage';
+import { getSummaryView } from '@/db/queries/summary';
+import { breakdownColumns, occupationColumns } from '@/components/coverage/columns';
+import { CoverageTable } from '@/components/coverage/coverage-table';
+import { ExportLinks } from '@/components/coverage/export-links';
+import { PrintHeader } from '@/components/coverage/print-header';
+import { CoverageTrends } from '@/components/overview/coverage-trends';
+import { SummaryCards } from '@/components/overview/summary-cards';
+import { PeriodPicker } from '@/components/period-picker';
+import { suppressesSmallCells } from '@/lib/auth/permissions';
+import { requirePageCaller } from '@/lib/auth/session';
+import { REGION_CODE_PATTERN } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import { formatDate, formatPeriod } from '@/lib/format';
+import { interpolate, type Messages } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { addMonths, currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/lib/indicators/month';
+
+export const metadata: Metadata = { title: 'Desa' };
+
+const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
+  { by: 'community', title: (m) => m.villages.communities },
+  { by: 'occupation', title: (m) => m.villages.occupations },
+  { by: 'agent', title: (m) => m.villages.agents },
+  { by: 'channel', title: (m) => m.villages.channels },
+  { by: 'sex', title: (m) => m.villages.sex },
+  { by: 'ageBand', title: (m) => m.villages.ageBands },
+];
+
+export default async function VillagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ period?: string; range?: string }>;
+}) {
+  const caller = await requirePageCaller();
+  const { code: rawCode } = await params;
+  const code = decodeURIComponent(rawCode);
+  const query = await searchParams;
+  const period = query.period && isPeriod(query.period) ? query.period : latestCompleteMonth();
+  const range = [12, 24, 36].includes(Number(query.range)) ? Number(query.range) : 12;
+  if (!REGION_CODE_PATTERN.test(code)) notFound();
+  const db = await getDb();
+  const { locale, messages } = await getI18n();
+  const t = messages.villages;
+
+  let info;
+  try {
+    info = await getRegionInfo(db, { caller, regionCode: code });
+  } catch (error) {
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+  // A district or regency has no village page: show its regions one level down instead.
+  if (info.level !== 'village') redirect(`/villages?region=${code}&period=${period}`);
+
+  const [summary, series, ...breakdowns] = await Promise.all([
+    getSummaryView(db, { caller, period, regionCode: code, compare: true }),
+    getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: code }),
+    ...BREAKDOWNS.map(({ by }) => getCoverageView(db, { caller, period, regionCode: code, by, locale })),
+  ]);
+  const channels = breakdowns[BREAKDOWNS.findIndex((b) => b.by === 'channel')]!;
+
+  return (
+    <>
+      <PrintHeader
+        title={interpolate(t.villagePage, { name: info.name })}
+        filters={interpolate(messages.coverage.filters, { region: `${info.name} (${info.code})`, period: formatPeriod(period, locale) })}
+        printedOn={interpolate(messages.coverage.printedOn, { date: formatDate(todayInJakarta(), locale) })}
+      />
+      <div className="page-head">
+        <div>
+          <h1>{interpolate(t.villagePage, { name: info.name })}</h1>
+          <p>{info.code}</p>
+          {info.parentCode ? (
+            <p className="no-print">
+              <Link href={`/villages?region=${info.parentCode}&period=${period}`}>
+                ↑ {interpolate(t.up, { name: info.parentName ?? info.parentCode })}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+        <div className="head-tools">
+          <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
+          <ExportLinks path="/api/v1/coverage" params={{ by: 'community', region: code }} initialPeriod={period} withPrint />
+        </div>
+      </div>
+      <SummaryCards initial={summary} suppressed={suppressesSmallCells(caller.role)} />
+      <CoverageTrends
+        region={code}
+        initialPeriod={period}
+        initialRange={range}
+        initialTrends={{
+          activeMembers: trendOf(series, 'activeMembers'),
+          coverageRate: trendOf(series, 'coverageRate'),
+          newEnrolments: trendOf(series, 'newEnrolments'),
+          lapsedMembers: trendOf(series, 'lapsedMembers'),
+        }}
+        initialChannels={channels.rows}
+      />
+      <div className="breakdown-grid">
+        {BREAKDOWNS.map(({ by, title }, i) => (
+          <section key={by} className="panel" aria-labelledby={`breakdown-${by}`}>
+            <h2 id={`breakdown-${by}`}>{title(messages)}</h2>
+            <CoverageTable
+              region={code}
+              by={by}
+              initialPeriod={period}
+              initialRows={breakdowns[i]!.rows}
+              columns={by === 'occupation' ? occupationColumns(messages) : breakdownColumns(messages, title(messages))}
+              caption={interpolate(t.breakdownCaption, { dimension: title(messages).toLowerCase(), period: '{period}' })}
+              link={by === 'community' ? { kind: 'path', base: '/communities/' } : undefined}
+              initialSort={{ key: 'activeMembers', direction: 'desc' }}
+              testId={`breakdown-${by}`}
+            />
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

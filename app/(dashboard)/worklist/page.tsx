@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { getWorklist, type WorklistCell } from '@/db/queries/worklist';
+import { PeriodPicker } from '@/components/period-picker';
+import { MessageBox } from '@/components/ui/message-box';
+import { suppressesSmallCells } from '@/lib/auth/permissions';
+import { requirePageCaller } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { formatNumber, formatPeriod } from '@/lib/format';
+import { interpolate, type Locale, type Messages } from '@/lib/i18n';
+import { getI18n } from '@/lib/i18n/server';
+import { currentMonth, isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
+
+export const metadata: Metadata = { title: 'Titik aksi' };
+
+function CellTable({
+  rows,
+  caption,
+  first,
+  showUncovered,
+  locale,
+  messages,
+  link,
+  testId,
+}: {
+  rows: WorklistCell[];
+  caption: string;
+  first: string;
+  showUncovered: boolean;
+  locale: Locale;
+  messages: Messages;
+  link?: (key: string) => string;
+  testId: string;
+}) {
+  const w = messages.worklist;
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{first}</th>
+            {showUncovered ? <th scope="col" className="num">{w.uncovered}</th> : null}
+            <th scope="col" className="num">{w.lapsed}</th>
+            <th scope="col" className="num">{w.active}</th>
+            {showUncovered ? <th scope="col" className="num">{w.workforce}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={row.key}>
+              <td>{i + 1}</td>
+              <th scope="row">{link ? <Link href={link(row.key)}>{row.name}</Link> : row.name}</th>
+              {showUncovered ? <td className="num">{formatNumber(row.uncoveredWorkers, locale)}</td> : null}
+              <td className="num">{formatNumber(row.lapsedMembers, locale)}</td>
+              <td className="num">{formatNumber(row.activeMembers, locale)}</td>
+              {showUncovered ? <td className="num">{formatNumber(row.informalWorkforce, locale)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function WorklistPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ period?: string; region?: string }>;
+}) {
+  const caller = await requirePageCaller();
+  const params = await searchParams;
+  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  const db = await getDb();
+  const { locale, messages } = await getI18n();
+  const w = messages.worklist;
+  let list;
+  try {
+    list = await getWorklist(db, { caller, period, regionCode: params.region, locale });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
+    }
+    throw error;
+  }
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{w.title}</h1>
+          <p>{interpolate(w.subtitle, { region: list.regionName, period: formatPeriod(period, locale) })}</p>
+        </div>
+        <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} navigate />
+      </div>
+      <section className="panel" aria-labelledby="cells-heading">
+        <h2 id="cells-heading">{w.cellsTitle}</h2>
+        <CellTable
+          rows={list.cells}
+          caption={w.cellsCaption}
+          first={w.cell}
+          showUncovered
+          locale={locale}
+          messages={messages}
+          link={(key) => `/villages/${key.split('|')[0]}?period=${period}`}
+          testId="worklist-cells"
+        />
+      </section>
+      <section className="panel" aria-labelledby="communities-heading">
+        <h2 id="communities-heading">{w.communitiesTitle}</h2>
+        <CellTable
+          rows={list.communities}
+          caption={w.cellsCaption}
+          first={w.community}
+          showUncovered={false}
+          locale={locale}
+          messages={messages}
+          link={(key) => `/communities/${key}?period=${period}`}
+          testId="worklist-communities"
+        />
+      </section>
+      <section className="panel" aria-labelledby="members-heading">
+        <h2 id="members-heading">{w.membersTitle}</h2>
+        {list.members === null ? (
+          <p data-testid="members-hidden">{w.membersHidden}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table" data-testid="worklist-members">
+              <caption>{w.membersCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{w.member}</th>
+                  <th scope="col">{w.nik}</th>
+                  <th scope="col">{w.village}</th>
+                  <th scope="col">{w.community}</th>
+                  <th scope="col">{w.agent}</th>
+                  <th scope="col">{w.lastCovered}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.members.map((m) => (
+                  <tr key={m.key}>
+                    <th scope="row">{m.name}</th>
+                    <td className="nik">{m.nik}</td>
+                    <td>{m.villageName}</td>
+                    <td>{m.communityName ?? '–'}</td>
+                    <td>{m.agentName ?? '–'}</td>
+                    <td>{formatPeriod(m.lastCovered, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}
+    </>
+  );
+}

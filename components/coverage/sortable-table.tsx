@@ -1,0 +1,153 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { useI18n } from '@/components/i18n-provider';
+import { formatNumber, formatPercent, formatRupiah, SUPPRESSED } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+
+export interface Column {
+  key: string;
+  label: string;
+  kind: 'text' | 'count' | 'percent' | 'rupiah' | 'list';
+}
+
+/** Where a row's name leads: a page of its own (`path`) or the same page one level down (`region`). */
+export interface RowLink {
+  kind: 'path' | 'region';
+  base: string;
+  /** Carried along so the next page shows the same month. */
+  period?: string;
+}
+
+export type TableRow = { key: string } & Record<string, unknown>;
+
+function sortValue(value: unknown): number | string {
+  if (typeof value === 'number') return value;
+  if (value === SUPPRESSED) return 2.5; // somewhere between 0 and 4: never reveal more than "<5"
+  if (value === null || value === undefined) return -Infinity;
+  if (Array.isArray(value)) return value.length;
+  return String(value).toLocaleLowerCase();
+}
+
+export function hrefOf(link: RowLink, key: string): string {
+  const search = new URLSearchParams();
+  if (link.kind === 'region') search.set('region', key);
+  if (link.period) search.set('period', link.period);
+  const query = search.toString();
+  const path = link.kind === 'path' ? `${link.base}${encodeURIComponent(key)}` : link.base;
+  return query ? `${path}?${query}` : path;
+}
+
+/** A table whose column headings sort it; the first column names the row (and may link to it). */
+export function SortableTable({
+  columns,
+  rows,
+  caption,
+  link,
+  footer,
+  initialSort,
+  testId,
+}: {
+  columns: Column[];
+  rows: TableRow[];
+  caption: string;
+  link?: RowLink;
+  footer?: TableRow;
+  initialSort?: { key: string; direction: 'asc' | 'desc' };
+  testId?: string;
+}) {
+  const { locale, messages } = useI18n();
+  const [sort, setSort] = useState(initialSort ?? { key: columns[0]?.key ?? 'name', direction: 'asc' as const });
+  const sorted = [...rows].sort((a, b) => {
+    const x = sortValue(a[sort.key]);
+    const y = sortValue(b[sort.key]);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return sort.direction === 'asc' ? order : -order;
+  });
+  const show = (column: Column, value: unknown): string => {
+    if (value === null || value === undefined) return '–';
+    if (column.kind === 'list') return Array.isArray(value) && value.length > 0 ? value.join(', ') : '–';
+    if (column.kind === 'text') return String(value);
+    const figure = value === SUPPRESSED ? SUPPRESSED : Number(value);
+    if (column.kind === 'percent') return formatPercent(figure, locale);
+    if (column.kind === 'rupiah') return formatRupiah(figure, locale);
+    return formatNumber(figure, locale);
+  };
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const active = sort.key === column.key;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.kind === 'text' || column.kind === 'list' ? undefined : 'num'}
+                  aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    title={interpolate(messages.villages.sortBy, { column: column.label })}
+                    onClick={() =>
+                      setSort({
+                        key: column.key,
+                        direction: active && sort.direction === 'desc' ? 'asc' : active ? 'desc' : column.kind === 'text' ? 'asc' : 'desc',
+                      })
+                    }
+                  >
+                    {column.label}
+                    <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              {columns.map((column, i) =>
+                i === 0 ? (
+                  <th key={column.key} scope="row">
+                    {link && row.key !== 'none' ? <Link href={hrefOf(link, row.key)}>{show(column, row[column.key])}</Link> : show(column, row[column.key])}
+                  </th>
+                ) : (
+                  <td
+                    key={column.key}
+                    className={column.kind === 'text' || column.kind === 'list' ? undefined : 'num'}
+                    data-column={column.key}
+                  >
+                    {show(column, row[column.key])}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        {footer ? (
+          <tfoot>
+            <tr data-key={footer.key}>
+              {columns.map((column, i) =>
+                i === 0 ? (
+                  <th key={column.key} scope="row">
+                    {show(column, footer[column.key])}
+                  </th>
+                ) : (
+                  <td key={column.key} className="num" data-column={column.key}>
+                    {show(column, footer[column.key])}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}

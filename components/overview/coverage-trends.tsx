@@ -1,0 +1,248 @@
+'use client';
+
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'next/navigation';
+import { PairBarChart } from '@/components/charts/pair-bar-chart';
+import { ShareBarChart } from '@/components/charts/share-bar-chart';
+import { TrendChart } from '@/components/charts/trend-chart';
+import { useI18n } from '@/components/i18n-provider';
+import { pushSearchParams, RANGE_CHOICES, usePeriod, useRange } from '@/components/url-state';
+import type { CoverageRow, TrendView } from '@/db/queries/coverage';
+import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+import { addMonths } from '@/lib/indicators/month';
+import type { SummaryMetric } from '@/lib/indicators/summary';
+import { coverageQuery, trendQuery } from '@/lib/queries/coverage';
+
+const METRICS = ['activeMembers', 'coverageRate', 'newEnrolments', 'lapsedMembers'] as const satisfies readonly SummaryMetric[];
+
+const numeric = (value: Figure | null | undefined): number | null => (typeof value === 'number' ? value : null);
+
+function shortMonth(period: string, locale: 'id' | 'en') {
+  const [y, m] = period.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)))
+    .replace('.', '');
+}
+
+/**
+ * The overview's trend charts (active members with the coverage rate; new enrolments against members
+ * in arrears) over the range in the URL, and the channel mix of the month. Each chart has a text
+ * summary and its data as a table.
+ */
+export function CoverageTrends({
+  region,
+  initialPeriod,
+  initialRange,
+  initialTrends,
+  initialChannels,
+}: {
+  region: string;
+  initialPeriod: string;
+  initialRange: number;
+  initialTrends: Record<(typeof METRICS)[number], TrendView>;
+  initialChannels: CoverageRow[];
+}) {
+  const { locale, messages } = useI18n();
+  const t = messages.coverage;
+  const o = messages.overview;
+  const params = useSearchParams();
+  const period = usePeriod(initialPeriod);
+  const range = useRange(initialRange);
+  const from = addMonths(period, -(range - 1));
+  const initialKey = period === initialPeriod && range === initialRange;
+
+  const trends = useQueries({
+    queries: METRICS.map((metric) => ({
+      ...trendQuery(region, metric, from, period),
+      initialData: initialKey ? initialTrends[metric] : undefined,
+    })),
+  });
+  const channels = useQuery({
+    ...coverageQuery(region, period, 'channel'),
+    initialData: period === initialPeriod ? { rows: initialChannels, period, region, by: 'channel' as const } : undefined,
+  });
+  const [active, rate, enrolments, lapsed] = trends.map((q) => q.data);
+  const busy = trends.some((q) => q.isFetching) || channels.isFetching;
+  const error = trends.find((q) => q.error)?.error ?? channels.error;
+
+  const months = active?.points.map((p) => p.period) ?? [];
+  const at = (view: TrendView | undefined, i: number) => view?.points[i]?.value ?? null;
+  const fmtN = (v: Figure | null) => formatNumber(v, locale);
+  const fmtP = (v: Figure | null) => formatPercent(v, locale);
+
+  const first = 0;
+  const last = months.length - 1;
+  const enrolTotal = enrolments?.points.reduce<number | null>(
+    (sum, p) => (sum === null || typeof p.value !== 'number' ? null : sum + p.value),
+    0,
+  );
+
+  const channelRows = (channels.data?.rows ?? []).filter((row) => row.newEnrolments !== 0);
+  const allNumeric = channelRows.every((row) => typeof row.newEnrolments === 'number');
+  const channelTotal = channelRows.reduce((sum, row) => sum + (numeric(row.newEnrolments) ?? 0), 0);
+  const shares = channelRows
+    .map((row) => ({ label: row.name, count: row.newEnrolments, share: allNumeric && channelTotal > 0 ? ((numeric(row.newEnrolments) ?? 0) / channelTotal) * 100 : null }))
+    .sort((a, b) => (numeric(b.count) ?? 0) - (numeric(a.count) ?? 0));
+
+  return (
+    <section className="trends" aria-busy={busy} aria-labelledby="trends-heading">
+      <div className="section-head">
+        <h2 id="trends-heading" className="visually-hidden">
+          {t.trendTitle}
+        </h2>
+        <div className="range-picker no-print">
+          <label htmlFor="range-select">{t.rangeLabel}</label>
+          <select
+            id="range-select"
+            value={range}
+            onChange={(event) => pushSearchParams(params, { range: event.target.value })}
+          >
+            {RANGE_CHOICES.map((months) => (
+              <option key={months} value={months}>
+                {interpolate(t.rangeMonths, { months })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="chart-grid">
+        <figure className="panel">
+          <figcaption>
+            <h3>{t.trendTitle}</h3>
+          </figcaption>
+          {months.length > 0 ? (
+            <>
+              <TrendChart
+                data={months.map((p, i) => ({ label: shortMonth(p, locale), bar: numeric(at(active, i)), line: numeric(at(rate, i)) }))}
+                barLabel={o.activeMembers}
+                lineLabel={o.coverageRate}
+                formatBar={(v) => formatNumber(v, locale)}
+                formatLine={(v) => formatPercent(v, locale, 0)}
+              />
+              <p className="chart-text" data-testid="trend-text">
+                {interpolate(t.trendText, {
+                  from: formatPeriod(months[first]!, locale),
+                  to: formatPeriod(months[last]!, locale),
+                  startActive: fmtN(at(active, first)),
+                  endActive: fmtN(at(active, last)),
+                  startRate: fmtP(at(rate, first)),
+                  endRate: fmtP(at(rate, last)),
+                })}
+              </p>
+              <details>
+                <summary>{t.showTable}</summary>
+                <table className="data-table compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.month}</th>
+                      <th scope="col">{o.activeMembers}</th>
+                      <th scope="col">{o.coverageRate}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {months.map((p, i) => (
+                      <tr key={p}>
+                        <th scope="row">{formatPeriod(p, locale)}</th>
+                        <td className="num">{fmtN(at(active, i))}</td>
+                        <td className="num">{fmtP(at(rate, i))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </>
+          ) : (
+            <p>{t.loading}</p>
+          )}
+        </figure>
+        <figure className="panel">
+          <figcaption>
+            <h3>{t.flowTitle}</h3>
+          </figcaption>
+          {months.length > 0 ? (
+            <>
+              <PairBarChart
+                data={months.map((p, i) => ({ label: shortMonth(p, locale), a: numeric(at(enrolments, i)), b: numeric(at(lapsed, i)) }))}
+                aLabel={o.newEnrolments}
+                bLabel={o.lapsedMembers}
+                format={(v) => formatNumber(v, locale)}
+              />
+              <p className="chart-text">
+                {interpolate(t.flowText, {
+                  from: formatPeriod(months[first]!, locale),
+                  to: formatPeriod(months[last]!, locale),
+                  enrolments: enrolTotal === null || enrolTotal === undefined ? '–' : fmtN(enrolTotal),
+                  lapsed: fmtN(at(lapsed, last)),
+                })}
+              </p>
+              <details>
+                <summary>{t.showTable}</summary>
+                <table className="data-table compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.month}</th>
+                      <th scope="col">{o.newEnrolments}</th>
+                      <th scope="col">{o.lapsedMembers}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {months.map((p, i) => (
+                      <tr key={p}>
+                        <th scope="row">{formatPeriod(p, locale)}</th>
+                        <td className="num">{fmtN(at(enrolments, i))}</td>
+                        <td className="num">{fmtN(at(lapsed, i))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </>
+          ) : (
+            <p>{t.loading}</p>
+          )}
+        </figure>
+        <figure className="panel">
+          <figcaption>
+            <h3>{interpolate(t.channelTitle, { period: formatPeriod(period, locale) })}</h3>
+          </figcaption>
+          {shares.length === 0 ? (
+            <p>{t.channelEmpty}</p>
+          ) : (
+            <>
+              {allNumeric ? (
+                <ShareBarChart
+                  data={shares.map((s) => ({ label: s.label, value: s.share ?? 0 }))}
+                  format={(v) => formatPercent(v, locale, 0)}
+                />
+              ) : null}
+              <table className="data-table compact" data-testid="channel-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.channel}</th>
+                    <th scope="col">{t.enrolments}</th>
+                    <th scope="col">{t.share}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shares.map((s) => (
+                    <tr key={s.label}>
+                      <th scope="row">{s.label}</th>
+                      <td className="num">{fmtN(s.count)}</td>
+                      <td className="num">{fmtP(s.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </figure>
+      </div>
+    </section>
+  );
+}

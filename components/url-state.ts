@@ -1,0 +1,28 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { isPeriod } from '@/lib/indicators/month';
+
+/** Sets search parameters without a navigation: the client islands refetch through React Query. */
+export function pushSearchParams(current: URLSearchParams, changes: Record<string, string | null>) {
+  const search = new URLSearchParams(current.toString());
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) search.delete(key);
+    else search.set(key, value);
+  }
+  window.history.pushState(null, '', `?${search.toString()}`);
+}
+
+/** The period in the URL, or the one the server rendered. */
+export function usePeriod(fallback: string): string {
+  const requested = useSearchParams().get('period');
+  return requested && isPeriod(requested) ? requested : fallback;
+}
+
+export const RANGE_CHOICES = [12, 24, 36] as const;
+
+/** The trend range in months (`?range=12|24|36`). */
+export function useRange(fallback: number): number {
+  const requested = Number(useSearchParams().get('range'));
+  return (RANGE_CHOICES as readonly number[]).includes(requested) ? requested : fallback;
+}

@@ -11,10 +11,14 @@ import { columnMonth, coverageFlagColumns } from './status';
 import { workforceOfSql } from './workforce';
 import { monthsBetween, type Period } from './month';
 
-/** `total`: the scope as one group; `region`: the regions one level below the scope's region. */
+/**
+ * `total`: the scope as one group; `region`: the regions one level below the scope's region;
+ * `village`: every village under it, whatever its level (the map).
+ */
 export const GROUPINGS = [
   'total',
   'region',
+  'village',
   'community',
   'occupation',
   'channel',
@@ -88,6 +92,8 @@ export function memberKey(by: Grouping, scope: IndicatorScope, to: Period): SQL 
       return sql`'all'::text`;
     case 'region':
       return sql`left(sm.village_code, ${sql.raw(String(childCodeLength(scope.regionCode)))})`;
+    case 'village':
+      return sql`sm.village_code`;
     case 'community':
       return sql`coalesce(sm.community_id::text, ${NONE_KEY})`;
     case 'occupation':
@@ -116,6 +122,9 @@ function groupsSql(by: Grouping, scope: IndicatorScope): SQL {
         ? sql`select code as key, name, null::text as name_en from regions where code = ${scope.regionCode}`
         : sql`select code as key, name, null::text as name_en from regions where parent_code = ${scope.regionCode}`;
     }
+    case 'village':
+      return sql`select code as key, name, null::text as name_en from regions
+        where level = 'village' and ${regionMatch(sql`code`, scope.regionCode)}`;
     case 'community':
       return sql`
         select co.id::text as key, co.name, null::text as name_en from communities co
@@ -155,6 +164,7 @@ function workforceByGroupSql(by: Grouping, scope: IndicatorScope): SQL {
           ${workforceOfSql(sql`${scope.regionCode}::text`, sql`y.year`)} as workforce
         from years y`;
     case 'region':
+    case 'village':
       return sql`select y.year, g.key, ${workforceOfSql(sql`g.key`, sql`y.year`)} as workforce
         from years y cross join groups g`;
     case 'occupation':

@@ -160,6 +160,50 @@ export const users = pgTable(
 );
 export type User = typeof users.$inferSelect;
 
+export const IMPORT_KINDS = ['members', 'contributions', 'claims'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** `all`: the whole file or nothing; `valid_only`: the user chose to keep the valid rows; `manual`: a form. */
+export const IMPORT_MODES = ['all', 'valid_only', 'manual'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** One import of a file (or one manual entry): who, when, what came of it. Rows it created carry its id. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    mode: text('mode', { enum: IMPORT_MODES }).notNull(),
+    fileName: text('file_name').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+    rowsCount: integer('rows_count').notNull(),
+    added: integer('added').notNull(),
+    updated: integer('updated').notNull(),
+    unchanged: integer('unchanged').notNull(),
+    rejected: integer('rejected').notNull(),
+    /** The rejected rows with their messages (capped), for the downloadable report. */
+    report: jsonb('report'),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneBy: integer('undone_by').references(() => users.id),
+  },
+  (t) => [index('imports_created_idx').on(t.createdAt)],
+);
+export type ImportRecord = typeof imports.$inferSelect;
+
+/** The state before an import changed an existing row, so that undo can put it back. */
+export const importChanges = pgTable(
+  'import_changes',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    entity: text('entity', { enum: IMPORT_KINDS }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    before: jsonb('before').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.entity, t.entityId] }), index('import_changes_entity_idx').on(t.entity, t.entityId)],
+);
+
 export const communities = pgTable(
   'communities',
   {
@@ -256,6 +300,8 @@ export const members = pgTable(
     enrolledOn: date('enrolled_on').notNull(),
     /** Declared monthly income in Rupiah: JKK is 1 % of it. */
     declaredIncome: integer('declared_income').notNull(),
+    /** The import that created the row (null: seeded or older); undo removes it. */
+    importId: integer('import_id').references(() => imports.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -291,6 +337,7 @@ export const contributions = pgTable(
     jkmAmount: integer('jkm_amount').notNull(),
     paidOn: date('paid_on').notNull(),
     agentCode: text('agent_code').references(() => agents.code),
+    importId: integer('import_id').references(() => imports.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -329,6 +376,7 @@ export const claims = pgTable(
     agentCode: text('agent_code').references(() => agents.code),
     /** Optimistic concurrency: an edit names the version it read. */
     version: integer('version').notNull().default(1),
+    importId: integer('import_id').references(() => imports.id),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

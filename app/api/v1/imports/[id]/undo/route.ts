@@ -1,0 +1,20 @@
+import { revalidatePath } from 'next/cache';
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db';
+import { undoImport } from '@/db/queries/imports';
+import { apiRoute, assertSameOrigin, requestIp } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** `POST /api/v1/imports/{id}/undo`: removes what the import added and restores what it changed. */
+export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  assertSameOrigin(request);
+  const caller = await requireApiCaller();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('not_found', 404, 'notFound');
+  const result = await undoImport(await getDb(), { caller, importId: id, ip: requestIp(request) });
+  revalidatePath('/', 'layout');
+  return NextResponse.json({ id, ...result });
+});

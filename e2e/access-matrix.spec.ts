@@ -42,6 +42,7 @@ export const ROUTES: Route[] = [
   page('/admin', ['admin']),
   page('/admin/audit', ['admin']),
   page('/admin/boundaries', ['admin']),
+  page('/imports', ['admin', 'officer']),
   api('/api/v1/summary', EVERYONE),
   api('/api/v1/summary?region=33.02.14.2011&format=csv', EVERYONE),
   api('/api/v1/coverage?by=village', EVERYONE),
@@ -53,6 +54,7 @@ export const ROUTES: Route[] = [
   api('/api/v1/map?metric=coverageRate&format=csv', EVERYONE),
   api('/api/v1/members', PERSONAL),
   api('/api/v1/members?format=csv', PERSONAL),
+  api('/api/v1/imports', ['admin', 'officer']),
 ];
 
 // For the closing note: the size of the matrix.

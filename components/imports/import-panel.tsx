@@ -1,0 +1,275 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { useI18n } from '@/components/i18n-provider';
+import type { ImportIssue, ImportReport } from '@/db/queries/imports';
+import { IMPORT_KINDS, type ImportKind } from '@/db/schema';
+import { formatDateTimeInJakarta, formatNumber } from '@/lib/format';
+import { interpolate } from '@/lib/i18n';
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from '@/lib/imports/kinds';
+
+type Step =
+  | { step: 'idle' }
+  | { step: 'busy'; percent: number; label: string }
+  | { step: 'error'; message: string }
+  | { step: 'report'; report: ImportReport };
+
+/**
+ * Choose a kind, upload, see the file as Payung understood it and its report, then import it: the whole
+ * file, or (explicitly) only the valid rows. The upload is sent with XMLHttpRequest so the bar shows how
+ * far the server has read: it checks the file as the bytes arrive.
+ */
+export function ImportPanel() {
+  const { locale, messages } = useI18n();
+  const t = messages.imports;
+  const router = useRouter();
+  const kindId = useId();
+  const fileId = useId();
+  const [kind, setKind] = useState<ImportKind>('members');
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<Step>({ step: 'idle' });
+  const [confirmPartial, setConfirmPartial] = useState(false);
+  const limitMb = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
+
+  function send(mode: 'preview' | 'all' | 'valid_only') {
+    if (!file) {
+      setState({ step: 'error', message: t.noFile });
+      return;
+    }
+    if (file.size > MAX_IMPORT_BYTES) {
+      setState({ step: 'error', message: interpolate(messages.errors.importTooLarge, { limit: limitMb }) });
+      return;
+    }
+    const label = mode === 'preview' ? t.checking : t.importing;
+    setState({ step: 'busy', percent: 0, label });
+    const body = new FormData();
+    body.set('file', file);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/imports?kind=${kind}&mode=${mode}&lang=${locale}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) setState({ step: 'busy', percent: Math.round((event.loaded / event.total) * 100), label });
+    };
+    xhr.onerror = () => setState({ step: 'error', message: messages.errors.internal });
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = null;
+      }
+      if (json && typeof json === 'object' && 'kind' in json) {
+        const received = json as ImportReport;
+        setState({ step: 'report', report: received });
+        setConfirmPartial(false);
+        if (received.committed) router.refresh();
+        return;
+      }
+      const failure = json as { error?: { message?: string } } | null;
+      setState({ step: 'error', message: failure?.error?.message ?? messages.errors.internal });
+    };
+    xhr.send(body);
+  }
+
+  const busy = state.step === 'busy';
+  const report = state.step === 'report' ? state.report : null;
+  return (
+    <section className="panel" aria-labelledby={`${kindId}-title`}>
+      <h2 id={`${kindId}-title`}>{t.title}</h2>
+      <form
+        className="import-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send('preview');
+        }}
+      >
+        <div className="field">
+          <label htmlFor={kindId}>{t.kind}</label>
+          <select
+            id={kindId}
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as ImportKind);
+              setState({ step: 'idle' });
+            }}
+          >
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={fileId}>{t.file}</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setState({ step: 'idle' });
+            }}
+          />
+          <small className="muted">{interpolate(t.fileHint, { limit: limitMb })}</small>
+        </div>
+        <div className="import-actions">
+          <button type="submit" className="secondary-button" disabled={busy}>
+            {t.check}
+          </button>
+        </div>
+      </form>
+      <p className="muted import-columns">
+        {t.expectedColumns}: <code>{IMPORT_COLUMNS[kind].map((c) => `${c.name}${c.required ? '*' : ''}`).join(', ')}</code>
+      </p>
+
+      {state.step === 'busy' ? (
+        <div className="import-progress">
+          <label>
+            {interpolate(t.uploading, { percent: state.percent })}
+            <progress max={100} value={state.percent} aria-label={t.progress} />
+          </label>
+          <span className="muted">{state.label}</span>
+        </div>
+      ) : null}
+      {state.step === 'error' ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+
+      {report ? (
+        <div className="import-report" data-testid="import-report">
+          {report.committed ? (
+            <p className="form-ok" role="status">
+              {interpolate(t.done, { added: report.added, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}{' '}
+              {report.figuresRefreshedAt ? interpolate(t.figuresRefreshed, { at: formatDateTimeInJakarta(new Date(report.figuresRefreshedAt), locale) }) : null}
+            </p>
+          ) : null}
+          {report.committed && report.importId && report.rejected > 0 ? (
+            <p>
+              <a href={`/api/v1/imports/${report.importId}?format=csv`} download>
+                {t.downloadRejected}
+              </a>
+            </p>
+          ) : null}
+          <h3>{t.report}</h3>
+          <p role={report.committed ? undefined : 'status'}>
+            {interpolate(t.summary, {
+              rows: formatNumber(report.rows, locale),
+              added: formatNumber(report.added, locale),
+              updated: formatNumber(report.updated, locale),
+              unchanged: formatNumber(report.unchanged, locale),
+              rejected: formatNumber(report.rejected, locale),
+            })}
+          </p>
+
+          {report.columns.length > 0 ? (
+            <details open={!report.committed}>
+              <summary>{t.mapping}</summary>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.header}</th>
+                      <th scope="col">{t.field}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.columns.map((c, i) => (
+                      <tr key={`${c.header}-${i}`}>
+                        <th scope="row">{c.header}</th>
+                        <td>{c.field ?? <span className="muted">{t.ignored}</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          ) : null}
+
+          {report.preview.length > 0 && !report.committed ? <PreviewTable report={report} /> : null}
+
+          <IssueList title={interpolate(t.errorsTitle, { count: formatNumber(report.errorCount, locale) })} issues={report.errors} total={report.errorCount} tone="error" />
+          <IssueList title={interpolate(t.warningsTitle, { count: formatNumber(report.warningCount, locale) })} issues={report.warnings} total={report.warningCount} tone="warning" />
+
+          {report.mode === 'preview' ? (
+            <div className="import-actions">
+              {report.errorCount === 0 ? (
+                <>
+                  <p className="form-ok">{t.noIssues}</p>
+                  <button type="button" className="primary-button" disabled={busy} onClick={() => send('all')}>
+                    {interpolate(t.importAll, { count: formatNumber(report.rows, locale) })}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <p className="note">{t.hasErrors}</p>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={confirmPartial} onChange={(event) => setConfirmPartial(event.target.checked)} />{' '}
+                    {interpolate(t.validOnlyConfirm, { rejected: formatNumber(report.rejected, locale) })}
+                  </label>
+                  <button type="button" className="secondary-button" disabled={busy || !confirmPartial} onClick={() => send('valid_only')}>
+                    {t.importValidOnly}
+                  </button>
+                </>
+              )}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function PreviewTable({ report }: { report: ImportReport }) {
+  const { messages } = useI18n();
+  const t = messages.imports;
+  const keys = [...new Set(report.preview.flatMap((row) => Object.keys(row.values)))];
+  return (
+    <>
+      <h3>{t.preview}</h3>
+      <div className="table-wrap">
+        <table className="data-table" data-testid="import-preview">
+          <thead>
+            <tr>
+              <th scope="col">{t.line}</th>
+              {keys.map((k) => (
+                <th scope="col" key={k}>
+                  {k}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.preview.map((row) => (
+              <tr key={row.line}>
+                <th scope="row">{row.line}</th>
+                {keys.map((k) => (
+                  <td key={k}>{row.values[k] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function IssueList({ title, issues, total, tone }: { title: string; issues: ImportIssue[]; total: number; tone: 'error' | 'warning' }) {
+  const { messages } = useI18n();
+  const t = messages.imports;
+  if (total === 0) return null;
+  return (
+    <>
+      <h3 className={tone === 'error' ? 'import-errors-title' : undefined}>{title}</h3>
+      {issues.length < total ? <p className="muted">{interpolate(t.listCapped, { shown: issues.length, count: total })}</p> : null}
+      <ul className={`import-issues import-issues-${tone}`} data-testid={`import-${tone}s`}>
+        {issues.slice(0, 200).map((issue, i) => (
+          <li key={`${issue.line}-${issue.column}-${i}`}>{issue.message}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -55,18 +55,13 @@ test.describe('imports as an officer', () => {
     await screenshot(page, 'imports-mobile');
   });
 
-  test('the API refuses a binary file and a file over the limit', async ({ page }) => {
+  test('the API refuses a binary file renamed .csv (415)', async ({ page }) => {
     await page.goto('/imports');
     const binary = await page.request.post('/api/v1/imports?kind=members', {
       multipart: { file: { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) } },
     });
     expect(binary.status()).toBe(415);
     expect((await binary.json()).error.code).toBe('import_not_csv');
-    const big = await page.request.post('/api/v1/imports?kind=members', {
-      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(500 * 1024 * 1024) },
-      data: '--x--',
-    }).catch(() => null);
-    if (big) expect(big.status()).toBe(413);
   });
 });
 

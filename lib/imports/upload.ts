@@ -4,25 +4,25 @@ import { MAX_IMPORT_BYTES } from './kinds';
 import { csvRecords, limitBytes, openMultipartFile, UploadError, type CsvRecord } from './stream';
 
 /** The CSV records of the `file` field of a multipart request, streamed, within the size limit. */
-export async function recordsFromRequest(request: Request): Promise<{ fileName: string; records: AsyncIterable<CsvRecord[]> }> {
+export async function recordsFromRequest(request: Request, limit = MAX_IMPORT_BYTES): Promise<{ fileName: string; records: AsyncIterable<CsvRecord[]> }> {
   // Multipart framing adds a little to the file itself.
   const framing = 64 * 1024;
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_IMPORT_BYTES + framing) throw toAppError(new UploadError('too_large'));
+  if (declared > limit + framing) throw toAppError(new UploadError('too_large'), limit);
   if (!request.body) throw toAppError(new UploadError('no_file'));
   const body = request.body as unknown as AsyncIterable<Uint8Array>;
   try {
-    const file = await openMultipartFile(limitBytes(body, MAX_IMPORT_BYTES + framing), request.headers.get('content-type') ?? '');
-    return { fileName: file.fileName || 'upload.csv', records: csvRecords(limitBytes(file.bytes, MAX_IMPORT_BYTES)) };
+    const file = await openMultipartFile(limitBytes(body, limit + framing), request.headers.get('content-type') ?? '');
+    return { fileName: file.fileName || 'upload.csv', records: csvRecords(limitBytes(file.bytes, limit)) };
   } catch (error) {
-    throw toAppError(error);
+    throw toAppError(error, limit);
   }
 }
 
 /** An upload problem as the API's one error shape. */
-export function toAppError(error: unknown): unknown {
+export function toAppError(error: unknown, limitBytes = MAX_IMPORT_BYTES): unknown {
   if (!(error instanceof UploadError)) return error;
-  const limit = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
+  const limit = Math.max(1, Math.round(limitBytes / 1024 / 1024));
   switch (error.code) {
     case 'too_large':
       return new AppError('import_too_large', 413, 'importTooLarge', { limit });

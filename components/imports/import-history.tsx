@@ -43,7 +43,7 @@ export function ImportHistory({ rows }: { rows: ImportHistoryRow[] }) {
         <p className="muted">{t.historyEmpty}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" data-testid="import-history">
+          <table className="data-table import-history-table" data-testid="import-history">
             <thead>
               <tr>
                 <th scope="col">#</th>

@@ -75,7 +75,7 @@ export function ImportPanel() {
   const report = state.step === 'report' ? state.report : null;
   return (
     <section className="panel" aria-labelledby={`${kindId}-title`}>
-      <h2 id={`${kindId}-title`}>{t.title}</h2>
+      <h2 id={`${kindId}-title`}>{t.uploadTitle}</h2>
       <form
         className="import-form"
         onSubmit={(event) => {

@@ -238,7 +238,7 @@ export async function runImport(
           if (report.preview.length < IMPORT_PREVIEW_ROWS) {
             report.preview.push({
               line: rec.line,
-              values: pending ? Object.fromEntries(Object.entries(pending.value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v === null ? '' : String(v)])) : raw,
+              values: previewValues(pending ? pending.value : raw),
             });
           }
           if (pending && !rejectedLines.has(rec.line)) batch.push(pending);
@@ -299,6 +299,25 @@ export async function runImport(
   }
   outcome.durationMs = Date.now() - started;
   return outcome;
+}
+
+/** The file's column for each understood field, so the preview speaks the file's language. */
+const COLUMN_OF: Record<string, string> = {
+  name: 'nama', sex: 'jenis_kelamin', birthDate: 'tanggal_lahir', villageCode: 'kode_desa', occupationCode: 'pekerjaan',
+  communityId: 'komunitas', agentCode: 'kode_agen', channel: 'kanal', enrolledOn: 'tanggal_daftar', declaredIncome: 'penghasilan',
+  firstMonth: 'bulan_mulai', monthsCount: 'jumlah_bulan', jkkAmount: 'iuran_jkk', jkmAmount: 'iuran_jkm', paidOn: 'tanggal_bayar',
+  number: 'nomor_klaim', incidentDate: 'tanggal_kejadian', submittedOn: 'tanggal_pengajuan', amount: 'nominal', rejectionReason: 'alasan_tolak',
+};
+
+/** A preview row: normalised values under the file's column names, the NIK masked as everywhere else. */
+function previewValues(values: Record<string, string | number | null | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const text = value === null ? '' : String(value);
+    out[COLUMN_OF[key] ?? key] = key === 'nik' && text.length === 16 ? `${text.slice(0, 4)}••••••••${text.slice(12)}` : text;
+  }
+  return out;
 }
 
 type IssueFn = (list: 'errors' | 'warnings', line: number, column: string | null, code: IssueCode, values?: Values, raw?: Record<string, string>) => void;

@@ -388,6 +388,7 @@ export const en: Messages = {
     importUndoBlocked: 'This import cannot be undone because later data builds on it (a newer import or entry). Undo the newer one first.',
   },
   imports: {
+    uploadTitle: 'Upload a file',
     navLabel: 'Import',
     title: 'Data import',
     subtitle: 'Upload a CSV file of members, contributions or claims. The file is checked first; nothing is saved until you press Import.',

@@ -388,6 +388,7 @@ export const id = {
     importUndoBlocked: 'Impor ini tidak dapat dibatalkan karena data sesudahnya bergantung padanya (impor atau entri yang lebih baru). Batalkan yang lebih baru terlebih dahulu.',
   },
   imports: {
+    uploadTitle: 'Unggah berkas',
     navLabel: 'Impor',
     title: 'Impor data',
     subtitle: 'Unggah berkas CSV peserta, iuran atau klaim. Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda menekan Impor.',

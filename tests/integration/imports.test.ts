@@ -76,8 +76,8 @@ describe.each(ENGINES)('imports on %s', (engine) => {
     expect(preview).toMatchObject({ rows: 2, added: 2, updated: 0, unchanged: 0, rejected: 0, committed: false });
     expect(preview.columns.find((c) => c.header === 'Catatan')).toEqual({ header: 'Catatan', field: null });
     expect(preview.warnings.map((w) => w.code)).toEqual(['extra_column']);
-    expect(preview.preview[0]!.values).toMatchObject({ name: 'Sutrisno; Bin Karta', birthDate: '1985-03-12', villageCode: '33.02.14.2011', occupationCode: 'tukang_parkir', declaredIncome: '1000000' });
-    expect(preview.preview[1]!.values).toMatchObject({ villageCode: '33.02.14.2012', agentCode: 'AG01', enrolledOn: '2026-02-05', declaredIncome: '1500000' });
+    expect(preview.preview[0]!.values).toMatchObject({ nik: '3302••••••••0001', nama: 'Sutrisno; Bin Karta', tanggal_lahir: '1985-03-12', kode_desa: '33.02.14.2011', pekerjaan: 'tukang_parkir', penghasilan: '1000000' });
+    expect(preview.preview[1]!.values).toMatchObject({ kode_desa: '33.02.14.2012', kode_agen: 'AG01', tanggal_daftar: '2026-02-05', penghasilan: '1500000' });
     expect((await rows<{ n: number }>(sql`select count(*)::int as n from members`))[0]!.n).toBe(0);
 
     const report = await run('members', MESSY_MEMBERS);

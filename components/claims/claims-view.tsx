@@ -205,7 +205,7 @@ export function ClaimsView({
         </p>
       ) : null}
 
-      <h2 className="section-head">{t.summaryTitle}</h2>
+      <h2 className="claims-heading">{t.summaryTitle}</h2>
       <p className="muted">
         {interpolate(t.rangeNote, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
       </p>
@@ -225,7 +225,7 @@ export function ClaimsView({
           <div className="breakdown-grid claims-grid">
             <section className="panel">
               <h3>{t.byProgramTitle}</h3>
-              <table className="data-table" data-testid="claims-by-program">
+              <div className="claims-panel-scroll"><table className="data-table" data-testid="claims-by-program">
                 <thead>
                   <tr>
                     <th scope="col">{t.program}</th>
@@ -242,11 +242,11 @@ export function ClaimsView({
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></div>
             </section>
             <section className="panel">
               <h3>{t.funnelTitle}</h3>
-              <table className="data-table" data-testid="claims-funnel">
+              <div className="claims-panel-scroll"><table className="data-table" data-testid="claims-funnel">
                 <thead>
                   <tr>
                     <th scope="col">{t.status}</th>
@@ -261,14 +261,14 @@ export function ClaimsView({
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></div>
             </section>
             <section className="panel">
               <h3>{t.rejectionTitle}</h3>
               {s.rejectionReasons.length === 0 ? (
                 <p className="muted">{t.noRejections}</p>
               ) : (
-                <table className="data-table">
+                <div className="claims-panel-scroll"><table className="data-table">
                   <thead>
                     <tr>
                       <th scope="col">{t.reason}</th>
@@ -283,13 +283,13 @@ export function ClaimsView({
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></div>
               )}
             </section>
             <section className="panel">
               <h3>{t.solidarityTitle}</h3>
               <p className="chart-text">{t.solidarityIntro}</p>
-              <dl className="claim-facts">
+              <dl className="claim-figures">
                 <dt>{t.solidarityClaims}</dt>
                 <dd>{formatNumber(s.solidarity.claims, locale)}</dd>
                 <dt>{t.solidarityAfter}</dt>
@@ -373,7 +373,7 @@ export function ClaimsView({
         </div>
       ) : null}
 
-      <div className="section-head claims-register-head">
+      <div className="claims-register-head">
         <h2>{t.registerTitle}</h2>
         <span className="muted" data-testid="claims-total">
           {interpolate(t.total, { count: formatNumber(total, locale) })}

@@ -229,8 +229,8 @@ export function ClaimsView({
                 <thead>
                   <tr>
                     <th scope="col">{t.program}</th>
-                    <th scope="col" className="num">{t.paidCount}</th>
-                    <th scope="col" className="num">{t.paidAmount}</th>
+                    <th scope="col" className="num">{t.count}</th>
+                    <th scope="col" className="num">{t.amount}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -410,7 +410,7 @@ export function ClaimsView({
                 {header('submittedOn', t.submittedOn)}
                 {header('paidOn', t.paidOn)}
                 {header('amount', t.amount, true)}
-                <th scope="col">{t.coverage}</th>
+                <th scope="col" title={t.coverage}>{t.coverageShort}</th>
               </tr>
             </thead>
             <tbody>
@@ -420,7 +420,7 @@ export function ClaimsView({
                     {personal ? <Link href={`/claims/${encodeURIComponent(row.number)}`}>{row.number}</Link> : row.number}
                   </th>
                   <td>{row.program}</td>
-                  <td>{row.benefitType ? (t.benefits[row.benefitType as keyof typeof t.benefits] ?? row.benefitType) : '–'}</td>
+                  <td>{row.benefitType ? (t.benefitsShort[row.benefitType as keyof typeof t.benefitsShort] ?? row.benefitType) : '–'}</td>
                   {personal ? (
                     <td>
                       {row.memberName}

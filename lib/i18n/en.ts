@@ -444,6 +444,13 @@ export const en: Messages = {
       permanent_disability: 'Permanent disability',
       death: 'Death',
     },
+    benefitsShort: {
+      medical: 'Medical',
+      temporary_disability: 'STMB',
+      permanent_disability: 'Disability',
+      death: 'Death',
+    },
+    coverageShort: 'Covered',
     paidCount: 'Claims paid',
     paidAmount: 'Benefits paid',
     turnaroundMedian: 'Turnaround (median)',

@@ -444,6 +444,13 @@ export const id = {
       permanent_disability: 'Cacat tetap',
       death: 'Kematian',
     },
+    benefitsShort: {
+      medical: 'Medis',
+      temporary_disability: 'STMB',
+      permanent_disability: 'Cacat tetap',
+      death: 'Kematian',
+    },
+    coverageShort: 'Terlindungi',
     paidCount: 'Klaim dibayar',
     paidAmount: 'Santunan dibayar',
     turnaroundMedian: 'Waktu proses (median)',

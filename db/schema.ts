@@ -374,6 +374,14 @@ export const claims = pgTable(
     rejectedOn: date('rejected_on'),
     rejectionReason: text('rejection_reason'),
     agentCode: text('agent_code').references(() => agents.code),
+    /** JKK permanent disability: the degree in percent (100 = total permanent disability). */
+    disabilityPercent: numeric('disability_percent', { precision: 5, scale: 2, mode: 'number' }),
+    /** JKK temporary inability to work (STMB): the days off work. */
+    inabilityDays: integer('inability_days'),
+    /** Written reason when an officer set an amount other than the programme's rules give. */
+    amountOverrideReason: text('amount_override_reason'),
+    /** Written reason when an officer pays a claim whose member was not covered at the incident date. */
+    coverageOverrideReason: text('coverage_override_reason'),
     /** Optimistic concurrency: an edit names the version it read. */
     version: integer('version').notNull().default(1),
     importId: integer('import_id').references(() => imports.id),
@@ -390,6 +398,8 @@ export const claims = pgTable(
     check('claims_status_check', sql`${t.status} in (${inList(CLAIM_STATUSES)})`),
     check('claims_amount_check', sql`${t.amount} is null or ${t.amount} >= 0`),
     check('claims_paid_on_check', sql`(${t.status} = 'paid') = (${t.paidOn} is not null)`),
+    check('claims_disability_percent_check', sql`${t.disabilityPercent} is null or (${t.disabilityPercent} > 0 and ${t.disabilityPercent} <= 100)`),
+    check('claims_inability_days_check', sql`${t.inabilityDays} is null or ${t.inabilityDays} > 0`),
     check('claims_dates_check', sql`${t.submittedOn} >= ${t.incidentDate} and (${t.paidOn} is null or ${t.paidOn} >= ${t.submittedOn})`),
   ],
 );

@@ -2,7 +2,7 @@ import { expect, storageStateFor, test, type DemoRole } from './fixtures';
 
 // Every page and every /api/v1 endpoint, for every role and for no session: the expected outcome of
 // each cell. 'login' = a page redirects to the sign-in page; numbers are HTTP statuses.
-type Outcome = 200 | 401 | 403 | 'login';
+type Outcome = 200 | 401 | 403 | 404 | 'login';
 type Who = DemoRole | 'none';
 const WHO: Who[] = ['none', 'admin', 'officer', 'district', 'supervisor'];
 
@@ -55,6 +55,22 @@ export const ROUTES: Route[] = [
   api('/api/v1/members', PERSONAL),
   api('/api/v1/members?format=csv', PERSONAL),
   api('/api/v1/imports', ['admin', 'officer']),
+  page('/claims', EVERYONE),
+  page('/claims?program=JKK&status=paid&from=2025-01&to=2025-12&sort=amount&dir=asc', EVERYONE),
+  page('/claims/new', ['admin', 'officer']),
+  // No such claim: 404 for the roles that may open claims, 403 for the one that may not.
+  {
+    path: '/claims/KLM-1900-000001',
+    kind: 'page',
+    expect: { none: 'login', admin: 404, officer: 404, district: 403, supervisor: 404, supervisor2: 404 },
+  },
+  api('/api/v1/claims', EVERYONE),
+  api('/api/v1/claims?program=JKM&status=paid&from=2025-01&to=2025-12&page=2', EVERYONE),
+  api('/api/v1/claims?format=csv', EVERYONE),
+  api('/api/v1/claims?format=xlsx', EVERYONE),
+  api('/api/v1/claims?community=1', PERSONAL),
+  api('/api/v1/claims/summary', EVERYONE),
+  api('/api/v1/claims/summary?program=JKK&from=2025-01&to=2025-12&format=csv', EVERYONE),
 ];
 
 // For the closing note: the size of the matrix.

@@ -17,9 +17,10 @@ export const NAV_AREAS: NavArea[] = [
   { href: '/communities', label: (m) => m.nav.communities, permission: 'view:aggregates' },
   { href: '/worklist', label: (m) => m.nav.worklist, permission: 'view:aggregates' },
   { href: '/targets', label: (m) => m.nav.targets, permission: 'view:aggregates' },
+  { href: '/claims', label: (m) => m.claims.nav, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
-  { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
   { href: '/imports', label: (m) => m.imports.navLabel, permission: 'import:data' },
+  { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
 ];
 
 export function navigationFor(role: Role, messages: Messages) {

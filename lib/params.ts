@@ -1,3 +1,5 @@
+import { CLAIM_STATUSES, PROGRAMS, type ClaimStatus, type Program } from '@/db/schema';
+import { CLAIM_SORTS, type ClaimSort } from '@/lib/claims';
 import { AppError } from '@/lib/errors';
 import { addMonths, isPeriod, latestCompleteMonth, monthsBetween } from '@/lib/indicators/month';
 import { DEFAULT_MAP_METRIC, isMapMetric, MAP_METRICS, type MapMetric } from '@/lib/map-metrics';
@@ -29,4 +31,51 @@ export function parseRangeParams(fromValue: string | null, toValue: string | nul
     throw new AppError('bad_range', 400, 'badRange', { value: `${from}..${to}` });
   }
   return { from, to };
+}
+
+/** `program` of the claims API: JKK or JKM, or none (both). */
+export function parseProgramParam(value: string | null | undefined): Program | null {
+  if (!value) return null;
+  if (!(PROGRAMS as readonly string[]).includes(value)) {
+    throw new AppError('bad_program', 400, 'badProgram', { value: value.slice(0, 20) });
+  }
+  return value as Program;
+}
+
+/** `status` of the claims register: one of the claim statuses (English codes), or none. */
+export function parseClaimStatusParam(value: string | null | undefined): ClaimStatus | null {
+  if (!value) return null;
+  if (!(CLAIM_STATUSES as readonly string[]).includes(value)) {
+    throw new AppError('bad_status', 400, 'badStatus', { value: value.slice(0, 20) });
+  }
+  return value as ClaimStatus;
+}
+
+/**
+ * `from` and `to` of the claims API: YYYY-MM each, both defaulting to the latest complete month (a
+ * missing `from` is `to`), from ≤ to, at most ten years.
+ */
+export function parseClaimRangeParams(fromValue: string | null, toValue: string | null): { from: string; to: string } {
+  const to = toValue ? parsePeriodParam(toValue) : fromValue ? parsePeriodParam(fromValue) : latestCompleteMonth();
+  const from = fromValue ? parsePeriodParam(fromValue) : to;
+  if (from > to || monthsBetween(from, to).length > MAX_TREND_MONTHS) {
+    throw new AppError('bad_range', 400, 'badRange', { value: `${from}..${to}` });
+  }
+  return { from, to };
+}
+
+/** `page`: a whole number from 1 (default 1). */
+export function parsePageParam(value: string | null | undefined): number {
+  if (!value) return 1;
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1) throw new AppError('bad_page', 400, 'badPage', { value: value.slice(0, 20) });
+  return Number(value);
+}
+
+/** `sort` of the claims register and its direction (`dir=asc|desc`, default descending). */
+export function parseClaimSortParams(sort: string | null, dir: string | null): { sort: ClaimSort; direction: 'asc' | 'desc' } {
+  const key = sort || 'submittedOn';
+  if (!(CLAIM_SORTS as readonly string[]).includes(key)) {
+    throw new AppError('bad_sort', 400, 'badSort', { value: key.slice(0, 20), allowed: CLAIM_SORTS.join(', ') });
+  }
+  return { sort: key as ClaimSort, direction: dir === 'asc' ? 'asc' : 'desc' };
 }

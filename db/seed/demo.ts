@@ -279,6 +279,8 @@ interface ClaimDraft {
   amount: number | null;
   rejectionReason: string | null;
   agentCode: string | null;
+  disabilityPercent: number | null;
+  inabilityDays: number | null;
 }
 
 // ---------------------------------------------------------------- the seed
@@ -782,6 +784,8 @@ export function generateDemo(asOf: string) {
       amount: null,
       rejectionReason: null,
       agentCode,
+      disabilityPercent: null,
+      inabilityDays: null,
     };
     if (rejected) {
       const rejectedDay = submittedDay + rnd.int(3, 20);
@@ -792,7 +796,9 @@ export function generateDemo(asOf: string) {
       }
       return base;
     }
-    const amount = claimAmount(m, program, benefitType, incidentDay);
+    const { amount, disabilityPercent, inabilityDays } = claimAmount(m, program, benefitType, incidentDay);
+    base.disabilityPercent = disabilityPercent;
+    base.inabilityDays = inabilityDays;
     if (verifiedDay <= asOfDay) {
       base.status = 'verified';
       base.verifiedDay = verifiedDay;
@@ -809,23 +815,39 @@ export function generateDemo(asOf: string) {
     return base;
   }
 
-  function claimAmount(m: SimMember, program: 'JKK' | 'JKM', benefitType: string, incidentDay: number): number {
-    // the benefit rules in force on the day of the incident
+  function claimAmount(
+    m: SimMember,
+    program: 'JKK' | 'JKM',
+    benefitType: string,
+    incidentDay: number,
+  ): { amount: number; disabilityPercent: number | null; inabilityDays: number | null } {
+    // the benefit rules in force on the day of the incident (the same rules lib/indicators/claims.ts applies)
     const on = isoOfDay(incidentDay);
     const r = (key: string) => rateOn(REFERENCE_RATES, key, on) ?? 0;
-    if (program === 'JKM') return r('jkm_lump_sum') + r('jkm_periodic') + r('funeral');
+    const plain = (amount: number) => ({ amount, disabilityPercent: null, inabilityDays: null });
+    if (program === 'JKM') return plain(r('jkm_lump_sum') + r('jkm_periodic') + r('funeral'));
     switch (benefitType) {
       case 'death':
-        return Math.max(r('jkk_death_multiplier') * m.income, r('jkk_death_minimum')) + r('funeral') + r('jkk_periodic');
-      case 'permanent_disability':
-        if (rnd.chance(0.2)) return r('jkk_disability_multiplier') * m.income + r('jkk_periodic');
+        return plain(Math.max(r('jkk_death_multiplier') * m.income, r('jkk_death_minimum')) + r('funeral') + r('jkk_periodic'));
+      case 'permanent_disability': {
+        if (rnd.chance(0.2)) {
+          return { amount: r('jkk_disability_multiplier') * m.income + r('jkk_periodic'), disabilityPercent: 100, inabilityDays: null };
+        }
         // partial: percentage of the anatomical table × 80 × income
-        return Math.round((rnd.pick([10, 15, 20, 25, 30, 40, 50]) / 100) * 80 * m.income);
-      case 'temporary_disability':
-        return Math.round((m.income * (r('stmb_percent') / 100) * rnd.int(14, 120)) / 30);
+        const percent = rnd.pick([10, 15, 20, 25, 30, 40, 50]);
+        return {
+          amount: Math.round((percent / 100) * r('jkk_partial_disability_multiplier') * m.income),
+          disabilityPercent: percent,
+          inabilityDays: null,
+        };
+      }
+      case 'temporary_disability': {
+        const days = rnd.int(14, 120);
+        return { amount: Math.round((m.income * (r('stmb_percent') / 100) * days) / 30), disabilityPercent: null, inabilityDays: days };
+      }
       default:
         // medical care (treatment costs, uncapped in law): mostly Rp 1–8 jt, sometimes surgery up to Rp 30 jt
-        return rnd.chance(0.85) ? rnd.int(10, 80) * 100_000 : rnd.int(80, 300) * 100_000;
+        return plain(rnd.chance(0.85) ? rnd.int(10, 80) * 100_000 : rnd.int(80, 300) * 100_000);
     }
   }
 
@@ -872,6 +894,8 @@ export function generateDemo(asOf: string) {
       rejectedOn: c.rejectedDay === null ? null : isoOfDay(c.rejectedDay),
       rejectionReason: c.rejectionReason,
       agentCode: c.agentCode,
+      disabilityPercent: c.disabilityPercent,
+      inabilityDays: c.inabilityDays,
       version: 1,
       createdAt: jakartaInstant(isoOfDay(c.submittedDay), 11),
       updatedAt: jakartaInstant(isoOfDay(lastEvent), 15),

@@ -209,6 +209,7 @@ export const REFERENCE_RATES: readonly RateRow[] = [
   { category: 'benefit', key: 'jkk_death_multiplier', value: 48, unit: 'times_income', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKK },
   { category: 'benefit', key: 'jkk_death_minimum', value: 20_000_000, unit: 'rupiah', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKK },
   { category: 'benefit', key: 'jkk_disability_multiplier', value: 56, unit: 'times_income', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKK },
+  { category: 'benefit', key: 'jkk_partial_disability_multiplier', value: 80, unit: 'times_income', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKK },
   { category: 'benefit', key: 'jkk_periodic', value: 12_000_000, unit: 'rupiah', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKK },
   { category: 'benefit', key: 'scholarship_max', value: 174_000_000, unit: 'rupiah', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKM },
   { category: 'benefit', key: 'jkm_scholarship_min_years', value: 3, unit: 'count', effectiveFrom: BENEFITS_FROM, effectiveTo: null, source: SRC_JKM },

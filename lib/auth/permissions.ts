@@ -12,12 +12,21 @@ export const PERMISSIONS = [
   'manage:reference-data',
   'manage:targets',
   'view:audit-log',
+  'manage:claims',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  bpjs_officer: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'import:data', 'export:data', 'manage:targets'],
+  bpjs_officer: [
+    'view:aggregates',
+    'view:personal-data',
+    'reveal:nik',
+    'import:data',
+    'export:data',
+    'manage:targets',
+    'manage:claims',
+  ],
   // Aggregates only: never a worker's name, NIK, phone or address; small cells suppressed.
   district_official: ['view:aggregates', 'export:data'],
   // Personal data only of the members their own agents serve (the data layer narrows the rows).

@@ -7,6 +7,7 @@ import { queryRows } from '@/db';
 import { clearDatabase, isDatabaseEmpty, seedDemo, seedScale } from '@/db/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { contributionForMonths, type RateLike } from '@/db/seed/reference';
+import { benefitRatesOn, benefitRuling } from '@/lib/indicators/claims';
 import type { SeedCounts } from '@/db/seed/util';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
@@ -249,6 +250,27 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
     expect(num(deaths?.jkm)).toBeGreaterThanOrEqual(10);
     expect(num(deaths?.penderes_jkk)).toBeGreaterThan(num(deaths?.ojek_jkk) / 2);
     expect(num(deaths?.dead_paying)).toBe(0);
+  });
+
+  it('pays every approved or paid claim but medical care exactly what lib/indicators/claims.ts rules give', async () => {
+    const claims = await rows<{ program: 'JKK' | 'JKM'; benefit_type: string; incident: string; amount: string; income: string; pct: string | null; days: string | null }>(`
+      select c.program, c.benefit_type, c.incident_date::text as incident, c.amount, m.declared_income as income,
+        c.disability_percent as pct, c.inability_days as days
+      from claims c join members m on m.id = c.member_id
+      where c.status in ('approved', 'paid') and c.benefit_type <> 'medical'`);
+    expect(claims.length).toBeGreaterThan(20);
+    const wrong: string[] = [];
+    for (const c of claims) {
+      const ruling = benefitRuling(await benefitRatesOn(database.db, c.incident), {
+        program: c.program,
+        benefitType: c.benefit_type,
+        declaredIncome: num(c.income),
+        disabilityPercent: c.pct === null ? null : num(c.pct),
+        inabilityDays: c.days === null ? null : num(c.days),
+      });
+      if (ruling.kind !== 'rule' || ruling.total !== num(c.amount)) wrong.push(`${c.program}/${c.benefit_type} ${c.amount}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('(a) retains members recruited by an agent of their own community far better', async () => {

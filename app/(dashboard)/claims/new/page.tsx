@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RecordClaimForm } from '@/components/claims/claim-forms';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+import { todayInJakarta } from '@/lib/indicators/month';
+import { recordClaimAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Catat klaim' };
+
+export default async function NewClaimPage() {
+  await requirePagePermission('manage:claims');
+  const { messages } = await getI18n();
+  const t = messages.claims;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t.newTitle}</h1>
+        </div>
+        <Link href="/claims">{t.back}</Link>
+      </div>
+      <RecordClaimForm action={recordClaimAction} today={todayInJakarta()} />
+    </>
+  );
+}

@@ -19,6 +19,7 @@ export const NAV_AREAS: NavArea[] = [
   { href: '/targets', label: (m) => m.nav.targets, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
   { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
+  { href: '/agents', label: (m) => m.agents.nav, permission: 'view:aggregates' },
 ];
 
 export function navigationFor(role: Role, messages: Messages) {

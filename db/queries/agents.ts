@@ -94,6 +94,8 @@ export interface TrustFigures {
 
 export interface AgentListView {
   period: string;
+  region: string;
+  regionName: string;
   rows: AgentRow[];
   /** The district's (the caller's agents') embedded-vs-outside retention: sums of the rows' counts. */
   trust: TrustFigures;
@@ -253,7 +255,7 @@ export async function listAgents(
   args: { caller: Caller; period: Period; filters?: AgentFilters },
 ): Promise<AgentListView> {
   const { caller, period } = args;
-  const { scope } = await resolveScope(db, caller, null);
+  const { scope, region } = await resolveScope(db, caller, null);
   const all = await listAgentFacts(db, scope);
   const facts = applyFilters(all, args.filters ?? {});
   const codes = facts.map((a) => a.code);
@@ -286,6 +288,8 @@ export async function listAgents(
   const unique = <T, K>(list: T[], key: (t: T) => K) => [...new Map(list.map((t) => [key(t), t])).values()];
   return {
     period,
+    region: region.code,
+    regionName: region.name,
     rows,
     trust,
     options: {

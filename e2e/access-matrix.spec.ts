@@ -2,7 +2,7 @@ import { expect, storageStateFor, test, type DemoRole } from './fixtures';
 
 // Every page and every /api/v1 endpoint, for every role and for no session: the expected outcome of
 // each cell. 'login' = a page redirects to the sign-in page; numbers are HTTP statuses.
-type Outcome = 200 | 401 | 403 | 'login';
+type Outcome = 200 | 401 | 403 | 404 | 'login';
 type Who = DemoRole | 'none';
 const WHO: Who[] = ['none', 'admin', 'officer', 'district', 'supervisor'];
 
@@ -26,6 +26,9 @@ const api = (path: string, allowed: DemoRole[]): Route => ({
     WHO.map((who) => [who, who === 'none' ? 401 : allowed.includes(who as DemoRole) ? 200 : 403]),
   ) as Record<Who, Outcome>,
 });
+
+/** A supervisor's view of another supervisor's record: not found. */
+const outsideScope = (route: Route): Route => ({ ...route, expect: { ...route.expect, supervisor: 404 } });
 
 const EVERYONE: DemoRole[] = ['admin', 'officer', 'district', 'supervisor'];
 const PERSONAL: DemoRole[] = ['admin', 'officer', 'supervisor'];
@@ -53,6 +56,14 @@ export const ROUTES: Route[] = [
   api('/api/v1/map?metric=coverageRate&format=csv', EVERYONE),
   api('/api/v1/members', PERSONAL),
   api('/api/v1/members?format=csv', PERSONAL),
+  page('/agents', EVERYONE),
+  // supervisor2@'s agent: to supervisor@ it does not exist (404, like a missing agent: no probing).
+  outsideScope(page('/agents/PRS-009', EVERYONE)),
+  outsideScope(api('/api/v1/agents/PRS-009', EVERYONE)),
+  api('/api/v1/agents', EVERYONE),
+  api('/api/v1/agents?format=csv', EVERYONE),
+  api('/api/v1/agents?format=xlsx', EVERYONE),
+  api('/api/v1/agents/PRS-001', EVERYONE), // supervisor@'s own agent
 ];
 
 // For the closing note: the size of the matrix.

@@ -31,7 +31,7 @@ export function AgentTargetForm({
   }, [state, queryClient, agentCode]);
   const label = interpolate(t.targetLabel, { agent: agentName, period: formatPeriod(month, locale) });
   return (
-    <form action={formAction} className="target-form" key={month} aria-label={label}>
+    <form action={formAction} className="target-form" key={month}>
       <input type="hidden" name="agentCode" value={agentCode} />
       <input type="hidden" name="month" value={month} />
       <label htmlFor="agent-target">{label}</label>

@@ -12,6 +12,9 @@ import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/lib/fo
 import { interpolate } from '@/lib/i18n';
 import { AGENT_FILTER_KEYS, agentsQuery, type AgentFilterParams } from '@/lib/queries/agents';
 
+/** The worst few of each list; the table below has them all. */
+const ATTENTION_SHOWN = 5;
+
 function useFilters(): AgentFilterParams {
   const params = useSearchParams();
   const filters: AgentFilterParams = {};
@@ -27,12 +30,16 @@ export function AttentionPanel({ rows, period }: { rows: AgentRow[]; period: str
   const { locale, messages } = useI18n();
   const a = messages.agents;
   const n = (value: Figure | null) => formatNumber(value, locale);
+  const rise = (r: AgentRow) =>
+    (typeof r.membersInArrears === 'number' ? r.membersInArrears : 0) -
+    (typeof r.membersInArrearsPreviousMonth === 'number' ? r.membersInArrearsPreviousMonth : 0);
   const groups: Array<{ id: string; title: string; items: Array<{ code: string; text: string }> }> = [
     {
       id: 'behind-target',
       title: a.behindTarget,
       items: rows
         .filter((r) => r.behindTarget)
+        .sort((x, y) => (typeof x.targetAttainment === 'number' ? x.targetAttainment : 0) - (typeof y.targetAttainment === 'number' ? y.targetAttainment : 0))
         .map((r) => ({ code: r.code, text: interpolate(a.behindTargetItem, { name: r.name, recruits: n(r.recruits), target: n(r.target) }) })),
     },
     {
@@ -40,6 +47,7 @@ export function AttentionPanel({ rows, period }: { rows: AgentRow[]; period: str
       title: a.arrearsRising,
       items: rows
         .filter((r) => r.arrearsRising)
+        .sort((x, y) => rise(y) - rise(x))
         .map((r) => ({
           code: r.code,
           text: interpolate(a.arrearsRisingItem, { name: r.name, before: n(r.membersInArrearsPreviousMonth), now: n(r.membersInArrears) }),
@@ -70,11 +78,14 @@ export function AttentionPanel({ rows, period }: { rows: AgentRow[]; period: str
               <p className="muted">{a.nothing}</p>
             ) : (
               <ul>
-                {group.items.map((item) => (
+                {group.items.slice(0, ATTENTION_SHOWN).map((item) => (
                   <li key={item.code}>
                     <Link href={`/agents/${encodeURIComponent(item.code)}?period=${period}`}>{item.text}</Link>
                   </li>
                 ))}
+                {group.items.length > ATTENTION_SHOWN ? (
+                  <li className="muted">{interpolate(a.more, { count: group.items.length - ATTENTION_SHOWN })}</li>
+                ) : null}
               </ul>
             )}
           </div>
@@ -160,6 +171,7 @@ export function AgentsExplorer({
         </p>
       ) : null}
       {data ? <AttentionPanel rows={data.rows} period={period} /> : null}
+      {data ? <TrustPanel trust={data.trust} period={period} /> : null}
       <div className="agent-section">
         <div className="page-head">
           <fieldset className="filter-bar no-print">
@@ -184,7 +196,6 @@ export function AgentsExplorer({
         <p className="note">{a.retentionNote}</p>
         <p className="note">{a.incentiveNote}</p>
       </div>
-      {data ? <TrustPanel trust={data.trust} period={period} /> : null}
     </div>
   );
 }

@@ -71,6 +71,8 @@ export interface AgentRow {
   behindTarget: boolean;
   lastAcquisition: string | null;
   monthsSinceLastAcquisition: number;
+  /** The agent worked in the month (active_from .. active_to overlaps it); an agent who stopped keeps their figures but no flags. */
+  agentActive: boolean;
   /** At or past the three months without acquisition after which BPJS cuts an agent. */
   inactivityFlag: boolean;
   /** One month short of it. */
@@ -164,6 +166,7 @@ function countedRate(role: Caller['role'], r: Retention): CountedRate {
 
 function buildRow(
   role: Caller['role'],
+  period: Period,
   facts: AgentFacts,
   cell: SummaryCell | undefined,
   previous: SummaryCell | undefined,
@@ -185,6 +188,7 @@ function buildRow(
   const embedded = countedRate(role, ties.embedded);
   const outside = countedRate(role, ties.outside);
   const suppressing = suppressesSmallCells(role);
+  const agentActive = facts.activeFrom < `${addMonths(period, 1)}-01` && (facts.activeTo === null || facts.activeTo >= `${period}-01`);
   return {
     key: facts.code,
     code: facts.code,
@@ -201,16 +205,17 @@ function buildRow(
     membersInArrears: countFor(role, arrears),
     membersInArrearsPreviousMonth: countFor(role, arrearsBefore),
     // A trend of small counts would reveal them: a district official gets no flag from fewer than five.
-    arrearsRising: arrears > arrearsBefore && (!suppressing || arrears >= 5),
+    arrearsRising: agentActive && arrears > arrearsBefore && (!suppressing || arrears >= 5),
     contributionsCollected: rateFor(role, figures?.collected ?? 0, payers) ?? 0,
     claimsAssisted: countFor(role, figures?.claimsAssisted ?? 0),
     target,
     targetAttainment: rateFor(role, attainment, recruits),
-    behindTarget: target !== null && target > 0 && recruits < target,
+    behindTarget: agentActive && target !== null && target > 0 && recruits < target,
     lastAcquisition: figures?.lastAcquisition ?? null,
     monthsSinceLastAcquisition: months,
-    inactivityFlag: months >= INACTIVITY_MONTHS,
-    nearInactivity: months === INACTIVITY_MONTHS - 1,
+    agentActive,
+    inactivityFlag: agentActive && months >= INACTIVITY_MONTHS,
+    nearInactivity: agentActive && months === INACTIVITY_MONTHS - 1,
     acquisitionBonus: rateFor(role, bonus, bonus > 0 ? recruits : 5) ?? 0,
     collectionFee: rateFor(role, fee, payers) ?? 0,
     incentive: rateFor(role, bonus + fee, incentivePersons) ?? 0,
@@ -271,6 +276,7 @@ export async function listAgents(
   const rows = facts.map((a) =>
     buildRow(
       caller.role,
+      period,
       a,
       cellOf.get(`${period}|${a.code}`),
       cellOf.get(`${previous}|${a.code}`),
@@ -421,7 +427,7 @@ export async function getAgentDetail(
   const current = byPeriod.get(period);
   const previous = byPeriod.get(addMonths(period, -1));
   const currentFigures = figures.find((f) => f.period === period);
-  const row = buildRow(role, facts, current, previous, currentFigures, retention.get(code) ?? EMPTY, tiesOf(ties, code));
+  const row = buildRow(role, period, facts, current, previous, currentFigures, retention.get(code) ?? EMPTY, tiesOf(ties, code));
   const turnarounds = claims
     .map((c) => (c.turnaround === null || c.turnaround === undefined ? null : toNumber(c.turnaround)))
     .filter((d): d is number => d !== null)

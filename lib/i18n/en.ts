@@ -471,6 +471,7 @@ export const en: Messages = {
     targetReadOnly: 'Targets are set by a BPJS officer or an admin.',
     yourAgents: 'Your agents',
     openAgents: 'Open the agents table',
+    more: 'and {count} more (see the table)',
     claimStatuses: { submitted: 'Submitted', verified: 'Verified', approved: 'Approved', paid: 'Paid', rejected: 'Rejected' },
   },
 };

@@ -471,6 +471,7 @@ export const id = {
     targetReadOnly: 'Target ditetapkan oleh petugas BPJS atau admin.',
     yourAgents: 'Agen Anda',
     openAgents: 'Buka tabel agen',
+    more: 'dan {count} lainnya (lihat tabel)',
     claimStatuses: { submitted: 'Diajukan', verified: 'Diverifikasi', approved: 'Disetujui', paid: 'Dibayar', rejected: 'Ditolak' },
   },
 } as const;

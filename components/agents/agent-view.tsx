@@ -13,6 +13,8 @@ import { interpolate } from '@/lib/i18n';
 import { agentQuery } from '@/lib/queries/agents';
 import { AgentTargetForm } from './agent-target-form';
 
+/** The communities the agent belongs to come first, then those it serves most. */
+const COMMUNITIES_SHOWN = 10;
 const STATUSES = ['aktif', 'menunggak', 'baru', 'nonaktif'] as const;
 const asNumber = (value: Figure | null) => (typeof value === 'number' ? value : null);
 
@@ -177,7 +179,7 @@ export function AgentView({
               </tr>
             </thead>
             <tbody>
-              {data.communityList.map((c) => (
+              {data.communityList.slice(0, COMMUNITIES_SHOWN).map((c) => (
                 <tr key={c.id}>
                   <th scope="row">{c.name}</th>
                   <td>{c.belongs ? '✓' : '–'}</td>
@@ -186,6 +188,9 @@ export function AgentView({
               ))}
             </tbody>
           </table>
+          {data.communityList.length > COMMUNITIES_SHOWN ? (
+            <p className="muted">{interpolate(a.moreCommunities, { count: data.communityList.length - COMMUNITIES_SHOWN })}</p>
+          ) : null}
         </section>
       </div>
 

@@ -472,6 +472,7 @@ export const en: Messages = {
     yourAgents: 'Your agents',
     openAgents: 'Open the agents table',
     more: 'and {count} more (see the table)',
+    moreCommunities: 'and {count} more communities with fewer members',
     claimStatuses: { submitted: 'Submitted', verified: 'Verified', approved: 'Approved', paid: 'Paid', rejected: 'Rejected' },
   },
 };

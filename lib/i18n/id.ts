@@ -472,6 +472,7 @@ export const id = {
     yourAgents: 'Agen Anda',
     openAgents: 'Buka tabel agen',
     more: 'dan {count} lainnya (lihat tabel)',
+    moreCommunities: 'dan {count} komunitas lain dengan lebih sedikit peserta',
     claimStatuses: { submitted: 'Diajukan', verified: 'Diverifikasi', approved: 'Disetujui', paid: 'Dibayar', rejected: 'Ditolak' },
   },
 } as const;

@@ -27,6 +27,9 @@ const api = (path: string, allowed: DemoRole[]): Route => ({
   ) as Record<Who, Outcome>,
 });
 
+/** A supervisor's view of another supervisor's record: not found. */
+const outsideScope = (route: Route): Route => ({ ...route, expect: { ...route.expect, supervisor: 404 } });
+
 const EVERYONE: DemoRole[] = ['admin', 'officer', 'district', 'supervisor'];
 const PERSONAL: DemoRole[] = ['admin', 'officer', 'supervisor'];
 
@@ -71,6 +74,14 @@ export const ROUTES: Route[] = [
   api('/api/v1/claims?community=1', PERSONAL),
   api('/api/v1/claims/summary', EVERYONE),
   api('/api/v1/claims/summary?program=JKK&from=2025-01&to=2025-12&format=csv', EVERYONE),
+  page('/agents', EVERYONE),
+  // supervisor2@'s agent: to supervisor@ it does not exist (404, like a missing agent: no probing).
+  outsideScope(page('/agents/PRS-009', EVERYONE)),
+  outsideScope(api('/api/v1/agents/PRS-009', EVERYONE)),
+  api('/api/v1/agents', EVERYONE),
+  api('/api/v1/agents?format=csv', EVERYONE),
+  api('/api/v1/agents?format=xlsx', EVERYONE),
+  api('/api/v1/agents/PRS-001', EVERYONE), // supervisor@'s own agent
 ];
 
 // For the closing note: the size of the matrix.

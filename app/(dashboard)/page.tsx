@@ -12,6 +12,7 @@ import { PeriodPicker } from '@/components/period-picker';
 import { CoverageTrends } from '@/components/overview/coverage-trends';
 import { SummaryCards } from '@/components/overview/summary-cards';
 import { OverviewMap } from './overview-map';
+import { SupervisorHomePanel } from './supervisor-home';
 import { suppressesSmallCells } from '@/lib/auth/permissions';
 import { requirePageCaller } from '@/lib/auth/session';
 import { formatDate, formatPeriod } from '@/lib/format';
@@ -83,6 +84,11 @@ export default async function OverviewPage({
           />
         </div>
       </div>
+      {caller.role === 'supervisor' ? (
+        <Suspense fallback={null}>
+          <SupervisorHomePanel caller={caller} period={period} />
+        </Suspense>
+      ) : null}
       <SummaryCards initial={summary} suppressed={suppressesSmallCells(caller.role)} />
       <Suspense fallback={null}>
         <OverviewMap caller={caller} period={period} regionCode={params.region} />

@@ -10,6 +10,9 @@ export interface Column {
   key: string;
   label: string;
   kind: 'text' | 'count' | 'percent' | 'rupiah' | 'list';
+  /** A boolean field of the row that, when true, marks the cell with `flagLabel` (e.g. an agent at the 3-month line). */
+  flagKey?: string;
+  flagLabel?: string;
 }
 
 /** Where a row's name leads: a page of its own (`path`) or the same page one level down (`region`). */
@@ -124,6 +127,11 @@ export function SortableTable({
                     data-column={column.key}
                   >
                     {show(column, row[column.key])}
+                    {column.flagKey && row[column.flagKey] === true ? (
+                      <span className="flag" data-flag={column.flagKey}>
+                        {column.flagLabel}
+                      </span>
+                    ) : null}
                   </td>
                 ),
               )}

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from './scope';
@@ -38,19 +38,27 @@ export async function getGroupedRetention(
   db: Database,
   args: { period: Period; months: number; cohorts: number; scope: IndicatorScope; by: Grouping },
 ): Promise<Map<string, { cohortSize: number; retained: number; rate: number | null }>> {
-  const { period, months, cohorts, scope, by } = args;
+  return pooledRetention(db, { ...args, key: memberKey(args.by, args.scope, args.period) });
+}
+
+/** The same pooled retention, grouped by any key over a `members` alias `sm`; `where` narrows the members. */
+async function pooledRetention(
+  db: Database,
+  args: { period: Period; months: number; cohorts: number; scope: IndicatorScope; key: SQL; where?: SQL },
+): Promise<Map<string, { cohortSize: number; retained: number; rate: number | null }>> {
+  const { period, months, cohorts, scope, key } = args;
   const enrolMonth = sql`(sm.enrolled_on - extract(day from sm.enrolled_on)::int + 1)`;
   const rows = await queryRows<{ k: string; cohort: unknown; retained: unknown }>(
     db,
     sql`
-      select ${memberKey(by, scope, period)} as k, count(*) as cohort,
+      select ${key} as k, count(*) as cohort,
         count(*) filter (where exists (
           select 1 from contributions c
           where c.member_id = sm.id
             and (${enrolMonth} + ${sql.raw(`interval '${months} months'`)})::date between c.first_month and c.last_month
         )) as retained
       from members sm
-      where ${memberScopeCondition('sm', scope)}
+      where ${memberScopeCondition('sm', scope)} and ${args.where ?? sql`true`}
         and sm.enrolled_on >= ${monthDate(period, -(months + cohorts - 1))}
         and sm.enrolled_on < ${monthDate(period, -months + 1)}
       group by 1`,
@@ -62,4 +70,33 @@ export async function getGroupedRetention(
       return [String(row.k), { cohortSize, retained, rate: percentage(retained, cohortSize) }];
     }),
   );
+}
+
+/**
+ * "Trust, measured": how a member stands to the agent who recruited them. `embedded` = the agent
+ * belongs to the member's community (agent_communities), `outside` = the member has a community and
+ * the agent does not belong to it, `no_community` = the member has none recorded.
+ */
+export const AGENT_TIES = ['embedded', 'outside', 'no_community'] as const;
+export type AgentTie = (typeof AGENT_TIES)[number];
+
+export const agentTieSql = sql`case
+    when sm.community_id is null then 'no_community'
+    when exists (select 1 from agent_communities ac where ac.agent_code = sm.agent_code and ac.community_id = sm.community_id)
+      then 'embedded'
+    else 'outside' end`;
+
+/**
+ * Retention at k months of agent-recruited members, pooled like getGroupedRetention, per agent and tie:
+ * keys `agentCode|tie`. Sum the counts (never average the rates) for a district figure.
+ */
+export async function getAgentTieRetention(
+  db: Database,
+  args: { period: Period; months: number; cohorts: number; scope: IndicatorScope },
+): Promise<Map<string, { cohortSize: number; retained: number; rate: number | null }>> {
+  return pooledRetention(db, {
+    ...args,
+    key: sql`sm.agent_code || '|' || ${agentTieSql}`,
+    where: sql`sm.agent_code is not null`,
+  });
 }

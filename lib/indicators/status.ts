@@ -52,6 +52,16 @@ export function coverageFlagsSql(period: Period, scope: IndicatorScope): SQL {
     group by c.member_id`;
 }
 
+/** A member's status in `period` from the flags `f` of a member `m` (rules: see listMemberStatuses). */
+export function memberStatusCase(period: Period): SQL {
+  return sql`case
+    when f.in_m then 'aktif'
+    when f.in_m1_to_m3 then 'menunggak'
+    when m.enrolled_on >= ${monthDate(period)} then 'baru'
+    else 'nonaktif'
+  end`;
+}
+
 /**
  * Each member's status in a month. Rules in order: covered in m → aktif; covered in one of m-1..m-3 →
  * menunggak (can still pay the arrears); enrolled in m → baru; otherwise nonaktif (BPJS ends a BPU
@@ -68,12 +78,7 @@ export async function listMemberStatuses(
     sql`
       with flags as (${coverageFlagsSql(period, scope)})
       select m.id as member_id,
-        case
-          when f.in_m then 'aktif'
-          when f.in_m1_to_m3 then 'menunggak'
-          when m.enrolled_on >= ${monthDate(period)} then 'baru'
-          else 'nonaktif'
-        end as status
+        ${memberStatusCase(period)} as status
       from members m
       left join flags f on f.member_id = m.id
       where ${memberScopeCondition('m', scope)}
@@ -82,4 +87,29 @@ export async function listMemberStatuses(
       order by m.id`,
   );
   return rows.map((row) => ({ memberId: toNumber(row.member_id), status: row.status }));
+}
+
+/**
+ * How many members of the scope have each status in a month (the same rules as listMemberStatuses),
+ * counted in SQL: one row per status present.
+ */
+export async function getMemberStatusMix(
+  db: Database,
+  args: { period: Period; scope: IndicatorScope },
+): Promise<Record<MemberStatus, number>> {
+  const { period, scope } = args;
+  const rows = await queryRows<{ status: MemberStatus; n: unknown }>(
+    db,
+    sql`
+      with flags as (${coverageFlagsSql(period, scope)})
+      select ${memberStatusCase(period)} as status, count(*) as n
+      from members m
+      left join flags f on f.member_id = m.id
+      where ${memberScopeCondition('m', scope)}
+        and (m.enrolled_on < ${monthDate(period, 1)} or f.member_id is not null)
+      group by 1`,
+  );
+  const mix: Record<MemberStatus, number> = { aktif: 0, menunggak: 0, nonaktif: 0, baru: 0 };
+  for (const row of rows) mix[row.status] = toNumber(row.n);
+  return mix;
 }

@@ -1,0 +1,21 @@
+import { getDb } from '@/db';
+import { getAgentDetail, parseAgentCode } from '@/db/queries/agents';
+import { apiRoute, respond } from '@/lib/api';
+import { requireApiCaller } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { parsePeriodParam } from '@/lib/params';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * `GET /api/v1/agents/{code}?period=` → one agent with its monthly series (the 12 months to the period).
+ * An agent outside the caller's scope answers 404, exactly like one that does not exist.
+ */
+export const GET = apiRoute(async (request: Request, context: { params: Promise<{ code: string }> }) => {
+  const caller = await requireApiCaller();
+  const code = parseAgentCode((await context.params).code);
+  const period = parsePeriodParam(new URL(request.url).searchParams.get('period'));
+  const agent = await getAgentDetail(await getDb(), { caller, code, period });
+  if (!agent) throw new AppError('not_found', 404, 'notFound');
+  return respond(request, { period, ...agent }, agent.series.map((point) => ({ code: agent.code, ...point })), `agent-${code}-${period}`, caller);
+});

@@ -1,0 +1,26 @@
+// The agents table's columns (the figures first, so a phone shows them beside the name), built on the server from the message catalogue (plain data).
+import type { Column } from '@/components/coverage/sortable-table';
+import type { Messages } from '@/lib/i18n';
+
+/** The table's columns, built from the catalogue (plain data). */
+export function agentColumns(m: Messages): Column[] {
+  const a = m.agents;
+  return [
+    { key: 'name', label: a.name, kind: 'text' },
+    { key: 'recruits', label: a.recruits, kind: 'count' },
+    { key: 'target', label: a.target, kind: 'count' },
+    { key: 'targetAttainment', label: a.targetAttainment, kind: 'percent' },
+    { key: 'activeMembers', label: a.activeMembers, kind: 'count' },
+    { key: 'membersInArrears', label: a.membersInArrears, kind: 'count' },
+    { key: 'monthsSinceLastAcquisition', label: a.monthsSinceLastAcquisition, kind: 'count', flagKey: 'inactivityFlag', flagLabel: a.flagInactive },
+    { key: 'retention6m', label: a.retention6m, kind: 'percent' },
+    { key: 'embeddedRetention6m', label: a.embeddedRetention6m, kind: 'percent' },
+    { key: 'outsideRetention6m', label: a.outsideRetention6m, kind: 'percent' },
+    { key: 'contributionsCollected', label: a.contributionsCollected, kind: 'rupiah' },
+    { key: 'claimsAssisted', label: a.claimsAssisted, kind: 'count' },
+    { key: 'incentive', label: a.incentive, kind: 'rupiah' },
+    { key: 'supervisor', label: a.supervisor, kind: 'text' },
+    { key: 'village', label: a.village, kind: 'text' },
+  ];
+}
+

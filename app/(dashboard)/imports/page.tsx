@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { listImports } from '@/db/queries/imports';
 import { ImportHistory } from '@/components/imports/import-history';
 import { ImportPanel } from '@/components/imports/import-panel';
+import { ManualEntry } from '@/components/imports/manual-entry';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -24,6 +25,7 @@ export default async function ImportsPage() {
         </div>
       </div>
       <ImportPanel />
+      <ManualEntry />
       <ImportHistory rows={history} />
     </>
   );

@@ -1,28 +1,13 @@
 import type { Database } from '@/db';
 import type { IndicatorScope } from './scope';
-import { getSummarySeries } from './series';
+import { getSummarySeries, type SummaryCell } from './series';
 import type { Period } from './month';
 
-export interface Summary {
-  period: string;
+/** PRODUCT.md's summary indicators for one region and month: one cell of the series, with a denominator. */
+export type Summary = Omit<SummaryCell, 'key' | 'name' | 'nameEn' | 'informalWorkforce'> & {
   region: string;
-  activeMembers: number;
   informalWorkforce: number;
-  coverageRate: number | null;
-  newEnrolments: number;
-  lapsedMembers: number;
-  lapseRate: number | null;
-  contributionsCollected: number;
-  claimsPaidCount: number;
-  claimsPaidAmount: number;
-  reactivatedMembers: number;
-  endedMembers: number;
-  pendingMembers: number;
-  /** The persons behind the rates and sums, for small-cell suppression. */
-  previousActiveMembers: number;
-  stoppedMembers: number;
-  payingMembers: number;
-}
+};
 
 /** The numeric fields of a summary that a trend or a grouping can carry (the v1 `metric` values). */
 export const SUMMARY_METRICS = [

@@ -135,27 +135,12 @@ export function CoverageTrends({
                   endRate: fmtP(at(rate, last)),
                 })}
               </p>
-              <details>
-                <summary>{t.showTable}</summary>
-                <table className="data-table compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.month}</th>
-                      <th scope="col">{o.activeMembers}</th>
-                      <th scope="col">{o.coverageRate}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {months.map((p, i) => (
-                      <tr key={p}>
-                        <th scope="row">{formatPeriod(p, locale)}</th>
-                        <td className="num">{fmtN(at(active, i))}</td>
-                        <td className="num">{fmtP(at(rate, i))}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
+              <MonthTable
+                summary={t.showTable}
+                monthHeader={t.month}
+                rows={months.map((p, i) => ({ month: formatPeriod(p, locale), cells: [fmtN(at(active, i)), fmtP(at(rate, i))] }))}
+                headers={[o.activeMembers, o.coverageRate]}
+              />
             </>
           ) : (
             <p>{t.loading}</p>
@@ -181,27 +166,12 @@ export function CoverageTrends({
                   lapsed: fmtN(at(lapsed, last)),
                 })}
               </p>
-              <details>
-                <summary>{t.showTable}</summary>
-                <table className="data-table compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.month}</th>
-                      <th scope="col">{o.newEnrolments}</th>
-                      <th scope="col">{o.lapsedMembers}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {months.map((p, i) => (
-                      <tr key={p}>
-                        <th scope="row">{formatPeriod(p, locale)}</th>
-                        <td className="num">{fmtN(at(enrolments, i))}</td>
-                        <td className="num">{fmtN(at(lapsed, i))}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
+              <MonthTable
+                summary={t.showTable}
+                monthHeader={t.month}
+                rows={months.map((p, i) => ({ month: formatPeriod(p, locale), cells: [fmtN(at(enrolments, i)), fmtN(at(lapsed, i))] }))}
+                headers={[o.newEnrolments, o.lapsedMembers]}
+              />
             </>
           ) : (
             <p>{t.loading}</p>
@@ -244,5 +214,48 @@ export function CoverageTrends({
         </figure>
       </div>
     </section>
+  );
+}
+
+/** A chart's figures as a table, folded under a summary: the text alternative of a trend chart. */
+function MonthTable({
+  summary,
+  monthHeader,
+  headers,
+  rows,
+}: {
+  summary: string;
+  monthHeader: string;
+  headers: string[];
+  rows: { month: string; cells: string[] }[];
+}) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th scope="col">{monthHeader}</th>
+            {headers.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.month}>
+              <th scope="row">{row.month}</th>
+              {row.cells.map((cell, i) => (
+                <td key={i} className="num">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -529,3 +529,23 @@ export const rollupState = pgTable(
   },
   (t) => [check('rollup_state_single_row_check', sql`${t.id} = 1`)],
 );
+
+/** Scratch space of a parallel rollup rebuild: the event sums of each chunk of members (emptied after). */
+export const rollupBuild = pgTable('rollup_build', {
+  dimension: text('dimension').notNull(),
+  month: date('month').notNull(),
+  villageCode: text('village_code').notNull(),
+  key: text('key').notNull(),
+  active: bigint('active', { mode: 'number' }).notNull(),
+  activePrev: bigint('active_prev', { mode: 'number' }).notNull(),
+  stopped: bigint('stopped', { mode: 'number' }).notNull(),
+  lapsed: bigint('lapsed', { mode: 'number' }).notNull(),
+  ended: bigint('ended', { mode: 'number' }).notNull(),
+  reactivated: bigint('reactivated', { mode: 'number' }).notNull(),
+  newEnrolments: bigint('new_enrolments', { mode: 'number' }).notNull(),
+  pending: bigint('pending', { mode: 'number' }).notNull(),
+  payers: bigint('payers', { mode: 'number' }).notNull(),
+  collected: bigint('collected', { mode: 'number' }).notNull(),
+  claimsPaidCount: bigint('claims_paid_count', { mode: 'number' }).notNull(),
+  claimsPaidAmount: bigint('claims_paid_amount', { mode: 'number' }).notNull(),
+});

@@ -40,7 +40,7 @@ export async function startPayung(): Promise<void> {
   // until then the figures come from the raw tables.
   if (!(await rollupsFresh(handle.db))) {
     console.log('[payung] building the monthly rollup…');
-    const rollup = await rebuildRollups(handle.db);
+    const rollup = await rebuildRollups(handle.db, { workers: handle.engine === 'postgres' ? 2 : 1 });
     console.log(`[payung] rollup built: ${rollup.rows} rows in ${rollup.ms} ms`);
   }
   // Databases seeded before village boundaries existed get the approximate ones (a no-op afterwards).

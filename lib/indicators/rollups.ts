@@ -63,13 +63,22 @@ const GROUPING_BITS: Record<(typeof ROLLUP_DIMENSIONS)[number], number> = {
   sex: 0b11110,
 };
 
+/** Which members: some by id, a range of ids (a chunk of a rebuild) or all (null). */
+export type MemberSelection = readonly number[] | { from: number; to: number } | null;
+
 /**
- * The facts of the members `memberIds` (all when null), summed per dimension, month, village and key:
- * `select dimension, month, village_code, key, <measures>`, where range measures are event sums and the
- * others counts of that month.
+ * The facts of the selected members, summed per dimension, month, village and key: `select dimension,
+ * month, village_code, key, <measures>`, where range measures are event sums and the others counts of
+ * that month.
  */
-export function rollupEventsSql(memberIds: readonly number[] | null): SQL {
-  const only = (column: string) => (memberIds ? sql`where ${sql.raw(column)} = any(${idArray(memberIds)})` : sql``);
+export function rollupEventsSql(members: MemberSelection): SQL {
+  const condition = (column: string) =>
+    members === null
+      ? sql`true`
+      : Array.isArray(members)
+        ? sql`${sql.raw(column)} = any(${idArray(members as readonly number[])})`
+        : sql`${sql.raw(column)} between ${(members as { from: number }).from} and ${(members as { to: number }).to}`;
+  const only = (column: string) => (members === null ? sql`` : sql`where ${condition(column)}`);
   const s = sql`r.s`;
   const e = sql`r.e`;
   const one = sql`1`;
@@ -126,7 +135,7 @@ export function rollupEventsSql(memberIds: readonly number[] | null): SQL {
       select cl.member_id, f.* from claims cl cross join lateral ${factRows([
         fact(sql`${monthOf(sql`cl.paid_on`)}::date`, { claims_paid_count: one, claims_paid_amount: sql`coalesce(cl.amount, 0)` }),
       ])}
-      where cl.paid_on is not null ${memberIds ? sql`and cl.member_id = any(${idArray(memberIds)})` : sql``}
+      where cl.paid_on is not null and ${condition('cl.member_id')}
     ),
     located as (
       select f.*, sm.village_code,
@@ -180,20 +189,55 @@ async function declareMaintained(db: Database): Promise<void> {
   await db.execute(sql`select set_config('payung.rollups', 'maintained', true)`);
 }
 
+/** Two rebuilds at once would mix their chunks: the second waits (pg_advisory_xact_lock key). */
+const REBUILD_LOCK = 7_210_014;
+
 /**
- * Rebuilds the whole rollup in one transaction. Writers wait meanwhile (share lock), so no write can
- * fall between the rebuild's reading and its marking the rollup fresh.
+ * Rebuilds the whole rollup in one transaction that holds a share lock on the rolled-up tables, so no
+ * write can fall between the rebuild's reading and its marking the rollup fresh. With `workers` > 1 (a
+ * PostgreSQL server; PGlite has one connection) chunks of members are summed on that many other
+ * connections at once into `rollup_build`, which the locked transaction then turns into month values.
  */
-export async function rebuildRollups(db: Database): Promise<{ rows: number; ms: number }> {
+export async function rebuildRollups(db: Database, options: { workers?: number } = {}): Promise<{ rows: number; ms: number }> {
   const started = Date.now();
+  const workers = Math.max(1, options.workers ?? 1);
   const rows = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
+    await tx.execute(sql`select pg_advisory_xact_lock(${REBUILD_LOCK})`);
     await tx.execute(sql`lock table members, contributions, claims in share mode`);
     await tx.execute(sql`set local work_mem = '512MB'`);
+    await tx.execute(sql`set local jit = on`);
+    let sums: SQL;
+    if (workers === 1) {
+      sums = rollupEventsSql(null);
+    } else {
+      await tx.execute(sql`delete from rollup_build`);
+      const [bounds] = await queryRows<{ lo: unknown; hi: unknown }>(tx, sql`select min(id) as lo, max(id) as hi from members`);
+      const lo = Number(bounds?.lo ?? 0);
+      const hi = Number(bounds?.hi ?? 0);
+      const size = Math.max(1, Math.ceil((hi - lo + 1) / (workers * 4)));
+      const chunks: { from: number; to: number }[] = [];
+      for (let from = lo; from <= hi; from += size) chunks.push({ from, to: Math.min(hi, from + size - 1) });
+      const work = async () => {
+        for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+          const range = chunk;
+          await db.transaction(async (worker) => {
+            await worker.execute(sql`set local work_mem = '512MB'`);
+            await worker.execute(sql`set local jit = on`);
+            await worker.execute(sql`
+              insert into rollup_build (dimension, month, village_code, key, ${measureList()})
+              ${rollupEventsSql(range)}`);
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: workers }, work));
+      sums = sql`select * from rollup_build`;
+    }
     await tx.execute(sql`delete from rollup_monthly`);
     await tx.execute(sql`
       insert into rollup_monthly (dimension, month, village_code, key, ${measureList()})
-      ${monthValuesSql(rollupEventsSql(null))}`);
+      ${monthValuesSql(sums)}`);
+    if (workers > 1) await tx.execute(sql`delete from rollup_build`);
     const [count] = await queryRows<{ n: unknown }>(tx, sql`select count(*) as n from rollup_monthly`);
     await tx.execute(sql`
       insert into rollup_state (id, stale, built_at, build_ms) values (1, false, now(), ${Date.now() - started})

@@ -8,7 +8,10 @@ async function main() {
   try {
     console.log(`Rebuilding the rollup of ${handle.engine} database at ${handle.location} ...`);
     // A PostgreSQL server sums chunks of members on two connections at once (this machine has two cores).
-    const { rows, ms } = await rebuildRollups(handle.db, { workers: handle.engine === 'postgres' ? 2 : 1 });
+    const { rows, ms } = await rebuildRollups(handle.db, {
+      workers: handle.engine === 'postgres' ? 2 : 1,
+      log: (message) => console.log(`  ${message}`),
+    });
     console.log(`Done: ${rows.toLocaleString('en')} rollup rows in ${(ms / 1000).toFixed(1)} s.`);
   } finally {
     await handle.close();

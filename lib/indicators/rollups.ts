@@ -198,8 +198,12 @@ const REBUILD_LOCK = 7_210_014;
  * PostgreSQL server; PGlite has one connection) chunks of members are summed on that many other
  * connections at once into `rollup_build`, which the locked transaction then turns into month values.
  */
-export async function rebuildRollups(db: Database, options: { workers?: number } = {}): Promise<{ rows: number; ms: number }> {
+export async function rebuildRollups(
+  db: Database,
+  options: { workers?: number; log?: (message: string) => void } = {},
+): Promise<{ rows: number; ms: number }> {
   const started = Date.now();
+  const log = options.log ?? (() => {});
   const workers = Math.max(1, options.workers ?? 1);
   const rows = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
@@ -231,12 +235,14 @@ export async function rebuildRollups(db: Database, options: { workers?: number }
         }
       };
       await Promise.all(Array.from({ length: workers }, work));
+      log(`member chunks summed on ${workers} connections (${Date.now() - started} ms)`);
       sums = sql`select * from rollup_build`;
     }
     await tx.execute(sql`delete from rollup_monthly`);
     await tx.execute(sql`
       insert into rollup_monthly (dimension, month, village_code, key, ${measureList()})
       ${monthValuesSql(sums)}`);
+    log(`month values written (${Date.now() - started} ms)`);
     if (workers > 1) await tx.execute(sql`delete from rollup_build`);
     const [count] = await queryRows<{ n: unknown }>(tx, sql`select count(*) as n from rollup_monthly`);
     await tx.execute(sql`

@@ -309,7 +309,8 @@ export const members = pgTable(
     index('members_village_idx').on(t.villageCode),
     index('members_village_pattern_idx').using('btree', sql`${t.villageCode} text_pattern_ops`),
     index('members_enrolled_idx').on(t.enrolledOn),
-    index('members_agent_idx').on(t.agentCode),
+    // An agent's members, and its last recruit before a month (agent figures).
+    index('members_agent_enrolled_idx').on(t.agentCode, t.enrolledOn),
     // A community's enrolments around a claim payout (the solidarity effect): one index range per claim.
     index('members_community_enrolled_idx').on(t.communityId, t.enrolledOn),
     // Undo of an import finds the rows it created; seeded and older rows carry none.

@@ -106,10 +106,10 @@ export async function getAgentFigures(
         from contributions c join members sm on sm.id = c.member_id
         where ${inRegion} and c.agent_code = any(${codes}) and c.paid_on >= ${start} and c.paid_on < ${end}
       ),
-      -- A member's contribution month 1 is the first month any of their contributions covers (the first
-      -- entry of contributions_member_month_idx, one probe per payer).
+      -- A member's contribution month 1 is the first month any of their contributions covers: the start
+      -- of their first run of covered months (coverage_spans), one probe of a small index per payer.
       first_cover as materialized (
-        select p.member_id, (select min(c.first_month) from contributions c where c.member_id = p.member_id) as f
+        select p.member_id, (select min(s.first_month) from coverage_spans s where s.member_id = p.member_id) as f
         from (select distinct member_id from paid) p
       ),
       placed as (

@@ -2,11 +2,13 @@
 -- consecutive covered months. These triggers rebuild the runs of every member a statement on
 -- contributions touches, in the same transaction, so imports, undo, manual entry and seeds keep it exact
 -- without any code of their own. `select coverage_spans_refresh(null)` rebuilds every member.
-CREATE OR REPLACE FUNCTION coverage_spans_refresh(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+-- A statement touching a large share of the members (a seed, a bulk load) rebuilds them all in one sort
+-- instead of looking each member up; the sort gets room (work_mem) for the duration of the function only.
+CREATE OR REPLACE FUNCTION coverage_spans_refresh(ids integer[]) RETURNS void LANGUAGE plpgsql
+SET work_mem = '256MB' AS $$
 BEGIN
-  IF ids IS NULL THEN
-    -- A whole rebuild sorts every contribution by member: give the sort room.
-    SET LOCAL work_mem = '256MB';
+  IF ids IS NULL OR cardinality(ids) > greatest(10000,
+      (SELECT reltuples FROM pg_class WHERE oid = 'coverage_spans'::regclass) / 4) THEN
     DELETE FROM coverage_spans;
     INSERT INTO coverage_spans (member_id, first_month, last_month)
     SELECT member_id, min(first_month), max(last_month)

@@ -9,6 +9,8 @@ SET work_mem = '256MB' AS $$
 BEGIN
   IF ids IS NULL OR cardinality(ids) > greatest(10000,
       (SELECT reltuples FROM pg_class WHERE oid = 'coverage_spans'::regclass) / 4) THEN
+    -- Writers of other members wait (readers do not) until this transaction ends.
+    LOCK TABLE coverage_spans IN EXCLUSIVE MODE;
     DELETE FROM coverage_spans;
     INSERT INTO coverage_spans (member_id, first_month, last_month)
     SELECT member_id, min(first_month), max(last_month)
@@ -26,6 +28,9 @@ BEGIN
     ) r
     GROUP BY member_id, run;
   ELSIF cardinality(ids) > 0 THEN
+    -- Two transactions writing contributions of one member (two imports at once) take turns: the second
+    -- waits here until the first commits, then reads both (each statement below sees what is committed).
+    PERFORM pg_advisory_xact_lock(7420, id) FROM unnest(ids) AS id ORDER BY id;
     DELETE FROM coverage_spans WHERE member_id = ANY (ids);
     INSERT INTO coverage_spans (member_id, first_month, last_month)
     SELECT member_id, min(first_month), max(last_month)

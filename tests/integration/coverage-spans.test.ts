@@ -89,6 +89,35 @@ describe.each(ENGINES)('coverage spans on %s', (engine) => {
     }
   });
 
+  it.runIf(engine === 'postgres')('stays exact when two transactions write one member’s contributions at once', async () => {
+    const db = tdb.db;
+    const payment = (firstMonth: string) => ({ memberId: ids.M9, firstMonth, monthsCount: 1, jkkAmount: 10_000, jkmAmount: 6_800, paidOn: '2026-06-01' });
+    let releaseFirst!: () => void;
+    const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((resolve) => (firstWrote = resolve));
+    const first = db.transaction(async (tx) => {
+      await tx.insert(schema.contributions).values(payment('2026-06-01'));
+      firstWrote();
+      await held;
+    });
+    await wrote;
+    let secondDone = false;
+    const second = db
+      .transaction(async (tx) => {
+        await tx.insert(schema.contributions).values(payment('2026-07-01'));
+      })
+      .then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The second waits for the first to commit before it rebuilds the member's runs.
+    expect(secondDone).toBe(false);
+    releaseFirst();
+    await first;
+    await second;
+    await expectConsistent();
+    expect((await stored()).filter((r) => r.memberId === ids.M9)).toEqual([{ memberId: ids.M9, firstMonth: '2026-03-01', lastMonth: '2026-07-01' }]);
+  });
+
   it('follows inserts (with upserts), updates, deletes, a member’s removal and truncation', async () => {
     const db = tdb.db;
     // A gap filled, a new run after a gap, an overlapping payment: one statement, several members.

@@ -308,7 +308,8 @@ export const members = pgTable(
     uniqueIndex('members_nik_idx').on(t.nik),
     index('members_village_idx').on(t.villageCode),
     index('members_village_pattern_idx').using('btree', sql`${t.villageCode} text_pattern_ops`),
-    index('members_enrolled_idx').on(t.enrolledOn),
+    // Enrolments of a period, and retention's cohorts, read from the index alone (scope and group keys in it).
+    index('members_enrolled_idx').on(t.enrolledOn, t.villageCode, t.communityId, t.agentCode, t.id),
     // An agent's members, and its last recruit before a month (agent figures).
     index('members_agent_enrolled_idx').on(t.agentCode, t.enrolledOn),
     // A community's enrolments around a claim payout (the solidarity effect): one index range per claim.

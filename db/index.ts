@@ -53,9 +53,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
     // Month arithmetic in SQL uses the session zone only for timestamps; pin it to the programme's.
-    // JIT off: the dashboard's statements run in milliseconds, but their cost estimates (a generated
-    // series of months, a regency of members) cross jit_above_cost, and compiling them took up to 2 s
-    // per statement on the kabupaten-scale data (seen in EXPLAIN ANALYZE: "JIT ... Total 1938 ms").
+    // No JIT: the dashboard's queries are short, and compiling them took longer than running them
+    // (seconds, for plans whose row estimates look large). The rollup rebuild turns it back on.
     connection: { TimeZone: 'Asia/Jakarta', application_name: 'payung', jit: 'off' },
   });
   const db = drizzle(client, { schema }) as unknown as Database;

@@ -309,9 +309,14 @@ export const members = pgTable(
     uniqueIndex('members_nik_idx').on(t.nik),
     index('members_village_idx').on(t.villageCode),
     index('members_village_pattern_idx').using('btree', sql`${t.villageCode} text_pattern_ops`),
-    index('members_enrolled_idx').on(t.enrolledOn),
-    index('members_agent_idx').on(t.agentCode),
-    index('members_community_idx').on(t.communityId),
+    // Enrolments of a period, and retention's cohorts, read from the index alone (scope and group keys in it).
+    index('members_enrolled_idx').on(t.enrolledOn, t.villageCode, t.communityId, t.agentCode, t.id),
+    // An agent's members, and its last recruit before a month (agent figures).
+    index('members_agent_enrolled_idx').on(t.agentCode, t.enrolledOn),
+    // A community's enrolments around a claim payout (the solidarity effect): one index range per claim.
+    index('members_community_enrolled_idx').on(t.communityId, t.enrolledOn),
+    // Undo of an import finds the rows it created; seeded and older rows carry none.
+    index('members_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     check('members_nik_check', sql`${t.nik} ~ '^[0-9]{16}$'`),
     check('members_sex_check', sql`${t.sex} in ('L', 'P')`),
     check('members_channel_check', sql`${t.channel} in (${inList(CHANNELS)})`),
@@ -345,13 +350,39 @@ export const contributions = pgTable(
     uniqueIndex('contributions_member_month_idx').on(t.memberId, t.firstMonth),
     index('contributions_cover_idx').on(t.firstMonth, t.lastMonth, t.memberId),
     index('contributions_paid_idx').on(t.paidOn),
-    index('contributions_agent_idx').on(t.agentCode),
+    // What an agent collected in a month (agent figures, incentives).
+    index('contributions_agent_paid_idx').on(t.agentCode, t.paidOn),
+    index('contributions_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     check('contributions_first_month_check', sql`extract(day from ${t.firstMonth}) = 1`),
     check('contributions_months_check', sql`${t.monthsCount} between 1 and 12`),
     check('contributions_amounts_check', sql`${t.jkkAmount} >= 0 and ${t.jkmAmount} >= 0`),
   ],
 );
 export type Contribution = typeof contributions.$inferSelect;
+
+/**
+ * Derived from `contributions`, never written by the application: each member's maximal runs of
+ * consecutive covered months (a run ends where a month is not covered). Triggers on contributions
+ * (migration 0005) rebuild the runs of every member a statement touches, in the same transaction, so
+ * they always agree with the contributions; `select coverage_spans_rebuild()` rebuilds them all.
+ * A member is covered in month m exactly when one of their runs contains m, so the members in arrears
+ * of a month are the runs ending in m-3 .. m-1 (a few thousand in a regency, found through an index)
+ * instead of a pass over every member's contributions.
+ */
+export const coverageSpans = pgTable(
+  'coverage_spans',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    firstMonth: date('first_month').notNull(),
+    lastMonth: date('last_month').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.firstMonth] }),
+    index('coverage_spans_last_idx').on(t.lastMonth, t.memberId),
+  ],
+);
 
 export const claims = pgTable(
   'claims',
@@ -395,6 +426,7 @@ export const claims = pgTable(
     index('claims_paid_idx').on(t.paidOn),
     index('claims_submitted_idx').on(t.submittedOn),
     index('claims_agent_idx').on(t.agentCode),
+    index('claims_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     check('claims_program_check', sql`${t.program} in (${inList(PROGRAMS)})`),
     check('claims_status_check', sql`${t.status} in (${inList(CLAIM_STATUSES)})`),
     check('claims_amount_check', sql`${t.amount} is null or ${t.amount} >= 0`),
@@ -447,6 +479,8 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_at_idx').on(t.at),
     index('audit_log_user_idx').on(t.userId, t.at),
+    // The log page filtered by action, newest first, and its list of actions.
+    index('audit_log_action_idx').on(t.action, t.at),
     // Sign-in throttling counts recent failures per account and per address.
     index('audit_log_failures_email_idx').on(t.actorEmail, t.at).where(sql`action = 'sign_in_failed'`),
     index('audit_log_failures_ip_idx').on(t.ip, t.at).where(sql`action = 'sign_in_failed'`),

@@ -12,7 +12,8 @@ import { getAgentTieRetention, getGroupedRetention, type AgentTie } from '@/lib/
 import { memberScopeCondition, regionMatch, type IndicatorScope } from '@/lib/indicators/scope';
 import { getSummarySeries, type SummaryCell } from '@/lib/indicators/series';
 import { monthDate, percentage, toNumber } from '@/lib/indicators/sql-helpers';
-import { coverageFlagsSql, getMemberStatusMix, type MemberStatus } from '@/lib/indicators/status';
+import { getMemberStatusMix, type MemberStatus } from '@/lib/indicators/status';
+import { membersInArrearsSql } from '@/lib/indicators/arrears';
 import type { AgentTargetInput } from '@/lib/agents';
 import { countFor, rateFor } from './figures';
 import { maskNikSql } from './members';
@@ -399,16 +400,14 @@ export async function getAgentDetail(
       ? queryRows<Record<string, unknown>>(
           db,
           sql`
-            with flags as (${coverageFlagsSql(period, own)})
+            with arrears as (${membersInArrearsSql(period, own)})
             select m.id, ${maskNikSql(sql`m.nik`)} as nik_masked, m.name, r.name as village, co.name as community,
-              (select to_char(max(c.last_month), 'YYYY-MM') from contributions c
-                where c.member_id = m.id and c.first_month <= ${monthDate(period)}) as last_covered
-            from members m
-            join flags f on f.member_id = m.id
+              to_char(ar.last_month, 'YYYY-MM') as last_covered
+            from arrears ar
+            join members m on m.id = ar.member_id
             join regions r on r.code = m.village_code
             left join communities co on co.id = m.community_id
-            where ${memberScopeCondition('m', own)} and not f.in_m and f.in_m1_to_m3
-            order by last_covered, m.name
+            order by last_covered, m.name, m.id
             limit 200`,
         )
       : Promise.resolve(null),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { queryRows, type Database } from '@/db';
 import { auditLog } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
 import { can } from '@/lib/auth/permissions';
@@ -52,6 +52,17 @@ export async function listAuditEntries(db: Database, { caller, filter }: { calle
 
 export async function listAuditActions(db: Database, { caller }: { caller: Caller }): Promise<string[]> {
   if (!can(caller.role, 'view:audit-log')) throw forbidden();
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  // The few distinct actions of a long log, one step of audit_log_action_idx each (a loose index scan)
+  // instead of reading every entry.
+  const rows = await queryRows<{ action: string }>(
+    db,
+    sql`with recursive actions as (
+          (select action from audit_log order by action limit 1)
+          union all
+          select (select a.action from audit_log a where a.action > actions.action order by a.action limit 1)
+          from actions where actions.action is not null
+        )
+        select action from actions where action is not null order by action`,
+  );
   return rows.map((row) => row.action);
 }

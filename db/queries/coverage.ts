@@ -244,16 +244,32 @@ export async function listCommunityRows(
   const role = args.caller.role;
   const [cells, retention, facts] = await Promise.all([
     getSummarySeries(db, { from: args.period, to: args.period, scope, by: 'community' }),
-    getGroupedRetention(db, { period: args.period, months: 6, cohorts: 12, scope, by: 'community' }),
+    // One community's page needs its cohorts only.
+    getGroupedRetention(db, { period: args.period, months: 6, cohorts: 12, scope: { ...scope, communityId: args.communityId }, by: 'community' }),
     queryRows<{ id: number; name: string; type: string; village_code: string; village_name: string; agents: string[] | null; members: unknown }>(
       db,
-      sql`select co.id, co.name, co.type, co.village_code, r.name as village_name,
-            (select array_agg(a.name order by a.name) from agent_communities ac join agents a on a.code = ac.agent_code
-              where ac.community_id = co.id) as agents,
-            (select count(*) from members sm where sm.community_id = co.id
+      // The members are counted in one pass over the scope's members (not one count per community, which
+      // read every member of every community); a community's own page reads only its row.
+      sql`with counts as (
+            select sm.community_id, count(*) as members from members sm
+            where sm.community_id is not null
               and sm.enrolled_on < ${`${args.period}-01`}::date + interval '1 month'
-              and ${memberScopeCondition('sm', scope)}) as members
-          from communities co join regions r on r.code = co.village_code`,
+              and ${memberScopeCondition('sm', scope)}
+              ${args.communityId === undefined ? sql`` : sql`and sm.community_id = ${args.communityId}`}
+            group by sm.community_id
+          )
+          ,tied as (
+            select ac.community_id, array_agg(a.name order by a.name) as agents
+            from agent_communities ac join agents a on a.code = ac.agent_code
+            ${args.communityId === undefined ? sql`` : sql`where ac.community_id = ${args.communityId}`}
+            group by ac.community_id
+          )
+          select co.id, co.name, co.type, co.village_code, r.name as village_name, t.agents,
+            coalesce(cn.members, 0) as members
+          from communities co join regions r on r.code = co.village_code
+          left join counts cn on cn.community_id = co.id
+          left join tied t on t.community_id = co.id
+          ${args.communityId === undefined ? sql`` : sql`where co.id = ${args.communityId}`}`,
     ),
   ]);
   const byId = new Map(facts.map((f) => [String(f.id), f]));

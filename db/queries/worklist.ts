@@ -5,9 +5,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { can } from '@/lib/auth/permissions';
 import type { Figure } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
-import { monthDate } from '@/lib/indicators/sql-helpers';
-import { coverageFlagsSql } from '@/lib/indicators/status';
-import { memberScopeCondition } from '@/lib/indicators/scope';
+import { membersInArrearsSql } from '@/lib/indicators/arrears';
 import { getSummarySeries } from '@/lib/indicators/series';
 import { maskNik } from '@/lib/privacy';
 import { countFor, rateFor } from './figures';
@@ -67,23 +65,21 @@ export async function getWorklist(
       ? queryRows<Record<string, unknown>>(
           db,
           sql`
-            with flags as (${coverageFlagsSql(period, scope)}),
-            last_cover as (
-              select c.member_id, max(c.last_month) as last_month from contributions c
-              join flags f on f.member_id = c.member_id
-              where c.first_month <= ${monthDate(period)} group by c.member_id
+            with arrears as (${membersInArrearsSql(period, scope)}),
+            top as (
+              select m.id, m.name, m.nik, m.phone, m.community_id, m.agent_code, r.name as village_name, ar.last_month
+              from arrears ar
+              join members m on m.id = ar.member_id
+              join regions r on r.code = m.village_code
+              order by ar.last_month desc, r.name, m.name, m.id
+              limit ${TOP_MEMBERS}
             )
-            select m.id, m.name, m.nik, m.phone, r.name as village_name, co.name as community_name,
-              a.name as agent_name, to_char(lc.last_month, 'YYYY-MM') as last_covered
-            from flags f
-            join members m on m.id = f.member_id
-            join regions r on r.code = m.village_code
-            left join communities co on co.id = m.community_id
-            left join agents a on a.code = m.agent_code
-            join last_cover lc on lc.member_id = m.id
-            where not f.in_m and f.in_m1_to_m3 and ${memberScopeCondition('m', scope)}
-            order by lc.last_month desc, r.name, m.name
-            limit ${TOP_MEMBERS}`,
+            select t.id, t.name, t.nik, t.phone, t.village_name, co.name as community_name,
+              a.name as agent_name, to_char(t.last_month, 'YYYY-MM') as last_covered
+            from top t
+            left join communities co on co.id = t.community_id
+            left join agents a on a.code = t.agent_code
+            order by t.last_month desc, t.village_name, t.name, t.id`,
         )
       : Promise.resolve(null),
   ]);

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
 import { monthDate, toNumber } from './sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from './scope';
-import type { Period } from './month';
+import { monthsBetween, type Period } from './month';
 
 /** The incentive rate keys of reference_rates (category 'incentive'). */
 export const INCENTIVE_KEYS = {
@@ -79,7 +79,11 @@ export async function getAgentFigures(
     db,
     sql`
       with months as (
-        select gs::date as m from generate_series(${start}, ${monthDate(to)}, interval '1 month') gs
+        -- The months as a list (not generate_series, which PostgreSQL guesses at 1,000 rows and plans for).
+        select unnest(array[${sql.join(
+          monthsBetween(from, to).map((p) => monthDate(p)),
+          sql`, `,
+        )}]) as m
       ),
       ag as (select a.code, a.active_from from agents a where a.code = any(${codes})),
       rates as (
@@ -102,10 +106,11 @@ export async function getAgentFigures(
         from contributions c join members sm on sm.id = c.member_id
         where ${inRegion} and c.agent_code = any(${codes}) and c.paid_on >= ${start} and c.paid_on < ${end}
       ),
-      -- A member's contribution month 1 is the first month any of their contributions covers.
-      first_cover as (
-        select c.member_id, min(c.first_month) as f from contributions c
-        where c.member_id in (select member_id from paid) group by c.member_id
+      -- A member's contribution month 1 is the first month any of their contributions covers: the start
+      -- of their first run of covered months (coverage_spans), one probe of a small index per payer.
+      first_cover as materialized (
+        select p.member_id, (select min(s.first_month) from coverage_spans s where s.member_id = p.member_id) as f
+        from (select distinct member_id from paid) p
       ),
       placed as (
         select p.*, ${monthOf(sql`p.paid_on`)} as m,

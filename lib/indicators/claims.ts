@@ -161,6 +161,13 @@ export interface ClaimFilters {
 const programCondition = (filters: ClaimFilters) =>
   filters.program ? sql`cl.program = ${filters.program}` : sql`true`;
 
+/**
+ * Claims paid or submitted in [start, end): every claim a range's figures count, and no other, so that
+ * only they are read (an index range on each date) before the join to their members.
+ */
+const inRangeCondition = (start: SQL, end: SQL) =>
+  sql`((cl.paid_on >= ${start} and cl.paid_on < ${end}) or (cl.submitted_on >= ${start} and cl.submitted_on < ${end}))`;
+
 export interface ClaimsSummaryCore {
   from: Period;
   to: Period;
@@ -198,6 +205,7 @@ export async function getClaimsSummaryCore(
         select cl.program, cl.status, cl.submitted_on, cl.paid_on, cl.amount
         from claims cl join members sm on sm.id = cl.member_id
         where ${memberScopeCondition('sm', scope)} and ${programCondition(args)}
+          and ${inRangeCondition(start, end)}
       ),
       paid as (select * from scoped where paid_on >= ${start} and paid_on < ${end}),
       submitted as (select * from scoped where submitted_on >= ${start} and submitted_on < ${end})
@@ -265,8 +273,9 @@ export async function getClaimsPaidByMonth(
         sql`, `,
       )}) as p(program)
       left join (
-        select cl.* from claims cl join members sm on sm.id = cl.member_id
+        select cl.id, cl.program, cl.paid_on, cl.amount from claims cl join members sm on sm.id = cl.member_id
         where ${memberScopeCondition('sm', args.scope)}
+          and cl.paid_on >= ${monthDate(args.from)} and cl.paid_on < ${monthDate(args.to, 1)}
       ) cl on cl.program = p.program and cl.paid_on >= mo.m::date and cl.paid_on < (mo.m + interval '1 month')::date
       group by mo.m, p.program
       order by mo.m, p.program`,
@@ -295,8 +304,8 @@ export async function getClaimsByVillage(
         count(cl.id) filter (where cl.submitted_on >= ${start} and cl.submitted_on < ${end}) as submitted_count
       from regions r
       left join (
-        select cl.*, sm.village_code from claims cl join members sm on sm.id = cl.member_id
-        where ${memberScopeCondition('sm', args.scope)} and ${programCondition(args)}
+        select cl.id, cl.paid_on, cl.submitted_on, cl.amount, sm.village_code from claims cl join members sm on sm.id = cl.member_id
+        where ${memberScopeCondition('sm', args.scope)} and ${programCondition(args)} and ${inRangeCondition(start, end)}
       ) cl on cl.village_code = r.code
       where r.level = 'village' and (r.code = ${args.scope.regionCode} or r.code like ${`${args.scope.regionCode}.%`})
       group by r.code, r.name
@@ -353,13 +362,18 @@ export interface SolidarityRow {
 
 function solidaritySql(scope: IndicatorScope, asOf: string, where: SQL): SQL {
   return sql`
-    select cl.id as claim_id, sm.community_id, cl.paid_on::text as paid_on,
-      (select count(*) from members e where e.community_id = sm.community_id
-         and e.enrolled_on > cl.paid_on and e.enrolled_on <= cl.paid_on + ${SOLIDARITY_WINDOW_DAYS}::int) as after_n,
-      (select count(*) from members e where e.community_id = sm.community_id
-         and e.enrolled_on > cl.paid_on - ${SOLIDARITY_BASELINE_DAYS}::int and e.enrolled_on <= cl.paid_on) as before_n,
+    select cl.id as claim_id, sm.community_id, cl.paid_on::text as paid_on, w.after_n, w.before_n,
       (cl.paid_on + ${SOLIDARITY_WINDOW_DAYS}::int <= ${asOf}::date) as complete
     from claims cl join members sm on sm.id = cl.member_id
+    -- One index range (members_community_enrolled_idx) per claim: the year before and the 90 days after.
+    cross join lateral (
+      select count(*) filter (where e.enrolled_on > cl.paid_on) as after_n,
+        count(*) filter (where e.enrolled_on <= cl.paid_on) as before_n
+      from members e
+      where e.community_id = sm.community_id
+        and e.enrolled_on > cl.paid_on - ${SOLIDARITY_BASELINE_DAYS}::int
+        and e.enrolled_on <= cl.paid_on + ${SOLIDARITY_WINDOW_DAYS}::int
+    ) w
     where cl.status = 'paid' and sm.community_id is not null
       and ${memberScopeCondition('sm', scope)} and ${where}`;
 }

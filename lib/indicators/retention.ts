@@ -5,6 +5,16 @@ import { memberScopeCondition, type IndicatorScope } from './scope';
 import { addMonths, type Period } from './month';
 import { memberKey, type Grouping } from './series';
 
+/**
+ * Joins to a member `sm` the run of covered months (coverage_spans) that contains `month`, if any: a member
+ * is active in a month exactly when one of their runs contains it, and runs never overlap, so
+ * `count(s.member_id)` counts the members active in it. One probe of a small table per member, where an
+ * `exists` over contributions read every contribution of the member up to that month.
+ */
+function coveredIn(month: SQL): SQL {
+  return sql`left join coverage_spans s on s.member_id = sm.id and s.first_month <= ${month} and s.last_month >= ${month}`;
+}
+
 /** Retention at k months of the cohort enrolled in month e: active in e+k / cohort size. */
 export async function getCohortRetention(
   db: Database,
@@ -15,12 +25,9 @@ export async function getCohortRetention(
   const [row] = await queryRows<{ cohort: unknown; retained: unknown }>(
     db,
     sql`
-      select count(*) as cohort,
-        count(*) filter (where exists (
-          select 1 from contributions c
-          where c.member_id = sm.id and ${target} between c.first_month and c.last_month
-        )) as retained
+      select count(*) as cohort, count(s.member_id) as retained
       from members sm
+      ${coveredIn(target)}
       where ${memberScopeCondition('sm', scope)}
         and sm.enrolled_on >= ${monthDate(cohortMonth)} and sm.enrolled_on < ${monthDate(cohortMonth, 1)}`,
   );
@@ -51,13 +58,9 @@ async function pooledRetention(
   const rows = await queryRows<{ k: string; cohort: unknown; retained: unknown }>(
     db,
     sql`
-      select ${key} as k, count(*) as cohort,
-        count(*) filter (where exists (
-          select 1 from contributions c
-          where c.member_id = sm.id
-            and (${enrolMonth} + ${sql.raw(`interval '${months} months'`)})::date between c.first_month and c.last_month
-        )) as retained
+      select ${key} as k, count(*) as cohort, count(s.member_id) as retained
       from members sm
+      ${coveredIn(sql`(${enrolMonth} + ${sql.raw(`interval '${months} months'`)})::date`)}
       where ${memberScopeCondition('sm', scope)} and ${args.where ?? sql`true`}
         and sm.enrolled_on >= ${monthDate(period, -(months + cohorts - 1))}
         and sm.enrolled_on < ${monthDate(period, -months + 1)}

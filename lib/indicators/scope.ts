@@ -12,9 +12,14 @@ export interface IndicatorScope {
   communityId?: number | null;
 }
 
-/** `column` is a village code inside the scope's region. */
+/**
+ * `column` is a village code inside the scope's region: the region itself or a code under it. Codes are
+ * fixed-width digit groups (regions_code_check), so "starts with the region's code" says exactly that,
+ * and a single prefix LIKE is one index range (text_pattern_ops), where `= code or like 'code.%'` made
+ * PostgreSQL read the whole index.
+ */
 export function regionMatch(column: SQL, regionCode: string): SQL {
-  return sql`(${column} = ${regionCode} or ${column} like ${`${regionCode}.%`})`;
+  return sql`(${column} like ${`${regionCode.replace(/[\\%_]/g, '\\$&')}%`})`;
 }
 
 /** The members of the scope, as a SQL condition on a `members` alias. */

@@ -82,12 +82,17 @@ const COVERAGE_BY_CHILD = `
   from children ch left join status s on s.code = ch.code left join workforce w on w.code = ch.code
   order by ch.code`;
 
-// Active members in each of the 12 months up to the period.
+// Active members in each of the 12 months up to the period (the contributions of the window first, so
+// the join to the months stays small).
 const TREND = `
   select to_char(g.m, 'YYYY-MM') as period, count(distinct c.member_id) as value
   from generate_series(($2::date - interval '11 months')::date, $2::date, interval '1 month') g(m)
-  join contributions c on g.m::date between c.first_month and c.last_month
-  join members mb on mb.id = c.member_id and mb.village_code like $1 || '.%'
+  join (
+    select c.member_id, c.first_month, c.last_month
+    from contributions c join members mb on mb.id = c.member_id
+    where mb.village_code like $1 || '.%'
+      and c.last_month >= ($2::date - interval '11 months')::date and c.first_month <= $2::date
+  ) c on g.m::date between c.first_month and c.last_month
   group by g.m
   order by g.m`;
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { root } from '../build.mjs';
 import { runBaselines } from './baseline';
-import { connect, prepareDatabase, type Sql } from './database';
+import { connect, prepareDatabase, terminateBackends, type Sql } from './database';
 import { loadFixtures, USERS, type RoleName } from './fixtures';
 import { measureFirstLoadJs, PAGES_WITH_CHARTS, PAGES_WITH_MAP } from './first-load-js';
 import { runFreshness } from './freshness';
@@ -55,7 +55,11 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
   log(`period ${fixtures.period}, district ${fixtures.districtCode}, regency ${fixtures.regencyCode}, village ${fixtures.villageCode}`);
 
   const server: RunningServer = await startServer({ root, port: options.port, databaseUrl: options.databaseUrl, outDir: options.outDir });
-  cleanup.push(server.stop);
+  cleanup.push(async () => {
+    await server.stop();
+    const ended = await terminateBackends(sql, server.applicationName);
+    if (ended > 0) log(`ended ${ended} database queries the server left running`);
+  });
   report.serverStartSeconds = server.startSeconds;
 
   const sessions: Record<RoleName, Session> = {

@@ -24,6 +24,8 @@ export interface PageJs {
   idleTransferredBytes: number;
   decodedBytes: number;
   libraries: Library[];
+  /** Transferred bytes of the scripts that carry each library (a chunk may hold other code too). */
+  libraryBytes: Partial<Record<Library, number>>;
   met: boolean;
   status: number | null;
 }
@@ -106,6 +108,11 @@ async function measurePage(browser: Browser, session: Session, spec: PageSpec): 
       idleTransferredBytes: all.reduce((sum, s) => sum + s.transferred, 0),
       decodedBytes: first.reduce((sum, s) => sum + s.decoded, 0),
       libraries: [...new Set(first.flatMap((s) => s.libraries))].sort(),
+      libraryBytes: Object.fromEntries(
+        (Object.keys(FINGERPRINTS) as Library[])
+          .map((lib) => [lib, first.filter((s) => s.libraries.includes(lib)).reduce((sum, s) => sum + s.transferred, 0)] as const)
+          .filter(([, bytes]) => bytes > 0),
+      ),
       met: transferredBytes <= JS_BUDGET_BYTES,
       status,
     };

@@ -40,7 +40,7 @@ function positiveInt(name: string, value: string | undefined): number {
   return n;
 }
 
-export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | 'help' {
+export function parseOptions(argv: readonly string[], env: Record<string, string | undefined> = process.env): BenchOptions | 'help' {
   const options: BenchOptions = {
     databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/payung_bench',
     port: env.BENCH_PORT ? positiveInt('BENCH_PORT', env.BENCH_PORT) : 3200,

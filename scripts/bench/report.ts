@@ -182,7 +182,9 @@ export function printReport(report: BenchReport): void {
             formatKb(p.transferredBytes),
             formatKb(p.decodedBytes),
             formatKb(p.idleTransferredBytes),
-            p.libraries.length === 0 ? '–' : `${p.libraries.join(', ')}${unexpected.length ? ' (unexpected!)' : ''}`,
+            p.libraries.length === 0
+              ? '–'
+              : `${p.libraries.map((lib) => `${lib} ${formatKb(p.libraryBytes[lib] ?? 0)}`).join(', ')}${unexpected.length ? ' (unexpected!)' : ''}`,
             mark(p.met),
           ];
         }),

@@ -9,6 +9,8 @@ import { log, sleep } from './run';
 
 export interface RunningServer {
   baseUrl: string;
+  /** The application_name of the server's database connections (PGAPPNAME), to find its queries. */
+  applicationName: string;
   startSeconds: number;
   logFile: string;
   stop: () => Promise<void>;
@@ -47,6 +49,7 @@ export async function startServer(args: { root: string; port: number; databaseUr
   const logFile = path.join(args.outDir, 'server.log');
   const out = fs.openSync(logFile, 'w');
   const started = performance.now();
+  const applicationName = `payung-bench-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(args.port), '-H', '127.0.0.1'], {
     cwd: args.root,
     stdio: ['ignore', out, out],
@@ -59,6 +62,7 @@ export async function startServer(args: { root: string; port: number; databaseUr
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(args.port),
+      PGAPPNAME: applicationName,
     },
   });
   fs.closeSync(out);
@@ -72,7 +76,7 @@ export async function startServer(args: { root: string; port: number; databaseUr
     if (health?.status === 200 && health.database === 'ok') {
       const startSeconds = (performance.now() - started) / 1000;
       log(`server ready at ${baseUrl} in ${startSeconds.toFixed(1)} s (log: ${logFile})`);
-      return { baseUrl, startSeconds, logFile, stop };
+      return { baseUrl, applicationName, startSeconds, logFile, stop };
     }
     await sleep(250);
   }

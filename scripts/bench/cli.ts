@@ -146,10 +146,15 @@ async function main(): Promise<number> {
   const runCleanup = async () => {
     for (const step of cleanup.splice(0).reverse()) await step().catch(() => {});
   };
+  let interrupted = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // Stopping the server makes the requests in flight fail, so the run ends and reports what it has.
+      interrupted = true;
       log(`${signal}: stopping the server`);
-      void runCleanup().finally(() => process.exit(130));
+      report.failures.push(`interrupted by ${signal}: the results are partial`);
+      void runCleanup();
+      setTimeout(() => process.exit(130), 20_000).unref();
     });
   }
 
@@ -165,6 +170,7 @@ async function main(): Promise<number> {
   printReport(report);
   const file = writeReport(report, options.outDir);
   log(`results written to ${path.relative(root, file)} and latest.json`);
+  if (interrupted) return 130;
   return report.failures.length > 0 ? 1 : 0;
 }
 

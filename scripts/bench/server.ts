@@ -9,7 +9,7 @@ import { log, sleep } from './run';
 
 export interface RunningServer {
   baseUrl: string;
-  /** The application_name of the server's database connections (PGAPPNAME), to find its queries. */
+  /** The application_name of the server's database connections, to find its queries. */
   applicationName: string;
   startSeconds: number;
   logFile: string;
@@ -49,20 +49,23 @@ export async function startServer(args: { root: string; port: number; databaseUr
   const logFile = path.join(args.outDir, 'server.log');
   const out = fs.openSync(logFile, 'w');
   const started = performance.now();
+  // Named in the URL (which postgres.js lets override the app's own name) so the bench can end the
+  // queries this server leaves behind.
   const applicationName = `payung-bench-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  const serverDatabaseUrl = new URL(args.databaseUrl);
+  serverDatabaseUrl.searchParams.set('application_name', applicationName);
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(args.port), '-H', '127.0.0.1'], {
     cwd: args.root,
     stdio: ['ignore', out, out],
     env: {
       ...process.env,
-      DATABASE_URL: args.databaseUrl,
+      DATABASE_URL: serverDatabaseUrl.toString(),
       PAYUNG_DEMO: 'off',
       // Sessions only need to outlive this run: a fresh key each time, never written anywhere.
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString('hex'),
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(args.port),
-      PGAPPNAME: applicationName,
     },
   });
   fs.closeSync(out);

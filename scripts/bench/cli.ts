@@ -68,15 +68,25 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
   };
   const latencyOptions = { warmup: options.warmup, requests: options.requests, maxSecondsPerTarget: options.targetSeconds };
 
-  if (has('api')) {
+  // A section that breaks is a failure of the run, but the other sections still report.
+  const section = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      report.failures.push(`${name}: ${(error as Error).message.split('\n')[0]}`);
+      console.error(error);
+    }
+  };
+  // The load test goes last: it leaves a saturated server behind that would slow whatever came next.
+  if (has('api')) await section('api', async () => {
     log('API latency');
     report.api = record(report, await measureAll(sessions, apiTargets(fixtures), latencyOptions));
-  }
-  if (has('pages')) {
+  });
+  if (has('pages')) await section('pages', async () => {
     log('page server render');
     report.pages = record(report, await measureAll(sessions, pageTargets(fixtures), latencyOptions));
-  }
-  if (has('baseline')) {
+  });
+  if (has('baseline')) await section('baseline', async () => {
     log(`raw SQL baseline (${options.baselineRequests} repetitions each)`);
     report.baseline = await runBaselines({
       sql,
@@ -94,30 +104,33 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
       }
       if (b.met === false) report.missed.push(`${label}: API only ${b.ratio?.toFixed(1)}× faster than raw SQL (target ≥ 20×)`);
     }
-  }
-  if (has('freshness')) {
+  });
+  if (has('freshness')) await section('freshness', async () => {
     log('freshness of an import of 10,000 contributions');
     const f = await runFreshness({ sql, officer: sessions.officer, fixtures });
     report.freshness = f;
     if (f.error) report.failures.push(`freshness: ${f.error}`);
     else if (f.met === false) report.missed.push(`freshness: ${f.visibleSeconds?.toFixed(2)} s > 5 s`);
-  }
-  if (has('load')) {
-    log('load test');
-    const l = await runLoad({ baseUrl: server.baseUrl, fixtures, connections: options.loadConnections, seconds: options.loadSeconds });
-    report.load = l;
-    if (!l.met) report.missed.push(`load: ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx, p99 ${formatMs(l.latencyP99)} ms (target 0 errors, p99 ≤ 1000 ms)`);
-  }
-  if (has('js')) {
+  });
+  if (has('js')) await section('js', async () => {
     log('first-load JavaScript');
     report.firstLoadJs = await measureFirstLoadJs(sessions, fixtures);
     for (const p of report.firstLoadJs) {
-      if (p.status === null || p.status >= 400) report.failures.push(`first-load JS ${p.name}: HTTP ${p.status}`);
+      if (p.status === null || p.status >= 400) {
+        report.failures.push(`first-load JS ${p.name} (${p.role}): ${p.error ?? `HTTP ${p.status}`}`);
+        continue;
+      }
       if (!p.met) report.missed.push(`first-load JS ${p.name} (${p.role}): ${formatKb(p.transferredBytes)} > 250 kB`);
       if (p.libraries.includes('recharts') && !PAGES_WITH_CHARTS.has(p.name)) report.missed.push(`first-load JS ${p.name} ships Recharts without a chart`);
       if (p.libraries.includes('d3-geo') && !PAGES_WITH_MAP.has(p.name)) report.missed.push(`first-load JS ${p.name} ships d3-geo without a map`);
     }
-  }
+  });
+  if (has('load')) await section('load', async () => {
+    log('load test');
+    const l = await runLoad({ baseUrl: server.baseUrl, fixtures, connections: options.loadConnections, seconds: options.loadSeconds });
+    report.load = l;
+    if (!l.met) report.missed.push(`load: ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx, p99 ${formatMs(l.latencyP99)} ms (target 0 errors, p99 ≤ 1000 ms)`);
+  });
 }
 
 async function main(): Promise<number> {

@@ -28,6 +28,7 @@ export interface PageJs {
   libraryBytes: Partial<Record<Library, number>>;
   met: boolean;
   status: number | null;
+  error?: string;
 }
 
 interface PageSpec {
@@ -138,7 +139,23 @@ export async function measureFirstLoadJs(sessions: Record<RoleName, Session>, fi
   try {
     const results: PageJs[] = [];
     for (const spec of jsPages(fixtures)) {
-      const result = await measurePage(browser, sessions[spec.role], spec);
+      const result = await measurePage(browser, sessions[spec.role], spec).catch(
+        (error: unknown): PageJs => ({
+          path: spec.path,
+          name: spec.name,
+          role: spec.role,
+          scripts: 0,
+          transferredBytes: 0,
+          idleScripts: 0,
+          idleTransferredBytes: 0,
+          decodedBytes: 0,
+          libraries: [],
+          libraryBytes: {},
+          met: false,
+          status: null,
+          error: (error as Error).message.split('\n')[0],
+        }),
+      );
       log(`  ${spec.role.padEnd(10)} ${spec.name}: ${(result.transferredBytes / 1000).toFixed(1)} kB in ${result.scripts} scripts${result.libraries.length ? ` (${result.libraries.join(', ')})` : ''}`);
       results.push(result);
     }

@@ -1,6 +1,7 @@
 // Command-line options of `npm run bench`.
 
-export const SECTIONS = ['api', 'pages', 'baseline', 'freshness', 'load', 'js'] as const;
+// In the order they run: the load test last, as it leaves a saturated server behind.
+export const SECTIONS = ['api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -27,7 +28,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --load-seconds N        load test duration (default 60)
   --load-connections N    concurrent signed-in connections in the load test (default 100)
   --only a,b              run only these sections: ${SECTIONS.join(', ')}
-  --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-load, --skip-js
+  --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-js, --skip-load
   --quick                 --requests 5 --warmup 1 --baseline-requests 2 --load-seconds 10
   --out DIR               where the JSON results go (default .data/bench)
 

@@ -144,28 +144,6 @@ export function printReport(report: BenchReport): void {
     );
     if (f.error) out.push(`  ${f.error}`);
   }
-  if (report.load) {
-    const l = report.load;
-    section(`Load test (${l.connections} signed-in connections: ${l.sessions.officer} officer, ${l.sessions.supervisor} supervisor sessions; ${l.seconds} s)`);
-    out.push(
-      table([
-        ['requests', 'req/s', 'errors', 'timeouts', 'non-2xx', 'p50 ms', 'p99 ms', 'max ms', 'target', 'met'],
-        [
-          l.requests.toLocaleString('en'),
-          l.requestsPerSecond.toFixed(1),
-          String(l.errors),
-          String(l.timeouts),
-          String(l.non2xx),
-          formatMs(l.latencyP50),
-          formatMs(l.latencyP99),
-          formatMs(l.latencyMax),
-          `0 errors, p99 ≤ ${LOAD_P99_BUDGET_MS}`,
-          mark(l.met),
-        ],
-      ]),
-    );
-    out.push(`  status codes: ${Object.entries(l.statusCodes).map(([c, n]) => `${c}: ${n}`).join(', ')}`);
-  }
   if (report.firstLoadJs) {
     section(`First-load JavaScript (gzip as transferred, at the load event; target ≤ ${formatKb(JS_BUDGET_BYTES)})`);
     out.push(
@@ -190,6 +168,28 @@ export function printReport(report: BenchReport): void {
         }),
       ]),
     );
+  }
+  if (report.load) {
+    const l = report.load;
+    section(`Load test (${l.connections} signed-in connections: ${l.sessions.officer} officer, ${l.sessions.supervisor} supervisor sessions; ${l.seconds} s)`);
+    out.push(
+      table([
+        ['requests', 'req/s', 'errors', 'timeouts', 'non-2xx', 'p50 ms', 'p99 ms', 'max ms', 'target', 'met'],
+        [
+          l.requests.toLocaleString('en'),
+          l.requestsPerSecond.toFixed(1),
+          String(l.errors),
+          String(l.timeouts),
+          String(l.non2xx),
+          formatMs(l.latencyP50),
+          formatMs(l.latencyP99),
+          formatMs(l.latencyMax),
+          `0 errors, p99 ≤ ${LOAD_P99_BUDGET_MS}`,
+          mark(l.met),
+        ],
+      ]),
+    );
+    out.push(`  status codes: ${Object.entries(l.statusCodes).map(([c, n]) => `${c}: ${n}`).join(', ')}`);
   }
   section('Result');
   if (report.missed.length > 0) out.push(`Targets missed (${report.missed.length}):`, ...report.missed.map((m) => `  ✗ ${m}`));

@@ -127,7 +127,13 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
   });
   if (has('load')) await section('load', async () => {
     log('load test');
-    const l = await runLoad({ baseUrl: server.baseUrl, fixtures, connections: options.loadConnections, seconds: options.loadSeconds });
+    const l = await runLoad({
+      baseUrl: server.baseUrl,
+      fixtures,
+      connections: options.loadConnections,
+      seconds: options.loadSeconds,
+      paths: options.loadPaths,
+    });
     report.load = l;
     if (!l.met) report.missed.push(`load: ${l.errors} errors (${l.timeouts} timeouts), ${l.non2xx} non-2xx, p99 ${formatMs(l.latencyP99)} ms (target 0 errors, p99 ≤ 1000 ms)`);
   });

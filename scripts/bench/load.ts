@@ -52,14 +52,20 @@ async function signInMany(baseUrl: string, count: number): Promise<Session[]> {
   return sessions;
 }
 
-export async function runLoad(args: { baseUrl: string; fixtures: Fixtures; connections: number; seconds: number }): Promise<LoadResult> {
+export async function runLoad(args: {
+  baseUrl: string;
+  fixtures: Fixtures;
+  connections: number;
+  seconds: number;
+  paths: string[] | null;
+}): Promise<LoadResult> {
   const { baseUrl, fixtures, connections, seconds } = args;
   log(`  signing in ${connections} sessions`);
   const sessions = await signInMany(baseUrl, connections);
   // Officers alternate between the district and the regency; supervisors see their own agents' members.
   const plans = sessions.map((session, i) => {
     const role = session.role === 'supervisor' ? 'supervisor' : 'officer';
-    return { cookie: session.cookieHeader, paths: loadMix(fixtures, role, role === 'officer' && i % 2 === 1) };
+    return { cookie: session.cookieHeader, paths: args.paths ?? loadMix(fixtures, role, role === 'officer' && i % 2 === 1) };
   });
   let next = 0;
   log(`  ${connections} connections for ${seconds} s`);

@@ -14,6 +14,8 @@ export interface BenchOptions {
   baselineRequests: number;
   loadSeconds: number;
   loadConnections: number;
+  /** Replaces the load test's mix of the overview and the API (to load one endpoint, say). */
+  loadPaths: string[] | null;
   sections: Set<Section>;
   /** Where the JSON results go (bench-<timestamp>.json and latest.json). */
   outDir: string;
@@ -27,6 +29,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --baseline-requests N   repetitions of each raw-SQL baseline query (default 5)
   --load-seconds N        load test duration (default 60)
   --load-connections N    concurrent signed-in connections in the load test (default 100)
+  --load-paths p,q        load these paths instead of the overview-and-API mix (e.g. /api/v1/claims)
   --only a,b              run only these sections: ${SECTIONS.join(', ')}
   --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-js, --skip-load
   --quick                 --requests 5 --warmup 1 --baseline-requests 2 --load-seconds 10
@@ -51,6 +54,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     baselineRequests: 5,
     loadSeconds: 60,
     loadConnections: 100,
+    loadPaths: null,
     sections: new Set(SECTIONS),
     outDir: '.data/bench',
   };
@@ -84,6 +88,12 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--load-connections':
         options.loadConnections = positiveInt(name, value());
         break;
+      case '--load-paths': {
+        const paths = (value() ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+        if (paths.length === 0 || paths.some((p) => !p.startsWith('/'))) throw new Error('--load-paths needs paths starting with /, separated by commas');
+        options.loadPaths = paths;
+        break;
+      }
       case '--quick':
         options.requests = 5;
         options.warmup = 1;

@@ -11,7 +11,7 @@ import { FRESHNESS_BUDGET_SECONDS } from './freshness';
 import type { LatencyResult } from './latency';
 import type { LoadResult } from './load';
 import { LOAD_P99_BUDGET_MS } from './load';
-import { formatKb, formatMs } from './stats';
+import { formatKb, formatMs, formatRatio } from './stats';
 
 export interface BenchReport {
   startedAt: string;
@@ -74,7 +74,7 @@ function latencyTable(results: readonly LatencyResult[], baseline: readonly Base
         formatMs(r.p95),
         formatMs(r.max),
         raw ? formatMs(raw.raw.p50) : '–',
-        raw?.ratio != null ? `${raw.ratio.toFixed(1)}×` : '–',
+        formatRatio(raw?.ratio),
         r.budgetMs === null ? '–' : `p95 ≤ ${r.budgetMs}`,
         r.failures.length > 0 ? 'FAIL' : mark(r.met),
       ];
@@ -120,7 +120,7 @@ export function printReport(report: BenchReport): void {
           formatMs(b.raw.p95),
           formatMs(b.apiP50),
           formatMs(b.apiP95),
-          b.ratio === null ? '–' : `${b.ratio.toFixed(1)}×`,
+          formatRatio(b.ratio),
           mark(b.met),
           b.mismatches.length === 0 ? `${b.compared} equal` : `${b.mismatches.length} differ${b.strict ? '' : ' (warning)'}`,
         ]),

@@ -51,3 +51,11 @@ export function formatMs(ms: number | null | undefined): string {
 export function formatKb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
+
+/** A speed ratio for a table: `35×`, `4.2×`, `0.35×`, `0.0051×`; '–' when unknown. */
+export function formatRatio(ratio: number | null | undefined): string {
+  if (ratio == null || !Number.isFinite(ratio)) return '–';
+  if (ratio >= 10) return `${Math.round(ratio)}×`;
+  if (ratio >= 1) return `${ratio.toFixed(1)}×`;
+  return `${Number(ratio.toPrecision(2))}×`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareFigures, sameFigure } from '@/scripts/bench/figures';
 import { parseOptions } from '@/scripts/bench/options';
-import { percentile, speedRatio, summarize } from '@/scripts/bench/stats';
+import { formatRatio, percentile, speedRatio, summarize } from '@/scripts/bench/stats';
 
 describe('bench percentile', () => {
   it('interpolates between ranks like percentile_cont', () => {
@@ -29,6 +29,16 @@ describe('bench percentile', () => {
     expect(speedRatio(2000, 50)).toBe(40);
     expect(speedRatio(null, 50)).toBeNull();
     expect(speedRatio(100, 0)).toBeNull();
+  });
+
+  it('prints ratios below 1 with two significant digits', () => {
+    expect([formatRatio(35.4), formatRatio(4.25), formatRatio(0.354), formatRatio(0.00512), formatRatio(null)]).toEqual([
+      '35×',
+      '4.3×',
+      '0.35×',
+      '0.0051×',
+      '–',
+    ]);
   });
 });
 

@@ -53,7 +53,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
     // Month arithmetic in SQL uses the session zone only for timestamps; pin it to the programme's.
-    connection: { TimeZone: 'Asia/Jakarta', application_name: 'payung' },
+    // No JIT: the dashboard's queries are short, and compiling them took longer than running them
+    // (seconds, for plans whose row estimates look large). The rollup rebuild turns it back on.
+    connection: { TimeZone: 'Asia/Jakarta', application_name: 'payung', jit: 'off' },
   });
   const db = drizzle(client, { schema }) as unknown as Database;
   const parsed = new URL(url);

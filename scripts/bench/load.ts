@@ -81,7 +81,10 @@ export async function runLoad(args: {
     },
   });
   const statusCodes: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = (stat as { count: number }).count;
+  // Requests cut by the timeout have no status: autocannon files them under "undefined".
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
+    statusCodes[code === 'undefined' ? 'none (timed out)' : code] = (stat as { count: number }).count;
+  }
   const errors = result.errors;
   return {
     connections,

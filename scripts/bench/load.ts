@@ -81,9 +81,9 @@ export async function runLoad(args: {
     },
   });
   const statusCodes: Record<string, number> = {};
-  // Requests cut by the timeout have no status: autocannon files them under "undefined".
+  // Around a timeout's reconnect autocannon completes some requests without a status ("undefined").
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
-    statusCodes[code === 'undefined' ? 'none (timed out)' : code] = (stat as { count: number }).count;
+    statusCodes[code === 'undefined' ? 'no status (timeout reconnect)' : code] = (stat as { count: number }).count;
   }
   const errors = result.errors;
   return {

@@ -303,19 +303,22 @@ export class RollupTracker {
       await this.tx.execute(sql`
         insert into rollup_pending (dimension, month, village_code, key, ${measureList()})
         ${rollupEventsSql(ids)}`);
+      await this.tx.execute(sql`
+        create temp table rollup_changes on commit drop as
+        ${monthValuesSql(sql`select * from rollup_pending`)}`);
       // In key order, so concurrent writers lock rows in the same order.
       await this.tx.execute(sql`
         insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
-        select * from (${monthValuesSql(sql`select * from rollup_pending`)}) d
-        order by dimension, month, village_code, key
+        select * from rollup_changes order by dimension, month, village_code, key
         on conflict (dimension, month, village_code, key) do update set ${eachMeasure(
           (m) => sql`${column(m)} = r.${column(m)} + excluded.${column(m)}`,
         )}`);
+      // Months left with nothing to count are removed, as a rebuild would not write them.
       await this.tx.execute(sql`
-        delete from rollup_monthly r
-        using (select distinct dimension, village_code, key from rollup_pending) t
-        where r.dimension = t.dimension and r.village_code = t.village_code and r.key = t.key
+        delete from rollup_monthly r using rollup_changes c
+        where r.dimension = c.dimension and r.month = c.month and r.village_code = c.village_code and r.key = c.key
           and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
+      await this.tx.execute(sql`drop table rollup_changes`);
     }
     await this.tx.execute(sql`drop table if exists rollup_pending`);
     this.members.clear();

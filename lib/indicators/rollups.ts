@@ -142,6 +142,7 @@ export function rollupEventsSql(members: MemberSelection): SQL {
         coalesce(sm.community_id::text, ${NONE_KEY}) as community, coalesce(sm.occupation_code, ${NONE_KEY}) as occupation,
         sm.channel::text as channel, coalesce(sm.agent_code, ${NONE_KEY}) as agent, sm.sex::text as sex
       from facts f join members sm on sm.id = f.member_id
+      ${only('sm.id')}
     )
     select case grouping(${keys}) ${sql.join(
       Object.entries(GROUPING_BITS).map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${dimension}`),

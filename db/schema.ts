@@ -3,6 +3,7 @@
 // date of its first day.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -511,4 +512,74 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The dimensions the monthly rollup is kept by. Every row is also keyed by village, so a region is a
+ * village-code prefix and `village × occupation` is the occupation rows read per village.
+ */
+export const ROLLUP_DIMENSIONS = ['total', 'community', 'occupation', 'channel', 'agent', 'sex'] as const;
+
+/**
+ * Pre-aggregated member-month figures (lib/indicators/rollups.ts builds and maintains them): for each
+ * dimension, month, village and key, the counts PRODUCT.md's summary indicators are made of. Kept
+ * current inside every write transaction of the app; `npm run rollups:rebuild` rebuilds them whole.
+ */
+export const rollupMonthly = pgTable(
+  'rollup_monthly',
+  {
+    dimension: text('dimension', { enum: ROLLUP_DIMENSIONS }).notNull(),
+    month: date('month').notNull(),
+    villageCode: text('village_code').notNull(),
+    key: text('key').notNull(),
+    active: integer('active').notNull().default(0),
+    activePrev: integer('active_prev').notNull().default(0),
+    stopped: integer('stopped').notNull().default(0),
+    lapsed: integer('lapsed').notNull().default(0),
+    ended: integer('ended').notNull().default(0),
+    reactivated: integer('reactivated').notNull().default(0),
+    newEnrolments: integer('new_enrolments').notNull().default(0),
+    pending: integer('pending').notNull().default(0),
+    payers: integer('payers').notNull().default(0),
+    collected: bigint('collected', { mode: 'number' }).notNull().default(0),
+    claimsPaidCount: integer('claims_paid_count').notNull().default(0),
+    claimsPaidAmount: bigint('claims_paid_amount', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.month, t.villageCode, t.key] })],
+);
+
+/**
+ * Whether the rollup can be trusted: a write that did not maintain it (a statement-level trigger sees
+ * every insert, update, delete and truncate of members, contributions and claims) marks it stale, and
+ * readers then fall back to the live SQL until the next rebuild.
+ */
+export const rollupState = pgTable(
+  'rollup_state',
+  {
+    id: integer('id').primaryKey().default(1),
+    stale: boolean('stale').notNull().default(true),
+    builtAt: timestamp('built_at', { withTimezone: true }),
+    buildMs: integer('build_ms'),
+  },
+  (t) => [check('rollup_state_single_row_check', sql`${t.id} = 1`)],
+);
+
+/** Scratch space of a parallel rollup rebuild: the event sums of each chunk of members (emptied after). */
+export const rollupBuild = pgTable('rollup_build', {
+  dimension: text('dimension').notNull(),
+  month: date('month').notNull(),
+  villageCode: text('village_code').notNull(),
+  key: text('key').notNull(),
+  active: bigint('active', { mode: 'number' }).notNull(),
+  activePrev: bigint('active_prev', { mode: 'number' }).notNull(),
+  stopped: bigint('stopped', { mode: 'number' }).notNull(),
+  lapsed: bigint('lapsed', { mode: 'number' }).notNull(),
+  ended: bigint('ended', { mode: 'number' }).notNull(),
+  reactivated: bigint('reactivated', { mode: 'number' }).notNull(),
+  newEnrolments: bigint('new_enrolments', { mode: 'number' }).notNull(),
+  pending: bigint('pending', { mode: 'number' }).notNull(),
+  payers: bigint('payers', { mode: 'number' }).notNull(),
+  collected: bigint('collected', { mode: 'number' }).notNull(),
+  claimsPaidCount: bigint('claims_paid_count', { mode: 'number' }).notNull(),
+  claimsPaidAmount: bigint('claims_paid_amount', { mode: 'number' }).notNull(),
 });

@@ -5,6 +5,7 @@ import { DatabaseLockedError } from '@/db/folder-lock';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { fillApproximateBoundaries } from '@/db/seed/geometry';
+import { rebuildRollups, rollupsFresh } from '@/lib/indicators/rollups';
 
 /** Demo data goes into an empty database unless PAYUNG_DEMO=off (a production installation). */
 function demoSeedingAllowed(): boolean {
@@ -35,6 +36,13 @@ export async function startPayung(): Promise<void> {
     console.log(`[payung] demo data seeded in ${Date.now() - seedStarted} ms: ${summary}`);
   }
 
+  // A database written outside the app (or from before the rollup existed) gets its rollup rebuilt;
+  // until then the figures come from the raw tables.
+  if (!(await rollupsFresh(handle.db))) {
+    console.log('[payung] building the monthly rollup…');
+    const rollup = await rebuildRollups(handle.db, { workers: handle.engine === 'postgres' ? 2 : 1 });
+    console.log(`[payung] rollup built: ${rollup.rows} rows in ${rollup.ms} ms`);
+  }
   // Databases seeded before village boundaries existed get the approximate ones (a no-op afterwards).
   const filled = await fillApproximateBoundaries(handle.db);
   if (filled > 0) console.log(`[payung] approximate boundaries drawn for ${filled} villages`);

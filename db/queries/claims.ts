@@ -25,6 +25,7 @@ import {
 import { todayInJakarta, type Period } from '@/lib/indicators/month';
 import { memberScopeCondition, type IndicatorScope } from '@/lib/indicators/scope';
 import { getSummarySeries } from '@/lib/indicators/series';
+import { RollupTracker } from '@/lib/indicators/rollups';
 import { monthDate, toNumber } from '@/lib/indicators/sql-helpers';
 import { suppressSmall } from '@/lib/privacy';
 import { writeAudit } from './audit';
@@ -428,6 +429,8 @@ export async function recordClaim(
           limit 1`,
     );
     if (!member) throw new AppError('member_not_found', 404, 'claimMemberNotFound');
+    const rollups = new RollupTracker(tx);
+    await rollups.before([toNumber(member.id)]);
     const agentCode = input.agentCode ?? member.agent_code;
     if (agentCode) {
       const [agent] = await queryRows<{ code: string }>(tx, sql`select code from agents where code = ${agentCode}`);
@@ -451,6 +454,7 @@ export async function recordClaim(
           returning cl.id, ${coveredAtIncidentSql('cl')} as covered`,
     );
     const covered = inserted?.covered === true || inserted?.covered === 't';
+    await rollups.finish();
     await writeAudit(tx, {
       userId: caller.userId,
       actorEmail: caller.email,
@@ -528,6 +532,8 @@ export async function advanceClaim(
     }
     // A rejected claim carries no amount: `nominal` is the amount approved or paid (PRODUCT.md).
     if (input.to === 'rejected') amount = null;
+    const rollups = new RollupTracker(tx);
+    await rollups.before([toNumber(row.member_id)]);
     const set: SQL[] = [
       sql`status = ${input.to}`,
       sql`version = version + 1`,
@@ -550,6 +556,7 @@ export async function advanceClaim(
     );
     // The row lock above makes this unreachable on one server; kept as the guard the rule relies on.
     if (updated.length === 0) throw new AppError('conflict', 409, 'claimConflict');
+    await rollups.finish();
     await writeAudit(tx, {
       userId: caller.userId,
       actorEmail: caller.email,

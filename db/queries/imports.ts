@@ -27,6 +27,7 @@ import {
 import { headerKey, IMPORT_COLUMNS, IMPORT_ISSUE_LIMIT, IMPORT_PREVIEW_ROWS } from '@/lib/imports/kinds';
 import type { CsvRecord } from '@/lib/imports/stream';
 import { writeAudit } from './audit';
+import { RollupTracker } from '@/lib/indicators/rollups';
 
 /** `preview` checks and counts inside a transaction that is always rolled back. */
 export type ImportRunMode = 'preview' | 'all' | 'valid_only' | 'manual';
@@ -204,11 +205,13 @@ export async function runImport(
       const seenKeys = new Map<string, number>();
       let batch: PendingRow[] = [];
       const changedAudit: { entityId: number; fields: string[] }[] = [];
+      // A preview is rolled back: no figures to keep current.
+      const rollups = mode === 'preview' ? null : new RollupTracker(tx as unknown as Database);
       const flush = async () => {
         if (batch.length === 0) return;
         const rows = batch;
         batch = [];
-        const counts = await writeChunk(tx, { kind, importId, rows, refs, issue, changedAudit });
+        const counts = await writeChunk(tx, { kind, importId, rows, refs, issue, changedAudit, rollups });
         report.added += counts.added;
         report.updated += counts.updated;
         report.unchanged += counts.unchanged;
@@ -253,6 +256,7 @@ export async function runImport(
       report.rejected = rejectedLines.size;
       if (mode === 'preview') throw new Rollback();
       if (report.errorCount > 0 && mode !== 'valid_only') throw new Rollback();
+      await rollups?.finish();
 
       report.importId = importId;
       report.committed = true;
@@ -557,9 +561,11 @@ async function writeChunk(
     refs: References;
     issue: IssueFn;
     changedAudit: { entityId: number; fields: string[] }[];
+    /** Keeps the rollup current: members are named before their rows change. */
+    rollups: RollupTracker | null;
   },
 ): Promise<{ added: number; updated: number; unchanged: number }> {
-  const { kind, importId, rows, refs, issue } = args;
+  const { kind, importId, rows, refs, issue, rollups } = args;
   const db = tx as unknown as Database;
   const counts = { added: 0, updated: 0, unchanged: 0 };
   const changes: { entityId: number; before: Record<string, unknown> }[] = [];
@@ -608,7 +614,8 @@ async function writeChunk(
       });
     }
     if (writes.length > 0) {
-      await tx
+      await rollups?.before(changes.map((c) => c.entityId));
+      const written = await tx
         .insert(members)
         .values(writes)
         .onConflictDoUpdate({
@@ -626,7 +633,9 @@ async function writeChunk(
             enrolledOn: sql`excluded.enrolled_on`,
             declaredIncome: sql`excluded.declared_income`,
           },
-        });
+        })
+        .returning({ id: members.id });
+      await rollups?.added(written.map((w) => w.id));
     }
   } else {
     // Contributions and claims name their member by NIK: one lookup per chunk.
@@ -691,6 +700,7 @@ async function writeChunk(
         });
       }
       if (writes.length > 0) {
+        await rollups?.before(writes.map((w) => w.memberId));
         await tx
           .insert(contributions)
           .values(writes)
@@ -745,6 +755,8 @@ async function writeChunk(
         });
       }
       if (writes.length > 0) {
+        // A changed claim may move to another member: both members' figures change.
+        await rollups?.before([...writes.map((w) => w.memberId), ...changes.map((c) => Number(c.before.memberId))]);
         await tx
           .insert(claims)
           .values(writes)
@@ -874,6 +886,17 @@ export async function undoImport(db: Database, args: { caller: Caller; importId:
     if (Number(blockers[0]?.n ?? 0) > 0) throw new AppError('import_undo_blocked', 409, 'importUndoBlocked');
 
     const changes = await tx.select({ entityId: importChanges.entityId, before: importChanges.before }).from(importChanges).where(and(eq(importChanges.importId, id), eq(importChanges.entity, table)));
+    const rollups = new RollupTracker(t);
+    const changedIds = sql`${`{${changes.map((c) => c.entityId).join(',')}}`}::int[]`;
+    const touched = await queryRows<{ member_id: number }>(
+      t,
+      table === 'members'
+        ? sql`select id as member_id from members where import_id = ${id} or id = any(${changedIds})`
+        : sql`select member_id from ${sql.identifier(table)} where import_id = ${id} or id = any(${changedIds})`,
+    );
+    // A restored claim may go back to another member: that member's figures change too.
+    const restoredTo = table === 'claims' ? changes.map((c) => Number((c.before as { memberId: unknown }).memberId)) : [];
+    await rollups.before([...touched.map((r) => Number(r.member_id)), ...restoredTo]);
     for (const change of changes) {
       const b = change.before as Record<string, string | number | null>;
       const restore: SQL =
@@ -898,6 +921,7 @@ export async function undoImport(db: Database, args: { caller: Caller; importId:
     } else {
       removed = (await tx.delete(claims).where(eq(claims.importId, id)).returning({ id: claims.id })).length;
     }
+    await rollups.finish();
     await tx.update(imports).set({ undoneAt: sql`now()`, undoneBy: args.caller.userId }).where(and(eq(imports.id, id), isNull(imports.undoneAt)));
     await writeAudit(t, {
       userId: args.caller.userId,

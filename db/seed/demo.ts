@@ -50,6 +50,7 @@ import {
   todayInJakarta,
   type SeedCounts,
 } from './util';
+import { rebuildRollups } from '../../lib/indicators/rollups';
 
 export type { SeedCounts } from './util';
 
@@ -319,6 +320,8 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions 
     return countRows(tx);
   });
   log(`Demo data written in ${Date.now() - started} ms.`);
+  const rollup = await rebuildRollups(handle.db);
+  log(`Rollup built: ${rollup.rows} rows (${rollup.ms} ms).`);
   return counts;
 }
 

@@ -44,6 +44,7 @@ import {
   todayInJakarta,
   type SeedCounts,
 } from './util';
+import { rebuildRollups } from '../../lib/indicators/rollups';
 
 export interface SeedScaleOptions {
   scale: 'banyumas';
@@ -575,6 +576,8 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
     sql.raw(`select sum(months_count)::bigint as months from contributions`),
   );
   step(`Analyzed; ${Number(months?.months ?? 0).toLocaleString('en')} contribution-months`);
+  const rollup = await rebuildRollups(handle.db, { workers: 2 });
+  step(`Rollup built: ${rollup.rows.toLocaleString('en')} rows`);
   log(`Scale seed finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return counts;
 }

@@ -4,12 +4,13 @@
 // means the same on every page, in the API and in every export.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
-import { CHANNELS } from '@/db/schema';
+import { CHANNELS, type ROLLUP_DIMENSIONS } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
 import { columnMonth, coverageFlagColumns } from './status';
 import { workforceOfSql } from './workforce';
 import { monthsBetween, type Period } from './month';
+import { NONE_KEY, ROLLUP_MEASURES, rollupsFresh } from './rollups';
 
 /**
  * `total`: the scope as one group; `region`: the regions one level below the scope's region;
@@ -29,8 +30,7 @@ export const GROUPINGS = [
 ] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-/** The key of members who belong to no community or have no occupation recorded. */
-export const NONE_KEY = 'none';
+export { NONE_KEY };
 
 export interface SummaryCell {
   period: string;
@@ -111,8 +111,12 @@ export function memberKey(by: Grouping, scope: IndicatorScope, to: Period): SQL 
   }
 }
 
-/** Every group of the grouping, with or without members (a village with no members is a row too). */
-function groupsSql(by: Grouping, scope: IndicatorScope): SQL {
+/**
+ * Every group of the grouping, with or without members (a village with no members is a row too).
+ * Communities and agents from elsewhere count when members of the scope belong to them: those of the
+ * rollup's rows (`rolledKeys`) or, live, of the scope's members.
+ */
+function groupsSql(by: Grouping, scope: IndicatorScope, rolledKeys: SQL | null): SQL {
   switch (by) {
     case 'total':
       return sql`select 'all'::text as key, null::text as name, null::text as name_en`;
@@ -129,7 +133,11 @@ function groupsSql(by: Grouping, scope: IndicatorScope): SQL {
       return sql`
         select co.id::text as key, co.name, null::text as name_en from communities co
         where ${regionMatch(sql`co.village_code`, scope.regionCode)}
-           or co.id in (select sm.community_id from members sm where ${memberScopeCondition('sm', scope)})
+           or ${
+             rolledKeys
+               ? sql`co.id::text in (${rolledKeys})`
+               : sql`co.id in (select sm.community_id from members sm where ${memberScopeCondition('sm', scope)})`
+           }
         union all select ${NONE_KEY}, null, null`;
     case 'occupation':
       return sql`
@@ -145,7 +153,11 @@ function groupsSql(by: Grouping, scope: IndicatorScope): SQL {
       return sql`
         select a.code as key, a.name, null::text as name_en from agents a
         where ${regionMatch(sql`a.village_code`, scope.regionCode)}
-           or a.code in (select sm.agent_code from members sm where ${memberScopeCondition('sm', scope)})
+           or ${
+             rolledKeys
+               ? sql`a.code in (${rolledKeys})`
+               : sql`a.code in (select sm.agent_code from members sm where ${memberScopeCondition('sm', scope)})`
+           }
         union all select ${NONE_KEY}, null, null`;
     case 'village_occupation':
       return sql`
@@ -188,41 +200,13 @@ function workforceByGroupSql(by: Grouping, scope: IndicatorScope): SQL {
   }
 }
 
-/** First day of the month of a date column, without a detour through time zones. */
-const monthOf = (column: SQL) => sql`(${column} - extract(day from ${column})::int + 1)`;
-
-/**
- * The summary indicators for every month from..to and every group of `by`, one row each (months in
- * order, then groups by key). One SQL statement whatever the number of months and groups.
- */
-export async function getSummarySeries(
-  db: Database,
-  args: ({ from: Period; to: Period } | { months: readonly Period[] }) & { scope: IndicatorScope; by: Grouping },
-): Promise<SummaryCell[]> {
-  const { scope, by } = args;
-  // Either a range (trends) or a few chosen months (a month beside its previous month and last year's).
-  const list = 'months' in args ? [...new Set(args.months)].sort() : monthsBetween(args.from, args.to);
-  const from = list[0];
-  const to = list[list.length - 1];
-  if (!from || !to) return [];
+/** The status, enrolment, payment and claim CTEs from the raw tables (any scope and grouping). */
+function liveFactsSql(scope: IndicatorScope, from: Period, to: Period, key: SQL): SQL {
   const inScope = memberScopeCondition('sm', scope);
-  const key = memberKey(by, scope, to);
   const start = monthDate(from);
   const end = monthDate(to, 1);
   const m = columnMonth(sql`f.m`);
-  const years = [...new Set(list.map((p) => Number(p.slice(0, 4))))];
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`
-      with months as (
-        ${
-          'months' in args
-            ? sql`select unnest(array[${sql.join(list.map((p) => monthDate(p)), sql`, `)}]) as m`
-            : sql`select gs::date as m from generate_series(${start}, ${monthDate(to)}, interval '1 month') gs`
-        }
-      ),
-      years as (select unnest(array[${sql.join(years.map((y) => sql`${y}::int`), sql`, `)}]) as year),
-      groups as (${groupsSql(by, scope)}),
+  return sql`
       cov as (
         select c.member_id, c.first_month, c.last_month
         from contributions c join members sm on sm.id = c.member_id
@@ -270,7 +254,127 @@ export async function getSummarySeries(
         from claims cl join members sm on sm.id = cl.member_id
         where ${inScope} and cl.paid_on >= ${start} and cl.paid_on < ${end}
         group by 1, 2
+      )`;
+}
+
+/** How the rollup answers a grouping for a scope: which dimension, and each row's group key. */
+interface RollupReading {
+  dimension: (typeof ROLLUP_DIMENSIONS)[number];
+  key: SQL;
+}
+
+/**
+ * The rollup is kept per village and per member attribute, so it answers a region's figures by any
+ * kept attribute, and a supervisor's (some agents) by village or agent. Age bands (they move with the
+ * month asked for), one community's own figures and a supervisor's other groupings are read live.
+ */
+function rollupReading(by: Grouping, scope: IndicatorScope): RollupReading | null {
+  if (scope.communityId !== undefined && scope.communityId !== null) return null;
+  const byVillage = (): SQL | null => {
+    switch (by) {
+      case 'total':
+        return sql`'all'::text`;
+      case 'region':
+        return sql`left(r.village_code, ${sql.raw(String(childCodeLength(scope.regionCode)))})`;
+      case 'village':
+        return sql`r.village_code`;
+      default:
+        return null;
+    }
+  };
+  if (scope.agentCodes) {
+    const key = by === 'agent' ? sql`r.key` : byVillage();
+    return key ? { dimension: 'agent', key } : null;
+  }
+  const villageKey = byVillage();
+  if (villageKey) return { dimension: 'total', key: villageKey };
+  switch (by) {
+    case 'community':
+    case 'occupation':
+    case 'channel':
+    case 'agent':
+    case 'sex':
+      return { dimension: by, key: sql`r.key` };
+    case 'village_occupation':
+      return { dimension: 'occupation', key: sql`r.village_code || '|' || r.key` };
+    default:
+      return null;
+  }
+}
+
+/** The same CTEs as liveFactsSql, read from the rollup rows of the scope's villages. */
+function rollupFactsSql(reading: RollupReading, scope: IndicatorScope, start: SQL, last: SQL): SQL {
+  const agents = scope.agentCodes
+    ? scope.agentCodes.length === 0
+      ? sql`and false`
+      : sql`and r.key in (${sql.join(
+          scope.agentCodes.map((code) => sql`${code}`),
+          sql`, `,
+        )})`
+    : sql``;
+  return sql`
+      facts as (
+        select r.month as m, ${reading.key} as k,
+          ${sql.join(
+            ROLLUP_MEASURES.map((measure) => sql`sum(r.${sql.identifier(measure)}) as ${sql.identifier(measure)}`),
+            sql`, `,
+          )}
+        from rollup_monthly r
+        where r.dimension = ${reading.dimension} and r.month between ${start} and ${last}
+          and r.month in (select m from months) and ${regionMatch(sql`r.village_code`, scope.regionCode)} ${agents}
+        group by 1, 2
       ),
+      status as (select m, k, active, active_prev, stopped, lapsed, ended, reactivated from facts),
+      enrol as (select m, k, new_enrolments, pending from facts),
+      paid as (select m, k, payers, collected from facts),
+      claims_paid as (select m, k, claims_paid_count as paid_count, claims_paid_amount as paid_amount from facts)`;
+}
+
+/** First day of the month of a date column, without a detour through time zones. */
+const monthOf = (column: SQL) => sql`(${column} - extract(day from ${column})::int + 1)`;
+
+/**
+ * The summary indicators for every month from..to and every group of `by`, one row each (months in
+ * order, then groups by key). One SQL statement whatever the number of months and groups.
+ */
+export async function getSummarySeries(
+  db: Database,
+  args: ({ from: Period; to: Period } | { months: readonly Period[] }) & {
+    scope: IndicatorScope;
+    by: Grouping;
+    /** `auto` reads the rollup when it is fresh and covers the scope and grouping; tests compare both. */
+    source?: 'auto' | 'live' | 'rollup';
+  },
+): Promise<SummaryCell[]> {
+  const { scope, by } = args;
+  const rollup = rollupReading(by, scope);
+  const source = args.source ?? 'auto';
+  if (source === 'rollup' && !rollup) throw new Error(`The rollup cannot answer ${by} for this scope.`);
+  const useRollup = rollup !== null && (source === 'rollup' || (source === 'auto' && (await rollupsFresh(db))));
+  // Either a range (trends) or a few chosen months (a month beside its previous month and last year's).
+  const list = 'months' in args ? [...new Set(args.months)].sort() : monthsBetween(args.from, args.to);
+  const from = list[0];
+  const to = list[list.length - 1];
+  if (!from || !to) return [];
+  const start = monthDate(from);
+  const years = [...new Set(list.map((p) => Number(p.slice(0, 4))))];
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+      with months as (
+        ${
+          'months' in args
+            ? sql`select unnest(array[${sql.join(list.map((p) => monthDate(p)), sql`, `)}]) as m`
+            : sql`select gs::date as m from generate_series(${start}, ${monthDate(to)}, interval '1 month') gs`
+        }
+      ),
+      years as (select unnest(array[${sql.join(years.map((y) => sql`${y}::int`), sql`, `)}]) as year),
+      ${
+        useRollup && rollup
+          ? rollupFactsSql(rollup, scope, start, monthDate(to))
+          : liveFactsSql(scope, from, to, memberKey(by, scope, to))
+      },
+      groups as (${groupsSql(by, scope, useRollup ? sql`select k from facts` : null)}),
       wf as (${workforceByGroupSql(by, scope)})
       select to_char(mo.m, 'YYYY-MM') as period, g.key, g.name, g.name_en, wf.workforce,
         st.active, st.active_prev, st.stopped, st.lapsed, st.ended, st.reactivated,

@@ -93,7 +93,3 @@ CREATE TRIGGER contributions_spans_truncate AFTER TRUNCATE ON contributions
   FOR EACH STATEMENT EXECUTE FUNCTION coverage_spans_after_truncate();
 --> statement-breakpoint
 SELECT coverage_spans_refresh(null);
---> statement-breakpoint
--- The planner's figures for the new table, and for the small tables the queries join to it, which a
--- database loaded in bulk may never have had (autovacuum off, or not yet run).
-ANALYZE coverage_spans, regions, communities, agent_communities, agents, users;

@@ -1,0 +1,336 @@
+// The monthly rollup (db/schema.ts `rollup_monthly`): the summary indicators' counts per dimension,
+// month, village and key, so a regency's figures are read from a few thousand rows instead of millions
+// of contribution-months.
+//
+// How it is computed: each member's contributions are merged into runs of consecutive covered months.
+// A run [s, e] makes the member active in s..e, previously active in s+1..e+1, stopped in e+1, in
+// arrears in e+1..min(e+3, next run-1), ended in e+4 (when no run starts by then) and reactivated in s
+// (when it is not the member's first run): exactly the month rules of status.ts (coverageFlagColumns).
+// The facts that last several months (active, previously active, in arrears) are written as events, +1
+// in their first month and -1 in the month after their last, so a month's value is the running sum of
+// the events up to it; one-month facts (enrolments, payments, stops, ...) are counted in their month.
+// Events of many members add up, and the difference between a member's events before and after a write
+// is small: that is what keeps the rollup current inside every write transaction (RollupTracker) at the
+// cost of the months that changed.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db';
+import type { ROLLUP_DIMENSIONS } from '@/db/schema';
+
+/** The key of members who belong to no community or have no occupation recorded. */
+export const NONE_KEY = 'none';
+
+/** The counted measures, in table column order. */
+export const ROLLUP_MEASURES = [
+  'active',
+  'active_prev',
+  'stopped',
+  'lapsed',
+  'ended',
+  'reactivated',
+  'new_enrolments',
+  'pending',
+  'payers',
+  'collected',
+  'claims_paid_count',
+  'claims_paid_amount',
+] as const;
+export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
+/** Measures that last over months (kept as +1/-1 events, summed over time). */
+const RANGE_MEASURES: readonly RollupMeasure[] = ['active', 'active_prev', 'lapsed'];
+
+const column = (m: RollupMeasure) => sql.identifier(m);
+const measureList = (prefix = '') => sql.raw(ROLLUP_MEASURES.map((m) => `${prefix}${m}`).join(', '));
+const eachMeasure = (f: (m: RollupMeasure) => SQL, separator = sql`, `) => sql.join(ROLLUP_MEASURES.map(f), separator);
+const oneMonth = sql.raw(`interval '1 month'`);
+const plus = (months: SQL, n: number) => sql`(${months} + ${sql.raw(`interval '${n} months'`)})::date`;
+const monthOf = (date: SQL) => sql`(${date} - extract(day from ${date})::int + 1)`;
+
+const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
+
+/** One fact of a member: the measures given change by their value in `month` (the others by 0). */
+const fact = (month: SQL, values: Partial<Record<RollupMeasure, SQL>>) =>
+  sql`(${month}, ${eachMeasure((m) => sql`(${values[m] ?? sql`0`})::bigint`)})`;
+/** Facts as a lateral row source `f`. */
+const factRows = (facts: SQL[]) => sql`(values ${sql.join(facts, sql`, `)}) as f(month, ${measureList()})`;
+
+/** The dimensions as grouping sets: grouping() of the five key columns tells which set a row is. */
+const GROUPING_BITS: Record<(typeof ROLLUP_DIMENSIONS)[number], number> = {
+  total: 0b11111,
+  community: 0b01111,
+  occupation: 0b10111,
+  channel: 0b11011,
+  agent: 0b11101,
+  sex: 0b11110,
+};
+
+/** Which members: some by id, a range of ids (a chunk of a rebuild) or all (null). */
+export type MemberSelection = readonly number[] | { from: number; to: number } | null;
+
+/**
+ * The facts of the selected members, summed per dimension, month, village and key: `select dimension,
+ * month, village_code, key, <measures>`, where range measures are event sums and the others counts of
+ * that month.
+ */
+export function rollupEventsSql(members: MemberSelection): SQL {
+  const condition = (column: string) =>
+    members === null
+      ? sql`true`
+      : Array.isArray(members)
+        ? sql`${sql.raw(column)} = any(${idArray(members as readonly number[])})`
+        : sql`${sql.raw(column)} between ${(members as { from: number }).from} and ${(members as { to: number }).to}`;
+  const only = (column: string) => (members === null ? sql`` : sql`where ${condition(column)}`);
+  const s = sql`r.s`;
+  const e = sql`r.e`;
+  const one = sql`1`;
+  const keys = sql`community, occupation, channel, agent, sex`;
+  return sql`
+    with covered as (
+      select c.member_id, c.first_month, c.last_month,
+        case when c.first_month <= (max(c.last_month) over w + ${oneMonth}) then 0 else 1 end as run_start
+      from contributions c ${only('c.member_id')}
+      window w as (partition by c.member_id order by c.first_month rows between unbounded preceding and 1 preceding)
+    ),
+    numbered as (
+      select member_id, first_month, last_month,
+        sum(run_start) over (partition by member_id order by first_month) as run_no
+      from covered
+    ),
+    merged as (
+      select member_id, run_no, min(first_month) as s, max(last_month) as e
+      from numbered group by member_id, run_no
+    ),
+    runs as (
+      select member_id, run_no, s, e, lead(s) over (partition by member_id order by s) as next_s from merged
+    ),
+    enrolled as (
+      select sm.id as member_id, ${monthOf(sql`sm.enrolled_on`)}::date as em,
+        coalesce(bool_or(r.s <= ${monthOf(sql`sm.enrolled_on`)} and r.e >= ${plus(monthOf(sql`sm.enrolled_on`), -3)}), false) as covered
+      from members sm left join runs r on r.member_id = sm.id ${only('sm.id')}
+      group by sm.id, sm.enrolled_on
+    ),
+    paid as (
+      select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as amount
+      from contributions c ${only('c.member_id')} group by 1, 2
+    ),
+    facts as (
+      select r.member_id, f.* from runs r cross join lateral ${factRows([
+        fact(s, { active: one, reactivated: sql`case when r.run_no > 1 then 1 else 0 end` }),
+        fact(plus(s, 1), { active_prev: one }),
+        fact(plus(e, 1), { active: sql`-1`, lapsed: one, stopped: one }),
+        fact(plus(e, 2), { active_prev: sql`-1` }),
+        // In arrears from e+1 until three months have passed or the next run starts.
+        fact(sql`least(${plus(e, 4)}, r.next_s)`, { lapsed: sql`-1` }),
+        fact(plus(e, 4), { ended: sql`case when r.next_s is null or r.next_s > ${plus(e, 4)} then 1 else 0 end` }),
+      ])}
+      union all
+      -- Pending first payment: enrolled in m and not covered in m-3..m.
+      select en.member_id, f.* from enrolled en cross join lateral ${factRows([
+        fact(sql`en.em`, { new_enrolments: one, pending: sql`case when en.covered then 0 else 1 end` }),
+      ])}
+      union all
+      select p.member_id, f.* from paid p cross join lateral ${factRows([
+        fact(sql`p.month`, { payers: one, collected: sql`p.amount` }),
+      ])}
+      union all
+      select cl.member_id, f.* from claims cl cross join lateral ${factRows([
+        fact(sql`${monthOf(sql`cl.paid_on`)}::date`, { claims_paid_count: one, claims_paid_amount: sql`coalesce(cl.amount, 0)` }),
+      ])}
+      where cl.paid_on is not null and ${condition('cl.member_id')}
+    ),
+    located as (
+      select f.*, sm.village_code,
+        coalesce(sm.community_id::text, ${NONE_KEY}) as community, coalesce(sm.occupation_code, ${NONE_KEY}) as occupation,
+        sm.channel::text as channel, coalesce(sm.agent_code, ${NONE_KEY}) as agent, sm.sex::text as sex
+      from facts f join members sm on sm.id = f.member_id
+      ${only('sm.id')}
+    )
+    select case grouping(${keys}) ${sql.join(
+      Object.entries(GROUPING_BITS).map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${dimension}`),
+      sql` `,
+    )} end as dimension,
+      month, village_code, coalesce(${keys}, 'all') as key,
+      ${eachMeasure((m) => sql`sum(${column(m)}) as ${column(m)}`)}
+    from located
+    group by grouping sets (${sql.join(
+      ['', 'community', 'occupation', 'channel', 'agent', 'sex'].map((k) =>
+        sql.raw(k ? `(month, village_code, ${k})` : '(month, village_code)'),
+      ),
+      sql`, `,
+    )})`;
+}
+
+/**
+ * Turns summed facts (`select dimension, month, village_code, key, <measures>`) into month values:
+ * range measures summed over time, the others as they are, one row for every month from a group's
+ * first fact to the month before its last range event, leaving out months where every measure is zero.
+ */
+function monthValuesSql(facts: SQL): SQL {
+  const value = (m: RollupMeasure) =>
+    RANGE_MEASURES.includes(m) ? sql`s.${column(m)}` : sql`case when gs = s.month then s.${column(m)} else 0 end`;
+  return sql`
+    select s.dimension, gs::date as month, s.village_code, s.key, ${eachMeasure((m) => sql`${value(m)} as ${column(m)}`)}
+    from (
+      select dimension, village_code, key, month,
+        ${eachMeasure((m) =>
+          RANGE_MEASURES.includes(m) ? sql`sum(${column(m)}) over w as ${column(m)}` : sql`${column(m)}`,
+        )},
+        lead(month) over w as next_month
+      from (
+        select dimension, month, village_code, key, ${eachMeasure((m) => sql`sum(${column(m)}) as ${column(m)}`)}
+        from (${facts}) facts group by 1, 2, 3, 4
+      ) grouped
+      window w as (partition by dimension, village_code, key order by month)
+    ) s
+    cross join lateral generate_series(s.month, coalesce(s.next_month - ${oneMonth}, s.month), ${oneMonth}) gs
+    where ${eachMeasure((m) => sql`${value(m)} <> 0`, sql` or `)}`;
+}
+
+/** Writes of this transaction keep the rollup current themselves: the stale-marking trigger stands aside. */
+async function declareMaintained(db: Database): Promise<void> {
+  await db.execute(sql`select set_config('payung.rollups', 'maintained', true)`);
+}
+
+/** Two rebuilds at once would mix their chunks: the second waits (pg_advisory_xact_lock key). */
+const REBUILD_LOCK = 7_210_014;
+
+/**
+ * Rebuilds the whole rollup in one transaction that holds a share lock on the rolled-up tables, so no
+ * write can fall between the rebuild's reading and its marking the rollup fresh. With `workers` > 1 (a
+ * PostgreSQL server; PGlite has one connection) chunks of members are summed on that many other
+ * connections at once into `rollup_build`, which the locked transaction then turns into month values.
+ */
+export async function rebuildRollups(
+  db: Database,
+  options: { workers?: number; log?: (message: string) => void } = {},
+): Promise<{ rows: number; ms: number }> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const workers = Math.max(1, options.workers ?? 1);
+  const rows = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    await tx.execute(sql`select pg_advisory_xact_lock(${REBUILD_LOCK})`);
+    await tx.execute(sql`lock table members, contributions, claims in share mode`);
+    await tx.execute(sql`set local work_mem = '512MB'`);
+    await tx.execute(sql`set local jit = on`);
+    let sums: SQL;
+    if (workers === 1) {
+      sums = rollupEventsSql(null);
+    } else {
+      await tx.execute(sql`delete from rollup_build`);
+      const [bounds] = await queryRows<{ lo: unknown; hi: unknown }>(tx, sql`select min(id) as lo, max(id) as hi from members`);
+      const lo = Number(bounds?.lo ?? 0);
+      const hi = Number(bounds?.hi ?? 0);
+      const size = Math.max(1, Math.ceil((hi - lo + 1) / (workers * 4)));
+      const chunks: { from: number; to: number }[] = [];
+      for (let from = lo; from <= hi; from += size) chunks.push({ from, to: Math.min(hi, from + size - 1) });
+      const work = async () => {
+        for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+          const range = chunk;
+          await db.transaction(async (worker) => {
+            await worker.execute(sql`set local work_mem = '512MB'`);
+            await worker.execute(sql`set local jit = on`);
+            await worker.execute(sql`
+              insert into rollup_build (dimension, month, village_code, key, ${measureList()})
+              ${rollupEventsSql(range)}`);
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: workers }, work));
+      log(`member chunks summed on ${workers} connections (${Date.now() - started} ms)`);
+      sums = sql`select * from rollup_build`;
+    }
+    await tx.execute(sql`delete from rollup_monthly`);
+    await tx.execute(sql`
+      insert into rollup_monthly (dimension, month, village_code, key, ${measureList()})
+      ${monthValuesSql(sums)}`);
+    log(`month values written (${Date.now() - started} ms)`);
+    if (workers > 1) await tx.execute(sql`delete from rollup_build`);
+    const [count] = await queryRows<{ n: unknown }>(tx, sql`select count(*) as n from rollup_monthly`);
+    await tx.execute(sql`
+      insert into rollup_state (id, stale, built_at, build_ms) values (1, false, now(), ${Date.now() - started})
+      on conflict (id) do update set stale = false, built_at = excluded.built_at, build_ms = excluded.build_ms`);
+    return Number(count?.n ?? 0);
+  });
+  return { rows, ms: Date.now() - started };
+}
+
+/** True when the rollup holds every write (readers use the live SQL otherwise). */
+export async function rollupsFresh(db: Database): Promise<boolean> {
+  const [state] = await queryRows<{ stale: boolean }>(db, sql`select stale from rollup_state where id = 1`);
+  return state !== undefined && !state.stale;
+}
+
+/**
+ * Keeps the rollup current across the writes of one transaction: `before(ids)` takes away the members'
+ * events as they are now (call it before changing their rows, contributions or claims), `added(ids)`
+ * names members created in this transaction, `finish()` adds everyone's events as they are at the end
+ * and applies the difference. Months that did not change are not touched.
+ */
+export class RollupTracker {
+  private readonly members = new Set<number>();
+  private started = false;
+
+  constructor(private readonly tx: Database) {}
+
+  private async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await declareMaintained(this.tx);
+    await this.tx.execute(sql`
+      create temp table if not exists rollup_pending
+        (like rollup_monthly including defaults) on commit drop`);
+  }
+
+  async before(memberIds: readonly number[]): Promise<void> {
+    const fresh = [...new Set(memberIds)].filter((id) => !this.members.has(id));
+    await this.start();
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.members.add(id);
+    await this.tx.execute(sql`
+      insert into rollup_pending (dimension, month, village_code, key, ${measureList()})
+      select dimension, month, village_code, key, ${eachMeasure((m) => sql`-${column(m)}`)}
+      from (${rollupEventsSql(fresh)}) old`);
+  }
+
+  async added(memberIds: readonly number[]): Promise<void> {
+    await this.start();
+    for (const id of memberIds) this.members.add(id);
+  }
+
+  async finish(): Promise<void> {
+    if (!this.started) return;
+    const ids = [...this.members];
+    if (ids.length > 0) {
+      await this.tx.execute(sql`
+        insert into rollup_pending (dimension, month, village_code, key, ${measureList()})
+        ${rollupEventsSql(ids)}`);
+      await this.tx.execute(sql`
+        create temp table rollup_changes on commit drop as
+        ${monthValuesSql(sql`select * from rollup_pending`)}`);
+      // In key order, so concurrent writers lock rows in the same order.
+      await this.tx.execute(sql`
+        insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
+        select * from rollup_changes order by dimension, month, village_code, key
+        on conflict (dimension, month, village_code, key) do update set ${eachMeasure(
+          (m) => sql`${column(m)} = r.${column(m)} + excluded.${column(m)}`,
+        )}`);
+      // Months left with nothing to count are removed, as a rebuild would not write them.
+      await this.tx.execute(sql`
+        delete from rollup_monthly r using rollup_changes c
+        where r.dimension = c.dimension and r.month = c.month and r.village_code = c.village_code and r.key = c.key
+          and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
+      await this.tx.execute(sql`drop table rollup_changes`);
+    }
+    await this.tx.execute(sql`drop table if exists rollup_pending`);
+    this.members.clear();
+    this.started = false;
+  }
+}
+
+/** Runs `write` with a tracker and applies the rollup difference before the transaction commits. */
+export async function maintainingRollups<T>(tx: Database, write: (tracker: RollupTracker) => Promise<T>): Promise<T> {
+  const tracker = new RollupTracker(tx);
+  const result = await write(tracker);
+  await tracker.finish();
+  return result;
+}

@@ -1,0 +1,109 @@
+// Load: N concurrent connections, each with its own signed-in session, cycling through the overview page
+// and the API for a fixed time (autocannon, loopback only).
+import autocannon from 'autocannon';
+import type { Fixtures } from './fixtures';
+import { USERS } from './fixtures';
+import { signIn, type Session } from './http';
+import { log } from './run';
+
+export const LOAD_P99_BUDGET_MS = 1_000;
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  sessions: { officer: number; supervisor: number };
+  paths: string[];
+  requests: number;
+  requestsPerSecond: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  latencyP50: number;
+  latencyP99: number;
+  latencyMax: number;
+  met: boolean;
+}
+
+/** What one connection requests, in turn: the overview and the API calls its pages make. */
+export function loadMix(fixtures: Fixtures, role: 'officer' | 'supervisor', regional: boolean): string[] {
+  const region = regional ? `&region=${fixtures.regencyCode}` : '';
+  const p = fixtures.period;
+  return [
+    `/${regional ? `?region=${fixtures.regencyCode}` : ''}`,
+    `/api/v1/summary?period=${p}&compare=1${region}`,
+    `/api/v1/trend?metric=activeMembers${region}`,
+    `/api/v1/coverage?by=village&period=${p}${region}`,
+    `/api/v1/coverage?by=channel&period=${p}${region}`,
+    `/api/v1/map?metric=coverageRate&period=${p}${region}`,
+    `/api/v1/claims/summary?${region.slice(1)}`,
+    `/api/v1/agents?period=${p}`,
+    ...(role === 'supervisor' ? [`/api/v1/agents/${fixtures.byRole.supervisor.agentCode}?period=${p}`] : []),
+  ];
+}
+
+/** Signs in `count` sessions, a quarter of them supervisors, a few at a time (bcrypt is CPU work). */
+async function signInMany(baseUrl: string, count: number): Promise<Session[]> {
+  const sessions: Session[] = [];
+  const roles = Array.from({ length: count }, (_, i) => (i % 4 === 3 ? USERS.supervisor : USERS.officer));
+  for (let i = 0; i < roles.length; i += 4) {
+    sessions.push(...(await Promise.all(roles.slice(i, i + 4).map((user) => signIn(baseUrl, user)))));
+  }
+  return sessions;
+}
+
+export async function runLoad(args: {
+  baseUrl: string;
+  fixtures: Fixtures;
+  connections: number;
+  seconds: number;
+  paths: string[] | null;
+}): Promise<LoadResult> {
+  const { baseUrl, fixtures, connections, seconds } = args;
+  log(`  signing in ${connections} sessions`);
+  const sessions = await signInMany(baseUrl, connections);
+  // Officers alternate between the district and the regency; supervisors see their own agents' members.
+  const plans = sessions.map((session, i) => {
+    const role = session.role === 'supervisor' ? 'supervisor' : 'officer';
+    return { cookie: session.cookieHeader, paths: args.paths ?? loadMix(fixtures, role, role === 'officer' && i % 2 === 1) };
+  });
+  let next = 0;
+  log(`  ${connections} connections for ${seconds} s`);
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    // Each connection gets its own session and its own copy of the request list.
+    setupClient: (client) => {
+      const plan = plans[next++ % plans.length]!;
+      client.setRequests(plan.paths.map((path) => ({ method: 'GET', path, headers: { cookie: plan.cookie } })));
+    },
+  });
+  const statusCodes: Record<string, number> = {};
+  // Around a timeout's reconnect autocannon completes some requests without a status ("undefined").
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
+    statusCodes[code === 'undefined' ? 'no status (timeout reconnect)' : code] = (stat as { count: number }).count;
+  }
+  const errors = result.errors;
+  return {
+    connections,
+    seconds,
+    sessions: {
+      officer: sessions.filter((s) => s.role !== 'supervisor').length,
+      supervisor: sessions.filter((s) => s.role === 'supervisor').length,
+    },
+    paths: [...new Set(plans.flatMap((p) => p.paths))],
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.average,
+    errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes,
+    // With no answer at all autocannon reports 0 ms: say "none" instead.
+    latencyP50: result.requests.total > 0 ? result.latency.p50 : Number.NaN,
+    latencyP99: result.requests.total > 0 ? result.latency.p99 : Number.NaN,
+    latencyMax: result.requests.total > 0 ? result.latency.max : Number.NaN,
+    met: result.requests.total > 0 && errors === 0 && result.non2xx === 0 && result.latency.p99 <= LOAD_P99_BUDGET_MS,
+  };
+}

@@ -1,0 +1,212 @@
+// The monthly rollup on both engines: it gives exactly the live SQL's figures (hand-made data and the
+// demo), stays equal to a full rebuild after every kind of write the app makes (imports, undo, claim
+// steps), and a write outside the app makes readers fall back to the live SQL.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, type Database } from '@/db';
+import { advanceClaim, recordClaim } from '@/db/queries/claims';
+import { runImport, undoImport } from '@/db/queries/imports';
+import { users, type ImportKind } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import type { Caller } from '@/lib/auth/caller';
+import { csvRecords } from '@/lib/imports/stream';
+import { rebuildRollups, rollupsFresh } from '@/lib/indicators/rollups';
+import { getSummarySeries, type Grouping } from '@/lib/indicators/series';
+import { monthsBetween } from '@/lib/indicators/month';
+import type { IndicatorScope } from '@/lib/indicators/scope';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
+import { DISTRICT, V1, loadHandmadeData } from '../helpers/handmade-data';
+
+const AS_OF = '2026-11-25';
+const ROLLED: Grouping[] = ['total', 'region', 'village', 'community', 'occupation', 'channel', 'agent', 'sex', 'village_occupation'];
+const SUPERVISED: Grouping[] = ['total', 'region', 'village', 'agent'];
+
+/** Live and rolled-up figures for every grouping the rollup answers, compared cell by cell. */
+async function expectRollupEqualsLive(db: Database, scopes: IndicatorScope[], months: string[]) {
+  let cells = 0;
+  for (const scope of scopes) {
+    for (const by of scope.agentCodes ? SUPERVISED : ROLLED) {
+      const live = await getSummarySeries(db, { months, scope, by, source: 'live' });
+      const rolled = await getSummarySeries(db, { months, scope, by, source: 'rollup' });
+      expect(rolled, `${by} in ${scope.regionCode} ${scope.agentCodes?.join(',') ?? ''}`).toEqual(live);
+      cells += live.length;
+    }
+  }
+  return cells;
+}
+
+/** The rollup's rows as one checksum, to compare the maintained rollup with a rebuilt one. */
+async function rollupChecksum(db: Database): Promise<{ n: number; sum: string }> {
+  const [row] = await queryRows<{ n: number; sum: string }>(
+    db,
+    sql`select count(*)::int as n, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as sum from rollup_monthly r`,
+  );
+  return row!;
+}
+
+describe.each(ENGINES)('rollup on %s', (engine) => {
+  describe('hand-made data', () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase(engine);
+      await loadHandmadeData(database.db);
+    });
+    afterAll(() => database?.destroy());
+
+    it('is stale until built, then gives the live figures for every grouping and scope', async () => {
+      expect(await rollupsFresh(database.db)).toBe(false);
+      const { rows } = await rebuildRollups(database.db);
+      expect(rows).toBeGreaterThan(0);
+      expect(await rollupsFresh(database.db)).toBe(true);
+      const cells = await expectRollupEqualsLive(
+        database.db,
+        [
+          { regionCode: DISTRICT },
+          { regionCode: '33.02' },
+          { regionCode: V1 },
+          { regionCode: DISTRICT, agentCodes: ['A1'] },
+          { regionCode: '33.02', agentCodes: ['A1', 'A2'] },
+          { regionCode: DISTRICT, agentCodes: [] },
+        ],
+        monthsBetween('2025-06', '2027-02'),
+      );
+      expect(cells).toBeGreaterThan(500);
+    });
+
+    it('a write outside the app marks it stale, and the figures come from the raw tables again', async () => {
+      const scope = { regionCode: DISTRICT };
+      const before = await getSummarySeries(database.db, { from: '2026-06', to: '2026-06', scope, by: 'total' });
+      await database.db.execute(sql`delete from contributions where '2026-06-01' between first_month and last_month`);
+      expect(await rollupsFresh(database.db)).toBe(false);
+      const after = await getSummarySeries(database.db, { from: '2026-06', to: '2026-06', scope, by: 'total' });
+      const live = await getSummarySeries(database.db, { from: '2026-06', to: '2026-06', scope, by: 'total', source: 'live' });
+      expect(after).toEqual(live);
+      expect(after[0]!.activeMembers).toBeLessThan(before[0]!.activeMembers);
+    });
+  });
+
+  describe('demo data and the app’s writes', () => {
+    let database: TestDatabase;
+    let officer: Caller;
+    const db = () => database.db;
+    const run = (kind: ImportKind, text: string) =>
+      runImport(db(), {
+        caller: officer,
+        kind,
+        fileName: `${kind}.csv`,
+        records: csvRecords((async function* () { yield new TextEncoder().encode(text); })()),
+        mode: 'all',
+        locale: 'en',
+        today: AS_OF,
+      });
+    /** The maintained rollup must be exactly what a rebuild gives. */
+    const expectSameAsRebuild = async () => {
+      expect(await rollupsFresh(db())).toBe(true);
+      const maintained = await rollupChecksum(db());
+      await rebuildRollups(db());
+      expect(await rollupChecksum(db())).toEqual(maintained);
+    };
+
+    beforeAll(async () => {
+      database = await createTestDatabase(engine);
+      await seedDemo(database, { asOf: AS_OF });
+      const [user] = await db().select().from(users).where(sql`role = 'bpjs_officer'`).limit(1);
+      officer = { userId: user!.id, email: user!.email, name: user!.name, role: 'bpjs_officer', regionCode: null };
+    }, 60_000);
+    afterAll(() => database?.destroy());
+
+    it('gives the live figures for the demo, district, regency and a supervisor', async () => {
+      const [agent] = await queryRows<{ codes: string[] }>(
+        db(),
+        sql`select array_agg(code order by code) as codes from agents where supervisor_id = (select min(supervisor_id) from agents)`,
+      );
+      const scopes = [{ regionCode: DISTRICT }, { regionCode: '33.02' }, { regionCode: DISTRICT, agentCodes: agent!.codes }];
+      // A month of the demo's first years, and its last months (with the months after the last payments).
+      const cells =
+        (await expectRollupEqualsLive(db(), scopes, ['2024-06'])) +
+        (await expectRollupEqualsLive(db(), scopes, ['2026-10', '2026-11', '2027-01']));
+      expect(cells).toBeGreaterThan(1000);
+    }, 120_000);
+
+    it('stays equal to a rebuild after imports of members, contributions and claims, and their undo', async () => {
+      const picked = await queryRows<{ nik: string; village_code: string; last: string; income: number }>(
+        db(),
+        sql`select m.nik, m.village_code, to_char(max(c.last_month), 'YYYY-MM') as last, m.declared_income as income
+            from members m join contributions c on c.member_id = m.id
+            group by m.id having max(c.last_month) < '2026-06-01' order by m.id limit 40`,
+      );
+      // Contributions: each picked member pays the month after their last covered one (some reactivate).
+      const contributionsCsv = [
+        'nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar',
+        ...picked.map((p, i) => {
+          const [y, m] = p.last.split('-').map(Number) as [number, number];
+          const next = new Date(Date.UTC(y, m + (i % 3) * 2, 1)).toISOString().slice(0, 7);
+          return `${p.nik};${next};1;10000;6800;${next}-0${1 + (i % 8)}`;
+        }),
+      ].join('\n');
+      const contributions = await run('contributions', contributionsCsv);
+      expect(contributions.errors).toEqual([]);
+      expect(contributions.committed).toBe(true);
+      expect(contributions.added).toBe(40);
+      await expectSameAsRebuild();
+
+      // Members: ten move to another village, one new member enrols.
+      const [other] = await queryRows<{ code: string }>(db(), sql`select max(code) as code from regions where level = 'village'`);
+      const moved = await queryRows<Record<string, string>>(
+        db(),
+        sql`select nik, name, sex, village_code, channel, to_char(enrolled_on, 'YYYY-MM-DD') as enrolled from members order by id limit 10`,
+      );
+      const membersCsv = [
+        'nik;nama;jenis_kelamin;kode_desa;kanal;tanggal_daftar',
+        ...moved.map((m) => `${m.nik};${m.name};${m.sex};${other!.code};${m.channel};${m.enrolled}`),
+        `3302140101990077;Member Baru;L;${other!.code};walk_in;2026-10-03`,
+      ].join('\n');
+      const membersImport = await run('members', membersCsv);
+      expect(membersImport.errors).toEqual([]);
+      expect(membersImport.committed).toBe(true);
+      expect(membersImport.added + membersImport.updated).toBe(11);
+      await expectSameAsRebuild();
+
+      // Claims: a paid claim for a picked member.
+      const claimsCsv = [
+        'nomor_klaim;nik;program;tanggal_kejadian;tanggal_pengajuan;status;nominal;tanggal_bayar',
+        `KLM-2026-900001;${picked[0]!.nik};JKK;2026-09-01;2026-09-03;paid;2500000;2026-09-20`,
+      ].join('\n');
+      const claimsImport = await run('claims', claimsCsv);
+      expect(claimsImport.errors).toEqual([]);
+      expect(claimsImport.committed).toBe(true);
+      await expectSameAsRebuild();
+
+      await undoImport(db(), { caller: officer, importId: claimsImport.importId! });
+      await expectSameAsRebuild();
+      await undoImport(db(), { caller: officer, importId: membersImport.importId! });
+      await expectSameAsRebuild();
+      await undoImport(db(), { caller: officer, importId: contributions.importId! });
+      await expectSameAsRebuild();
+    }, 120_000);
+
+    it('stays equal to a rebuild when a claim is recorded and paid', async () => {
+      const [member] = await queryRows<{ nik: string }>(
+        db(),
+        sql`select m.nik from members m join contributions c on c.member_id = m.id
+            where '2026-08-01' between c.first_month and c.last_month order by m.id limit 1`,
+      );
+      const recorded = await recordClaim(db(), {
+        caller: officer,
+        input: { member: member!.nik, program: 'JKM', benefitType: 'death', incidentDate: '2026-08-10', submittedOn: '2026-08-12', agentCode: null, disabilityPercent: null, inabilityDays: null },
+        today: AS_OF,
+      });
+      await expectSameAsRebuild();
+      let version = 1;
+      for (const to of ['verified', 'approved', 'paid'] as const) {
+        const step = await advanceClaim(db(), {
+          caller: officer,
+          input: { number: recorded.number, to, date: '2026-09-01', version, amount: null, amountOverrideReason: null, coverageOverrideReason: null, rejectionReason: null },
+          today: AS_OF,
+        });
+        version = step.version;
+      }
+      await expectSameAsRebuild();
+    });
+  });
+});

@@ -127,15 +127,21 @@ async function listAgentFacts(db: Database, scope: IndicatorScope, code?: string
     : sql`true`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
+    // The agents' communities in one grouped join (not one lookup per agent).
     sql`
+      with tied as (
+        select ac.agent_code, json_agg(json_build_object('id', co.id, 'name', co.name) order by co.name) as communities
+        from agent_communities ac join communities co on co.id = ac.community_id
+        ${code === undefined ? sql`` : sql`where ac.agent_code = ${code}`}
+        group by ac.agent_code
+      )
       select a.code, a.name, a.village_code, r.name as village_name, a.supervisor_id, u.name as supervisor_name,
         a.active_from::text as active_from, a.active_to::text as active_to,
-        coalesce((select json_agg(json_build_object('id', co.id, 'name', co.name) order by co.name)
-          from agent_communities ac join communities co on co.id = ac.community_id
-          where ac.agent_code = a.code), '[]'::json) as communities
+        coalesce(t.communities, '[]'::json) as communities
       from agents a
       join regions r on r.code = a.village_code
       left join users u on u.id = a.supervisor_id
+      left join tied t on t.agent_code = a.code
       where ${own} and ${code === undefined ? sql`true` : sql`a.code = ${code}`}
         and (${regionMatch(sql`a.village_code`, scope.regionCode)}
           or exists (select 1 from members sm where sm.agent_code = a.code and ${memberScopeCondition('sm', { regionCode: scope.regionCode })}))

@@ -115,43 +115,40 @@ export async function listClaims(
   const direction = args.direction === 'asc' ? 'asc' : 'desc';
   const where = sql`${memberScopeCondition('sm', scope)} and ${filterConditions(filters)}`;
   const limit = args.all ? sql`` : sql`limit ${CLAIMS_PAGE_SIZE} offset ${(page - 1) * CLAIMS_PAGE_SIZE}`;
-  // The page is chosen on the claims, their members and villages alone; the coverage check, names and
-  // communities are then looked up for its rows only. The total is its own count (a window count over
-  // every matching row would make PostgreSQL build them all).
-  const [rows, counted] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`
-        with page as (
-          select cl.id, cl.number, cl.member_id, cl.program, cl.benefit_type, cl.status, cl.incident_date,
-            cl.submitted_on, cl.paid_on, cl.amount, cl.agent_code, sm.village_code, sm.community_id,
-            r.name as village_name, ${sql.raw(SORT_COLUMNS[args.sort ?? 'submittedOn'])} as sort_key
-          from claims cl
-          join members sm on sm.id = cl.member_id
-          join regions r on r.code = sm.village_code
-          where ${where}
-          order by sort_key ${sql.raw(direction)} nulls last, cl.number desc
-          ${limit}
-        )
-        select cl.number, cl.program, cl.benefit_type, cl.status, cl.village_code, cl.village_name,
-          cl.incident_date::text as incident_date, cl.submitted_on::text as submitted_on,
-          cl.paid_on::text as paid_on, cl.amount, ${coveredAtIncidentSql('cl')} as covered,
-          sm.name as member_name, ${maskNikSql(sql`sm.nik`)} as nik_masked, co.name as community_name,
-          cl.agent_code
-        from page cl
+  // One pass over the matching claims, their members and villages (kept, for the count and the page);
+  // the coverage check, names and communities are looked up for the page's rows only. The count comes
+  // with a row even when the page is past the end.
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+      with matched as materialized (
+        select cl.id, cl.number, cl.member_id, cl.program, cl.benefit_type, cl.status, cl.incident_date,
+          cl.submitted_on, cl.paid_on, cl.amount, cl.agent_code, sm.village_code, sm.community_id,
+          r.name as village_name, ${sql.raw(SORT_COLUMNS[args.sort ?? 'submittedOn'])} as sort_key
+        from claims cl
         join members sm on sm.id = cl.member_id
-        left join communities co on co.id = cl.community_id
-        order by cl.sort_key ${sql.raw(direction)} nulls last, cl.number desc`,
-    ),
-    args.all
-      ? Promise.resolve(null)
-      : queryRows<{ total: unknown }>(
-          db,
-          sql`select count(*) as total from claims cl join members sm on sm.id = cl.member_id where ${where}`,
-        ),
-  ]);
+        join regions r on r.code = sm.village_code
+        where ${where}
+      ),
+      page as (
+        select * from matched
+        order by sort_key ${sql.raw(direction)} nulls last, number desc
+        ${limit}
+      )
+      select t.total, cl.number, cl.program, cl.benefit_type, cl.status, cl.village_code, cl.village_name,
+        cl.incident_date::text as incident_date, cl.submitted_on::text as submitted_on,
+        cl.paid_on::text as paid_on, cl.amount, ${coveredAtIncidentSql('cl')} as covered,
+        sm.name as member_name, ${maskNikSql(sql`sm.nik`)} as nik_masked, co.name as community_name,
+        cl.agent_code
+      from (select count(*) as total from matched) t
+      left join page cl on true
+      left join members sm on sm.id = cl.member_id
+      left join communities co on co.id = cl.community_id
+      order by cl.sort_key ${sql.raw(direction)} nulls last, cl.number desc`,
+  );
+  const total = toNumber(rows[0]?.total);
   return {
-    rows: rows.map((row) => {
+    rows: rows.filter((row) => row.number !== null && row.number !== undefined).map((row) => {
       const base: ClaimListRow = {
         number: String(row.number),
         program: row.program as Program,
@@ -174,7 +171,7 @@ export async function listClaims(
         agentCode: (row.agent_code as string | null) ?? null,
       };
     }),
-    total: counted ? toNumber(counted[0]?.total) : rows.length,
+    total,
     page,
     pageSize: CLAIMS_PAGE_SIZE,
   };

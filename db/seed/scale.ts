@@ -568,8 +568,11 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
     return countRows(tx);
   });
   step('Committed');
-  for (const table of ['members', 'contributions', 'claims', 'agents', 'communities', 'agent_targets']) {
-    await handle.db.execute(sql.raw(`analyze ${table}`));
+  // Vacuum as well as analyze: a bulk load leaves the visibility map empty, so until a vacuum every
+  // index-only scan (region counts, the solidarity windows, coverage runs) also reads the table; on a
+  // server without autovacuum nothing else would ever set it.
+  for (const table of ['members', 'contributions', 'coverage_spans', 'claims', 'agents', 'communities', 'agent_communities', 'agent_targets', 'regions', 'users']) {
+    await handle.db.execute(sql.raw(`vacuum (analyze) ${table}`));
   }
   const [months] = await queryRows<{ months: string; active: string }>(
     handle.db,

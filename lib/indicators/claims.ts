@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
 import { CLAIM_STATUSES, PROGRAMS, type ClaimStatus, type Program } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
-import { memberScopeCondition, type IndicatorScope } from './scope';
+import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
 import type { Period } from './month';
 
 // ---------------------------------------------------------------- lifecycle
@@ -297,18 +297,23 @@ export async function getClaimsByVillage(
   const end = monthDate(args.to, 1);
   const rows = await queryRows<Record<string, unknown>>(
     db,
+    // The range's claims are counted per village first, then set against every village of the scope:
+    // a plan that starts from the villages would read every member of each one.
     sql`
-      select r.code, r.name,
-        count(cl.id) filter (where cl.paid_on >= ${start} and cl.paid_on < ${end}) as paid_count,
-        coalesce(sum(cl.amount) filter (where cl.paid_on >= ${start} and cl.paid_on < ${end}), 0) as paid_amount,
-        count(cl.id) filter (where cl.submitted_on >= ${start} and cl.submitted_on < ${end}) as submitted_count
-      from regions r
-      left join (
-        select cl.id, cl.paid_on, cl.submitted_on, cl.amount, sm.village_code from claims cl join members sm on sm.id = cl.member_id
+      with counted as (
+        select sm.village_code,
+          count(*) filter (where cl.paid_on >= ${start} and cl.paid_on < ${end}) as paid_count,
+          coalesce(sum(cl.amount) filter (where cl.paid_on >= ${start} and cl.paid_on < ${end}), 0) as paid_amount,
+          count(*) filter (where cl.submitted_on >= ${start} and cl.submitted_on < ${end}) as submitted_count
+        from claims cl join members sm on sm.id = cl.member_id
         where ${memberScopeCondition('sm', args.scope)} and ${programCondition(args)} and ${inRangeCondition(start, end)}
-      ) cl on cl.village_code = r.code
-      where r.level = 'village' and (r.code = ${args.scope.regionCode} or r.code like ${`${args.scope.regionCode}.%`})
-      group by r.code, r.name
+        group by sm.village_code
+      )
+      select r.code, r.name, coalesce(c.paid_count, 0) as paid_count, coalesce(c.paid_amount, 0) as paid_amount,
+        coalesce(c.submitted_count, 0) as submitted_count
+      from regions r
+      left join counted c on c.village_code = r.code
+      where r.level = 'village' and ${regionMatch(sql`r.code`, args.scope.regionCode)}
       order by r.code`,
   );
   return rows.map((row) => ({

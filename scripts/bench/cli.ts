@@ -44,7 +44,7 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
   const has = (section: Parameters<BenchOptions['sections']['has']>[0]) => options.sections.has(section);
   log(`sections: ${[...options.sections].join(', ') || 'none'}`);
 
-  report.database = await prepareDatabase(options.databaseUrl, root);
+  report.database = await prepareDatabase(options.databaseUrl, root, has('rebuild'));
   if (report.database.rollupRebuildSeconds !== null && report.database.rollupRebuildSeconds > 60) {
     report.missed.push(`rollup rebuild: ${report.database.rollupRebuildSeconds.toFixed(1)} s > 60 s`);
   }

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`.
 
 // In the order they run: the load test last, as it leaves a saturated server behind.
-export const SECTIONS = ['api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
+export const SECTIONS = ['rebuild', 'api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -31,7 +31,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --load-connections N    concurrent signed-in connections in the load test (default 100)
   --load-paths p,q        load these paths instead of the overview-and-API mix (e.g. /api/v1/claims)
   --only a,b              run only these sections: ${SECTIONS.join(', ')}
-  --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-js, --skip-load
+  --skip-rebuild, --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-js, --skip-load
   --quick                 --requests 5 --warmup 1 --baseline-requests 2 --load-seconds 10
   --out DIR               where the JSON results go (default .data/bench)
 

@@ -108,7 +108,8 @@ function LegendIcon({ kind, color }: { kind: 'bar' | 'line'; color: string }) {
 function Legend({ items }: { items: Array<{ name: string; color: string; kind: 'bar' | 'line' }> }) {
   return (
     <ul style={{ position: 'absolute', left: 0, right: MARGIN_RIGHT, bottom: 0, padding: 0, margin: 0, textAlign: 'center', fontSize: 13, listStyle: 'none' }}>
-      {items.map((item) => (
+      {/* Sorted by name, as Recharts 3's legend does by default (itemSorter "value"). */}
+      {[...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((item) => (
         <li key={item.name} style={{ display: 'inline-block', marginRight: 10, whiteSpace: 'nowrap' }}>
           <LegendIcon kind={item.kind} color={item.color} />
           <span style={{ color: item.color }}>{item.name}</span>

@@ -85,9 +85,11 @@ test.describe('overview charts', () => {
     await expect(trend.locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(trend.locator('.recharts-legend-wrapper')).toContainText('Peserta aktif');
 
-    const box = await trend.locator('.recharts-cartesian-grid').boundingBox();
+    const grid = trend.locator('.recharts-cartesian-grid');
+    await grid.scrollIntoViewIfNeeded();
+    const box = await grid.boundingBox();
     expect(box).not.toBeNull();
-    await page.mouse.move(box!.x + box!.width - 10, box!.y + box!.height / 2);
+    await grid.hover({ position: { x: box!.width - 10, y: box!.height / 2 }, force: true });
     await expect(trend.locator('.recharts-tooltip-wrapper')).toContainText('Tingkat cakupan');
     expect(errors).toEqual([]);
   });

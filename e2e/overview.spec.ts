@@ -60,3 +60,37 @@ test.describe('supervisor scope', () => {
     await Promise.all([officer, first, second].map((context) => context.close()));
   });
 });
+
+test.describe('overview charts', () => {
+  test.use({ storageState: storageStateFor('officer') });
+
+  // Recharts loads after the page (components/charts/interactive-charts.ts): the server draws a sketch of
+  // each chart, which must then become the interactive chart, without hydration errors.
+  test('are drawn by the server, then become interactive Recharts charts with tooltips', async ({ page }) => {
+    const html = await (await page.request.get('/')).text();
+    expect(html.match(/data-chart="sketch"/g)).toHaveLength(3);
+
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/');
+
+    const charts = page.locator('.chart');
+    await expect(charts).toHaveCount(3);
+    await expect(page.locator('.chart[data-chart="interactive"]')).toHaveCount(3);
+    const trend = charts.first();
+    await expect(trend.locator('.recharts-wrapper svg.recharts-surface').first()).toBeVisible();
+    await expect(trend.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(trend.locator('.recharts-legend-wrapper')).toContainText('Peserta aktif');
+
+    const grid = trend.locator('.recharts-cartesian-grid');
+    await grid.scrollIntoViewIfNeeded();
+    const box = await grid.boundingBox();
+    expect(box).not.toBeNull();
+    await grid.hover({ position: { x: box!.width - 10, y: box!.height / 2 }, force: true });
+    await expect(trend.locator('.recharts-tooltip-wrapper')).toContainText('Tingkat cakupan');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+'use client';
+
+// The interactive charts, loaded after the page (interactive-charts.ts): nothing else may import this
+// module statically, or Recharts is back in every chart page's first load.
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { CHART_COLORS, SERIES_COLORS } from './palette';
+import { shareChartHeight, type PairBarChartProps, type ShareBarChartProps, type TrendChartProps } from './types';
+
+export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, formatLine, height }: Required<TrendChartProps>) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e5e7eb" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
+        <YAxis yAxisId="bar" tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
+        <YAxis yAxisId="line" orientation="right" tick={{ fontSize: 12 }} tickFormatter={formatLine} width={48} />
+        <Tooltip
+          formatter={(value, name) =>
+            typeof value === 'number' ? (name === lineLabel ? formatLine(value) : formatBar(value)) : String(value)
+          }
+        />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Bar yAxisId="bar" dataKey="bar" name={barLabel} fill={CHART_COLORS.sky} isAnimationActive={false} />
+        <Line
+          yAxisId="line"
+          dataKey="line"
+          name={lineLabel}
+          stroke={CHART_COLORS.vermillion}
+          strokeWidth={2.5}
+          dot={{ r: 2 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }: Required<PairBarChartProps>) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e5e7eb" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
+        <YAxis tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Bar dataKey="a" name={aLabel} fill={CHART_COLORS.blue} isAnimationActive={false} />
+        <Bar dataKey="b" name={bLabel} fill={CHART_COLORS.orange} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function InteractiveShareBarChart({ data, format }: ShareBarChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height={shareChartHeight(data.length)}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
+        <XAxis type="number" hide domain={[0, 100]} />
+        <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
+        <Bar
+          dataKey="value"
+          isAnimationActive={false}
+          label={{ position: 'right', fontSize: 12, formatter: (v: unknown) => (typeof v === 'number' ? format(v) : '') }}
+        >
+          {data.map((datum, i) => (
+            <Cell key={datum.label} fill={SERIES_COLORS[i % SERIES_COLORS.length]} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

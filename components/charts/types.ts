@@ -1,0 +1,44 @@
+// The props of the chart leaves, shared by the server-drawn sketch and the interactive Recharts chart.
+
+export interface TrendDatum {
+  label: string;
+  /** Null where the figure is unknown or suppressed ("<5"): drawn as a gap. */
+  bar: number | null;
+  line: number | null;
+}
+
+export interface TrendChartProps {
+  data: TrendDatum[];
+  barLabel: string;
+  lineLabel: string;
+  formatBar: (value: number) => string;
+  formatLine: (value: number) => string;
+  height?: number;
+}
+
+export interface PairDatum {
+  label: string;
+  a: number | null;
+  b: number | null;
+}
+
+export interface PairBarChartProps {
+  data: PairDatum[];
+  aLabel: string;
+  bLabel: string;
+  format: (value: number) => string;
+  height?: number;
+}
+
+export interface ShareDatum {
+  label: string;
+  value: number;
+}
+
+export interface ShareBarChartProps {
+  data: ShareDatum[];
+  format: (value: number) => string;
+}
+
+/** The share chart's height: one bar per row. */
+export const shareChartHeight = (rows: number) => Math.max(120, rows * 34 + 24);

@@ -37,7 +37,7 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: 'node scripts/server.mjs',
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -48,6 +48,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: '',
+      PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -48,15 +48,21 @@ export async function startPayung(): Promise<void> {
   if (filled > 0) console.log(`[payung] approximate boundaries drawn for ${filled} villages`);
 
   const [demo] = await handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo_data'));
-  if (demo?.value === true) {
+  // Every server process starts this way (scripts/server.mjs); the first one speaks for them.
+  if (demo?.value === true && (process.env.PAYUNG_WORKER_INDEX ?? '0') === '0') {
     console.log(`[payung] DEMO MODE: synthetic data. Demo sign-ins, password "${DEMO_PASSWORD}":`);
     for (const user of DEMO_USERS) console.log(`[payung]   ${user.email.padEnd(26)} ${user.role}`);
   }
 
   // Close the embedded database cleanly so its folder is left consistent and unlocked.
+  // A repeated signal (Ctrl-C reaches the whole process group, and the server's parent passes it on) must
+  // not cut the close short.
+  let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
     void handle.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 0));
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }

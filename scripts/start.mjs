@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildIfNeeded, nextBin, root } from './build.mjs';
+import { buildIfNeeded, root } from './build.mjs';
 
 const port = process.env.PORT ?? '3000';
 const dataDir = path.join(root, '.data');
@@ -43,7 +43,11 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 buildIfNeeded();
 
 const started = Date.now();
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 

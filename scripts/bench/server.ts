@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildIfNeeded, nextBin } from '../build.mjs';
+import { buildIfNeeded } from '../build.mjs';
 import { log, sleep } from './run';
 
 export interface RunningServer {
@@ -54,7 +54,7 @@ export async function startServer(args: { root: string; port: number; databaseUr
   const applicationName = `payung-bench-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const serverDatabaseUrl = new URL(args.databaseUrl);
   serverDatabaseUrl.searchParams.set('application_name', applicationName);
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(args.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(args.root, 'scripts', 'server.mjs')], {
     cwd: args.root,
     stdio: ['ignore', out, out],
     env: {
@@ -66,6 +66,7 @@ export async function startServer(args: { root: string; port: number; databaseUr
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(args.port),
+      HOST: '127.0.0.1',
     },
   });
   fs.closeSync(out);

@@ -3,7 +3,8 @@
 // community, occupation or channel) and the trends (a row per month) are all this query, so a figure
 // means the same on every page, in the API and in every export.
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db';
+import type { Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { CHANNELS, type ROLLUP_DIMENSIONS } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
@@ -373,7 +374,7 @@ export async function getSummarySeries(
   if (!from || !to) return [];
   const start = monthDate(from);
   const years = [...new Set(list.map((p) => Number(p.slice(0, 4))))];
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     sql`
       with months as (

@@ -1,0 +1,85 @@
+// A cache of the figure queries' rows, keyed by the statement (SQL text and parameters: the scope — region,
+// a supervisor's agents, a community —, the months and the grouping are all in it) and by the data
+// version (`data_version`, migration 0011): statement triggers on every table the figures read add to
+// it in the writing transaction, so its sum changes exactly when such a write commits.
+//
+// Why it is exact: the version is read before the statement runs, so the rows cached under version v
+// were computed from data at least as new as v; a reader that later reads v again sees no write
+// committed since, so those rows are the current data. Rows are the raw query result, before any
+// role's small-cell suppression, which every caller applies to its own copy.
+//
+// `PAYUNG_FIGURES_CACHE=off` turns it off (to measure the queries themselves).
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { queryRows, type Database } from '@/db';
+
+const dialect = new PgDialect();
+
+/** Statements kept per database (least recently used dropped first). */
+const MAX_ENTRIES = 400;
+
+interface Store {
+  version: bigint;
+  entries: Map<string, Promise<readonly unknown[]>>;
+}
+
+/** Per database object: tests open several, and a transaction's own handle never shares a process cache. */
+const stores = new WeakMap<object, Store>();
+
+export function figuresCacheEnabled(): boolean {
+  return process.env.PAYUNG_FIGURES_CACHE !== 'off';
+}
+
+/** The committed data version as this connection sees it now. */
+export async function readDataVersion(db: Database): Promise<bigint> {
+  const [row] = await queryRows<{ v: unknown }>(db, sql`select coalesce(sum(version), 0)::text as v from data_version`);
+  return BigInt(String(row?.v ?? '0'));
+}
+
+function keyOf(query: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return `${text}\u0000${JSON.stringify(params, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))}`;
+}
+
+/**
+ * The rows of a read-only figure statement, from the cache when the same statement already ran at the
+ * current data version. Rows are frozen: callers map them to their own objects.
+ */
+export async function cachedRows<T>(db: Database, query: SQL): Promise<T[]> {
+  if (!figuresCacheEnabled()) return queryRows<T>(db, query);
+  const version = await readDataVersion(db);
+  let store = stores.get(db);
+  if (!store) {
+    store = { version, entries: new Map() };
+    stores.set(db, store);
+  }
+  if (version > store.version) {
+    store.version = version;
+    store.entries.clear();
+  } else if (version < store.version) {
+    // A reader that read the version before a newer one was seen: answer it live, cache nothing.
+    return queryRows<T>(db, query);
+  }
+  const key = keyOf(query);
+  const entries = store.entries;
+  const hit = entries.get(key);
+  if (hit) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return (await hit) as T[];
+  }
+  const pending = queryRows<T>(db, query).then((rows) => {
+    for (const row of rows) Object.freeze(row);
+    return Object.freeze(rows) as readonly unknown[];
+  });
+  entries.set(key, pending);
+  pending.catch(() => {
+    if (entries.get(key) === pending) entries.delete(key);
+  });
+  while (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+  return (await pending) as T[];
+}

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db';
+import type { Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from './scope';

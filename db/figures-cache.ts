@@ -9,6 +9,8 @@
 // role's small-cell suppression, which every caller applies to its own copy.
 //
 // `PAYUNG_FIGURES_CACHE=off` turns it off (to measure the queries themselves).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { cache } from 'react';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '@/db';
@@ -30,6 +32,39 @@ export function figuresCacheEnabled(): boolean {
   return process.env.PAYUNG_FIGURES_CACHE !== 'off';
 }
 
+type Memo = Map<string, Promise<unknown>>;
+/** Per server render (React's request cache; outside a render every call gets a new map: no memo). */
+const renderMemo = cache((_db: object): Memo => new Map());
+/** Per API GET request (withRequestMemo). */
+const requestMemos = new AsyncLocalStorage<WeakMap<object, Memo>>();
+
+/** Runs a read-only request handler with its own memo (see memoForRequest). */
+export function withRequestMemo<T>(handler: () => Promise<T>): Promise<T> {
+  return requestMemos.run(new WeakMap(), handler);
+}
+
+/**
+ * `read()` once per request (an API GET, or a page's render) and database: what a request reads several
+ * times — the caller's scope, the data version, whether the rollup is fresh — is read at its first use.
+ * Reading the data version once, before the first figure statement, keeps the cache exact.
+ */
+export function memoForRequest<T>(db: Database, name: string, read: () => Promise<T>): Promise<T> {
+  const memos = requestMemos.getStore();
+  let memo: Memo;
+  if (memos) {
+    memo = memos.get(db) ?? new Map();
+    memos.set(db, memo);
+  } else {
+    memo = renderMemo(db);
+  }
+  let pending = memo.get(name) as Promise<T> | undefined;
+  if (!pending) {
+    pending = read();
+    memo.set(name, pending);
+  }
+  return pending;
+}
+
 /** The committed data version as this connection sees it now. */
 export async function readDataVersion(db: Database): Promise<bigint> {
   const [row] = await queryRows<{ v: unknown }>(db, sql`select coalesce(sum(version), 0)::text as v from data_version`);
@@ -43,11 +78,13 @@ function keyOf(query: SQL): string {
 
 /**
  * The rows of a read-only figure statement, from the cache when the same statement already ran at the
- * current data version. Rows are frozen: callers map them to their own objects.
+ * current data version. Rows are frozen: callers map them to their own objects. `{ key, query }` names
+ * the statement by a key that determines it (cheaper than rendering a large statement to find it).
  */
-export async function cachedRows<T>(db: Database, query: SQL): Promise<T[]> {
-  if (!figuresCacheEnabled()) return queryRows<T>(db, query);
-  const version = await readDataVersion(db);
+export async function cachedRows<T>(db: Database, query: SQL | { key: string; query: () => SQL }): Promise<T[]> {
+  const statement = () => ('key' in query ? query.query() : query);
+  if (!figuresCacheEnabled()) return queryRows<T>(db, statement());
+  const version = await memoForRequest(db, 'dataVersion', () => readDataVersion(db));
   let store = stores.get(db);
   if (!store) {
     store = { version, entries: new Map() };
@@ -58,9 +95,9 @@ export async function cachedRows<T>(db: Database, query: SQL): Promise<T[]> {
     store.entries.clear();
   } else if (version < store.version) {
     // A reader that read the version before a newer one was seen: answer it live, cache nothing.
-    return queryRows<T>(db, query);
+    return queryRows<T>(db, statement());
   }
-  const key = keyOf(query);
+  const key = 'key' in query ? `key\u0000${query.key}` : keyOf(query);
   const entries = store.entries;
   const hit = entries.get(key);
   if (hit) {
@@ -68,7 +105,7 @@ export async function cachedRows<T>(db: Database, query: SQL): Promise<T[]> {
     entries.set(key, hit);
     return (await hit) as T[];
   }
-  const pending = queryRows<T>(db, query).then((rows) => {
+  const pending = queryRows<T>(db, statement()).then((rows) => {
     for (const row of rows) Object.freeze(row);
     return Object.freeze(rows) as readonly unknown[];
   });

@@ -4,7 +4,7 @@
 // means the same on every page, in the API and in every export.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { cachedRows } from '@/db/figures-cache';
+import { cachedRows, memoForRequest } from '@/db/figures-cache';
 import { CHANNELS, type ROLLUP_DIMENSIONS } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
@@ -366,7 +366,8 @@ export async function getSummarySeries(
   const rollup = rollupReading(by, scope);
   const source = args.source ?? 'auto';
   if (source === 'rollup' && !rollup) throw new Error(`The rollup cannot answer ${by} for this scope.`);
-  const useRollup = rollup !== null && (source === 'rollup' || (source === 'auto' && (await rollupsFresh(db))));
+  const useRollup =
+    rollup !== null && (source === 'rollup' || (source === 'auto' && (await memoForRequest(db, 'rollupsFresh', () => rollupsFresh(db)))));
   // Either a range (trends) or a few chosen months (a month beside its previous month and last year's).
   const list = 'months' in args ? [...new Set(args.months)].sort() : monthsBetween(args.from, args.to);
   const from = list[0];
@@ -374,9 +375,20 @@ export async function getSummarySeries(
   if (!from || !to) return [];
   const start = monthDate(from);
   const years = [...new Set(list.map((p) => Number(p.slice(0, 4))))];
-  const rows = await cachedRows<Record<string, unknown>>(
-    db,
-    sql`
+  // The statement is a function of these (it is large: rendering it only to look it up would cost more).
+  const key = JSON.stringify([
+    'summarySeries',
+    scope.regionCode,
+    scope.agentCodes ?? null,
+    scope.communityId ?? null,
+    by,
+    'months' in args ? 'months' : 'range',
+    list,
+    useRollup,
+  ]);
+  const rows = await cachedRows<Record<string, unknown>>(db, {
+    key,
+    query: () => sql`
       with months as (
         ${
           'months' in args
@@ -403,7 +415,7 @@ export async function getSummarySeries(
       left join claims_paid cp on cp.m = mo.m and cp.k = g.key
       left join wf on wf.year = extract(year from mo.m)::int and wf.key = g.key
       order by mo.m, g.key`,
-  );
+  });
   const cells = rows.map((row): SummaryCell => {
     const active = toNumber(row.active);
     const activePrev = toNumber(row.active_prev);

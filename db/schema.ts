@@ -352,6 +352,8 @@ export const contributions = pgTable(
     index('contributions_paid_idx').on(t.paidOn),
     // What an agent collected in a month (agent figures, incentives).
     index('contributions_agent_paid_idx').on(t.agentCode, t.paidOn),
+    // A few thousand members' payments of a month (a supervisor's agents' members): one probe each.
+    index('contributions_member_paid_idx').on(t.memberId, t.paidOn),
     index('contributions_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
     check('contributions_first_month_check', sql`extract(day from ${t.firstMonth}) = 1`),
     check('contributions_months_check', sql`${t.monthsCount} between 1 and 12`),
@@ -582,4 +584,15 @@ export const rollupBuild = pgTable('rollup_build', {
   collected: bigint('collected', { mode: 'number' }).notNull(),
   claimsPaidCount: bigint('claims_paid_count', { mode: 'number' }).notNull(),
   claimsPaidAmount: bigint('claims_paid_amount', { mode: 'number' }).notNull(),
+});
+
+/**
+ * The data version the figure cache (db/figures-cache.ts) is keyed by: statement-level triggers on every
+ * table the figures read add 1 to the row of the writing backend (`pid`) in the writing transaction, so
+ * `sum(version)` grows exactly when such a write commits. One row per backend means concurrent writers
+ * never wait on each other's row.
+ */
+export const dataVersion = pgTable('data_version', {
+  pid: integer('pid').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { writeAudit } from '@/db/queries/audit';
+import { withRequestMemo } from '@/db/figures-cache';
 import { can } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
 import { AppError, forbidden } from '@/lib/errors';
@@ -51,7 +52,8 @@ export function errorResponse(request: Request, error: unknown): NextResponse {
 export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<Response>) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
-      return await handler(request, context);
+      // A read answers from one memo of the scope, data version and rollup state (db/figures-cache.ts).
+      return request.method === 'GET' ? await withRequestMemo(() => handler(request, context)) : await handler(request, context);
     } catch (error) {
       return errorResponse(request, error);
     }

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { getMapView } from '@/db/queries/map';
 import { suppressesSmallCells } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
-import { OverviewMapIsland } from '@/components/overview/overview-map-island';
+import { OverviewMapClient } from './overview-map-client';
 
 /** The overview's small coverage map: server-rendered first, then following the period picker. */
 export async function OverviewMap({
@@ -18,5 +18,5 @@ export async function OverviewMap({
 }) {
   const view = await getMapView(await getDb(), { caller, period, metric: 'coverageRate', regionCode });
   if (!view.features.some((feature) => feature.geometry)) return null;
-  return <OverviewMapIsland initial={view} suppressed={suppressesSmallCells(caller.role)} />;
+  return <OverviewMapClient initial={view} suppressed={suppressesSmallCells(caller.role)} />;
 }

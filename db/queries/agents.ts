@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { agentTargets } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
 import { can, suppressesSmallCells } from '@/lib/auth/permissions';
@@ -125,7 +126,7 @@ async function listAgentFacts(db: Database, scope: IndicatorScope, code?: string
           sql`, `,
         )})`
     : sql`true`;
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     // The agents' communities in one grouped join (not one lookup per agent).
     sql`
@@ -391,7 +392,7 @@ export async function getAgentDetail(
     getGroupedRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope: own, by: 'agent' }),
     getAgentTieRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope: own }),
     getMemberStatusMix(db, { period, scope: own }),
-    queryRows<{ id: unknown; name: string; belongs: boolean; members: unknown }>(
+    cachedRows<{ id: unknown; name: string; belongs: boolean; members: unknown }>(
       db,
       sql`
         select co.id, co.name, exists (select 1 from agent_communities ac where ac.agent_code = ${code} and ac.community_id = co.id) as belongs,

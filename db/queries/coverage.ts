@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { communities, coverageTargets, regions } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
 import { AppError } from '@/lib/errors';
@@ -246,7 +247,7 @@ export async function listCommunityRows(
     getSummarySeries(db, { from: args.period, to: args.period, scope, by: 'community' }),
     // One community's page needs its cohorts only.
     getGroupedRetention(db, { period: args.period, months: 6, cohorts: 12, scope: { ...scope, communityId: args.communityId }, by: 'community' }),
-    queryRows<{ id: number; name: string; type: string; village_code: string; village_name: string; agents: string[] | null; members: unknown }>(
+    cachedRows<{ id: number; name: string; type: string; village_code: string; village_name: string; agents: string[] | null; members: unknown }>(
       db,
       // The members are counted in one pass over the scope's members (not one count per community, which
       // read every member of every community); a community's own page reads only its row.

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { cachedRows } from '@/db/figures-cache';
 import type { Database } from '@/db';
-import { regions } from '@/db/schema';
 import { suppressesSmallCells } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
 import type { Figure } from '@/lib/format';
@@ -76,10 +76,11 @@ export async function getMapView(
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const [summaries, shapes] = await Promise.all([
     getSummaryByVillage(db, { period: args.period, scope }),
-    db
-      .select({ code: regions.code, boundary: regions.boundary, boundarySource: regions.boundarySource })
-      .from(regions)
-      .where(and(eq(regions.level, 'village'), regionMatch(sql`${regions.code}`, scope.regionCode))),
+    cachedRows<{ code: string; boundary: unknown; boundary_source: BoundarySource | null }>(
+      db,
+      sql`select code, boundary, boundary_source from regions
+        where level = 'village' and ${regionMatch(sql`code`, scope.regionCode)}`,
+    ).then((rows) => rows.map((row) => ({ code: row.code, boundary: row.boundary, boundarySource: row.boundary_source }))),
   ]);
   const shapeByCode = new Map(shapes.map((shape) => [shape.code, shape]));
   const suppress = suppressesSmallCells(args.caller.role);

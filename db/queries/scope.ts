@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { memoForRequest } from '@/db/figures-cache';
 import { agents, regions } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
 import { DEFAULT_REGION_CODE, REGION_CODE_PATTERN } from '@/lib/config';
@@ -22,7 +23,17 @@ export interface ResolvedRegion {
  * region outside the caller's own is refused (403), a supervisor only counts the members their agents
  * recruited, whatever a page or a URL asks for.
  */
-export async function resolveScope(
+export function resolveScope(
+  db: Database,
+  caller: Caller,
+  requestedRegion?: string | null,
+): Promise<{ scope: IndicatorScope; region: ResolvedRegion }> {
+  // A page's sections each ask for the same scope: read once per request.
+  const key = JSON.stringify(['scope', caller.userId, caller.role, caller.regionCode, requestedRegion ?? null]);
+  return memoForRequest(db, key, () => readScope(db, caller, requestedRegion));
+}
+
+async function readScope(
   db: Database,
   caller: Caller,
   requestedRegion?: string | null,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db';
 import { findSessionUser } from '@/db/queries/sessions';
 import { unauthenticated } from '@/lib/errors';
@@ -13,13 +14,16 @@ import { can, type Permission } from './permissions';
  * session, a deactivated account, or one whose role or password changed (session version bumped) loses
  * its rights at once.
  */
-export async function getCaller(): Promise<Caller | null> {
+async function readCaller(): Promise<Caller | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.sessionId) return null;
   const user = await findSessionUser(await getDb(), session.user.sessionId, session.user.sessionVersion);
   if (!user) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode };
 }
+
+/** The same, read once per server render (the layout and the page both ask). */
+export const getCaller: () => Promise<Caller | null> = cache(readCaller);
 
 /** For pages: the caller, or a redirect to the sign-in page. */
 export async function requirePageCaller(): Promise<Caller> {

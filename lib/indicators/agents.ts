@@ -5,7 +5,8 @@
 // (claims.agent_code), its monthly target, its last acquisition and the incentive under the rates in
 // force (reference_rates, by effective date, never constants in code).
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db';
+import type { Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { monthDate, toNumber } from './sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from './scope';
 import { monthsBetween, type Period } from './month';
@@ -75,7 +76,7 @@ export async function getAgentFigures(
     agentCodes.map((code) => sql`${code}`),
     sql`, `,
   )}]::text[]`;
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     sql`
       with months as (

@@ -2,6 +2,7 @@
 // figures (pages, API, exports and tests all call these), and the claim lifecycle and benefit rules.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { CLAIM_STATUSES, PROGRAMS, type ClaimStatus, type Program } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
@@ -198,7 +199,7 @@ export async function getClaimsSummaryCore(
   const { scope, from, to } = args;
   const start = monthDate(from);
   const end = monthDate(to, 1);
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     sql`
       with scoped as (
@@ -263,7 +264,7 @@ export async function getClaimsPaidByMonth(
   db: Database,
   args: { scope: IndicatorScope; from: Period; to: Period } & ClaimFilters,
 ): Promise<Array<{ period: string; program: Program; count: number; amount: number }>> {
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     sql`
       select to_char(mo.m, 'YYYY-MM') as period, p.program, count(cl.id) as n, coalesce(sum(cl.amount), 0) as amount
@@ -295,7 +296,7 @@ export async function getClaimsByVillage(
 ): Promise<Array<{ code: string; name: string; paidCount: number; paidAmount: number; submittedCount: number }>> {
   const start = monthDate(args.from);
   const end = monthDate(args.to, 1);
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     // The range's claims are counted per village first, then set against every village of the scope:
     // a plan that starts from the villages would read every member of each one.
@@ -330,7 +331,7 @@ export async function getRejectionReasons(
   db: Database,
   args: { scope: IndicatorScope; from: Period; to: Period } & ClaimFilters,
 ): Promise<Array<{ reason: string; count: number }>> {
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await cachedRows<Record<string, unknown>>(
     db,
     sql`
       select coalesce(cl.rejection_reason, '') as reason, count(*) as n
@@ -433,7 +434,7 @@ export async function getSolidaritySummary(
   db: Database,
   args: { scope: IndicatorScope; asOf: string },
 ): Promise<SolidaritySummary> {
-  const [row] = await queryRows<Record<string, unknown>>(
+  const [row] = await cachedRows<Record<string, unknown>>(
     db,
     sql`
       with per_claim as (${solidaritySql(args.scope, args.asOf, sql`true`)})

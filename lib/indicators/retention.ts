@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db';
+import type { Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from './scope';
 import { addMonths, type Period } from './month';
@@ -22,7 +23,7 @@ export async function getCohortRetention(
 ): Promise<{ cohortSize: number; retained: number; rate: number | null }> {
   const { cohortMonth, months, scope } = args;
   const target = monthDate(addMonths(cohortMonth, months));
-  const [row] = await queryRows<{ cohort: unknown; retained: unknown }>(
+  const [row] = await cachedRows<{ cohort: unknown; retained: unknown }>(
     db,
     sql`
       select count(*) as cohort, count(s.member_id) as retained
@@ -55,7 +56,7 @@ async function pooledRetention(
 ): Promise<Map<string, { cohortSize: number; retained: number; rate: number | null }>> {
   const { period, months, cohorts, scope, key } = args;
   const enrolMonth = sql`(sm.enrolled_on - extract(day from sm.enrolled_on)::int + 1)`;
-  const rows = await queryRows<{ k: string; cohort: unknown; retained: unknown }>(
+  const rows = await cachedRows<{ k: string; cohort: unknown; retained: unknown }>(
     db,
     sql`
       select ${key} as k, count(*) as cohort, count(s.member_id) as retained

@@ -3,12 +3,13 @@
 // community, occupation or channel) and the trends (a row per month) are all this query, so a figure
 // means the same on every page, in the API and in every export.
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db';
+import type { Database } from '@/db';
+import { cachedRows, memoForRequest } from '@/db/figures-cache';
 import { CHANNELS, type ROLLUP_DIMENSIONS } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
 import { columnMonth, coverageFlagColumns } from './status';
-import { workforceOfSql } from './workforce';
+import { workforceOfRegionsSql, workforceOfSql } from './workforce';
 import { monthsBetween, type Period } from './month';
 import { NONE_KEY, ROLLUP_MEASURES, rollupsFresh } from './rollups';
 
@@ -177,8 +178,12 @@ function workforceByGroupSql(by: Grouping, scope: IndicatorScope): SQL {
         from years y`;
     case 'region':
     case 'village':
-      return sql`select y.year, g.key, ${workforceOfSql(sql`g.key`, sql`y.year`)} as workforce
-        from years y cross join groups g`;
+      return workforceOfRegionsSql({
+        years: sql`years`,
+        groups: sql`groups`,
+        regionCode: scope.regionCode,
+        codeLength: by === 'village' ? 13 : childCodeLength(scope.regionCode),
+      });
     case 'occupation':
       // Per-occupation denominators are optional reference data: a missing one leaves the rate empty.
       return sql`select wo.year, wo.occupation_code as key, sum(wo.informal_workers) as workforce
@@ -200,17 +205,27 @@ function workforceByGroupSql(by: Grouping, scope: IndicatorScope): SQL {
   }
 }
 
-/** The status, enrolment, payment and claim CTEs from the raw tables (any scope and grouping). */
+/**
+ * The status, enrolment, payment and claim CTEs from the raw tables (any scope and grouping).
+ * The scope's members are read once (`scoped`, with their group key); their covered months come from
+ * `coverage_spans`, the trigger-kept runs of consecutive covered months of each member, which cover
+ * exactly the months their contributions cover (so the flags are those of coverageFlagColumns over the
+ * contributions, from a row or two per member instead of every contribution), and their payments of
+ * the months asked for from the (member, payment day) index.
+ */
 function liveFactsSql(scope: IndicatorScope, from: Period, to: Period, key: SQL): SQL {
   const inScope = memberScopeCondition('sm', scope);
   const start = monthDate(from);
   const end = monthDate(to, 1);
   const m = columnMonth(sql`f.m`);
   return sql`
+      scoped as materialized (
+        select sm.id, ${key} as k from members sm where ${inScope}
+      ),
       cov as (
         select c.member_id, c.first_month, c.last_month
-        from contributions c join members sm on sm.id = c.member_id
-        where ${inScope} and c.last_month >= ${monthDate(from, -4)} and c.first_month <= ${monthDate(to)}
+        from scoped p join coverage_spans c on c.member_id = p.id
+        where c.last_month >= ${monthDate(from, -4)} and c.first_month <= ${monthDate(to)}
       ),
       flags as (
         select mo.m, c.member_id, ${coverageFlagColumns(columnMonth(sql`mo.m`))}
@@ -219,17 +234,18 @@ function liveFactsSql(scope: IndicatorScope, from: Period, to: Period, key: SQL)
         group by mo.m, c.member_id
       ),
       status as (
-        select f.m, ${key} as k,
+        select f.m, p.k,
           count(*) filter (where f.in_m) as active,
           count(*) filter (where f.in_m1) as active_prev,
           count(*) filter (where f.in_m1 and not f.in_m) as stopped,
           count(*) filter (where not f.in_m and f.in_m1_to_m3) as lapsed,
           count(*) filter (where f.in_m4 and not f.in_m and not f.in_m1_to_m3) as ended,
+          -- covered before m-1 (a run starting by m-2 is a contribution starting by m-2)
           count(*) filter (where f.in_m and not f.in_m1 and exists (
-            select 1 from contributions e
+            select 1 from coverage_spans e
             where e.member_id = f.member_id and e.first_month <= ${m.at(-2)}
           )) as reactivated
-        from flags f join members sm on sm.id = f.member_id
+        from flags f join scoped p on p.id = f.member_id
         group by 1, 2
       ),
       enrol as (
@@ -242,10 +258,10 @@ function liveFactsSql(scope: IndicatorScope, from: Period, to: Period, key: SQL)
         group by 1, 2
       ),
       paid as (
-        select ${monthOf(sql`c.paid_on`)} as m, ${key} as k,
+        select ${monthOf(sql`c.paid_on`)} as m, p.k,
           count(distinct c.member_id) as payers, sum(c.jkk_amount + c.jkm_amount) as collected
-        from contributions c join members sm on sm.id = c.member_id
-        where ${inScope} and c.paid_on >= ${start} and c.paid_on < ${end}
+        from scoped p join contributions c on c.member_id = p.id
+        where c.paid_on >= ${start} and c.paid_on < ${end}
         group by 1, 2
       ),
       claims_paid as (
@@ -350,7 +366,8 @@ export async function getSummarySeries(
   const rollup = rollupReading(by, scope);
   const source = args.source ?? 'auto';
   if (source === 'rollup' && !rollup) throw new Error(`The rollup cannot answer ${by} for this scope.`);
-  const useRollup = rollup !== null && (source === 'rollup' || (source === 'auto' && (await rollupsFresh(db))));
+  const useRollup =
+    rollup !== null && (source === 'rollup' || (source === 'auto' && (await memoForRequest(db, 'rollupsFresh', () => rollupsFresh(db)))));
   // Either a range (trends) or a few chosen months (a month beside its previous month and last year's).
   const list = 'months' in args ? [...new Set(args.months)].sort() : monthsBetween(args.from, args.to);
   const from = list[0];
@@ -358,9 +375,20 @@ export async function getSummarySeries(
   if (!from || !to) return [];
   const start = monthDate(from);
   const years = [...new Set(list.map((p) => Number(p.slice(0, 4))))];
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`
+  // The statement is a function of these (it is large: rendering it only to look it up would cost more).
+  const key = JSON.stringify([
+    'summarySeries',
+    scope.regionCode,
+    scope.agentCodes ?? null,
+    scope.communityId ?? null,
+    by,
+    'months' in args ? 'months' : 'range',
+    list,
+    useRollup,
+  ]);
+  const rows = await cachedRows<Record<string, unknown>>(db, {
+    key,
+    query: () => sql`
       with months as (
         ${
           'months' in args
@@ -387,7 +415,7 @@ export async function getSummarySeries(
       left join claims_paid cp on cp.m = mo.m and cp.k = g.key
       left join wf on wf.year = extract(year from mo.m)::int and wf.key = g.key
       order by mo.m, g.key`,
-  );
+  });
   const cells = rows.map((row): SummaryCell => {
     const active = toNumber(row.active);
     const activePrev = toNumber(row.active_prev);

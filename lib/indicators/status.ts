@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import { monthDate, toNumber } from './sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from './scope';
 import type { Period } from './month';
@@ -98,7 +99,7 @@ export async function getMemberStatusMix(
   args: { period: Period; scope: IndicatorScope },
 ): Promise<Record<MemberStatus, number>> {
   const { period, scope } = args;
-  const rows = await queryRows<{ status: MemberStatus; n: unknown }>(
+  const rows = await cachedRows<{ status: MemberStatus; n: unknown }>(
     db,
     sql`
       with flags as (${coverageFlagsSql(period, scope)})

@@ -1,0 +1,132 @@
+// A cache of the figure queries' rows, keyed by the statement (SQL text and parameters: the scope — region,
+// a supervisor's agents, a community —, the months and the grouping are all in it) and by the data
+// version (`data_version`, migration 0011): statement triggers on every table the figures read add to
+// it in the writing transaction, so its sum changes exactly when such a write commits.
+//
+// Why it is exact: the version is read before the statement runs, so the rows cached under version v
+// were computed from data at least as new as v; a reader that later reads v again sees no write
+// committed since, so those rows are the current data. Rows are the raw query result, before any
+// role's small-cell suppression, which every caller applies to its own copy.
+//
+// `PAYUNG_FIGURES_CACHE=off` turns it off (to measure the queries themselves).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { cache } from 'react';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { queryRows, type Database } from '@/db';
+
+const dialect = new PgDialect();
+
+/** Statements kept per database (least recently used dropped first). */
+const MAX_ENTRIES = 400;
+
+interface Store {
+  version: bigint;
+  entries: Map<string, Promise<readonly unknown[]>>;
+}
+
+/** Per database object: tests open several, and a transaction's own handle never shares a process cache. */
+const stores = new WeakMap<object, Store>();
+
+export function figuresCacheEnabled(): boolean {
+  return process.env.PAYUNG_FIGURES_CACHE !== 'off';
+}
+
+type Memo = Map<string, Promise<unknown>>;
+/** Per server render (React's request cache; outside a render every call gets a new map: no memo). */
+const renderMemo = cache((_db: object): Memo => new Map());
+/** Per API GET request (withRequestMemo). */
+const requestMemos = new AsyncLocalStorage<WeakMap<object, Memo>>();
+
+/** Runs a read-only request handler with its own memo (see memoForRequest). */
+export function withRequestMemo<T>(handler: () => Promise<T>): Promise<T> {
+  return requestMemos.run(new WeakMap(), handler);
+}
+
+/**
+ * `read()` once per request (an API GET, or a page's render) and database: what a request reads several
+ * times — the caller's scope, the data version, whether the rollup is fresh — is read at its first use.
+ * Reading the data version once, before the first figure statement, keeps the cache exact; an API GET
+ * writes nothing, while a render may follow a server action's write in the same request, so the
+ * version is memoised for API GETs only (`inRenders: false`).
+ */
+export function memoForRequest<T>(
+  db: Database,
+  name: string,
+  read: () => Promise<T>,
+  options: { inRenders?: boolean } = {},
+): Promise<T> {
+  const memos = requestMemos.getStore();
+  let memo: Memo;
+  if (memos) {
+    memo = memos.get(db) ?? new Map();
+    memos.set(db, memo);
+  } else if (options.inRenders === false) {
+    return read();
+  } else {
+    memo = renderMemo(db);
+  }
+  let pending = memo.get(name) as Promise<T> | undefined;
+  if (!pending) {
+    pending = read();
+    memo.set(name, pending);
+  }
+  return pending;
+}
+
+/** The committed data version as this connection sees it now. */
+export async function readDataVersion(db: Database): Promise<bigint> {
+  const [row] = await queryRows<{ v: unknown }>(db, sql`select coalesce(sum(version), 0)::text as v from data_version`);
+  return BigInt(String(row?.v ?? '0'));
+}
+
+function keyOf(query: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return `${text}\u0000${JSON.stringify(params, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))}`;
+}
+
+/**
+ * The rows of a read-only figure statement, from the cache when the same statement already ran at the
+ * current data version. Rows are frozen: callers map them to their own objects. `{ key, query }` names
+ * the statement by a key that determines it (cheaper than rendering a large statement to find it).
+ */
+export async function cachedRows<T>(db: Database, query: SQL | { key: string; query: () => SQL }): Promise<T[]> {
+  const statement = () => ('key' in query ? query.query() : query);
+  if (!figuresCacheEnabled()) return queryRows<T>(db, statement());
+  // Not memoised across a render: a server action's write and the page it renders again share one.
+  const version = await memoForRequest(db, 'dataVersion', () => readDataVersion(db), { inRenders: false });
+  let store = stores.get(db);
+  if (!store) {
+    store = { version, entries: new Map() };
+    stores.set(db, store);
+  }
+  if (version > store.version) {
+    store.version = version;
+    store.entries.clear();
+  } else if (version < store.version) {
+    // A reader that read the version before a newer one was seen: answer it live, cache nothing.
+    return queryRows<T>(db, statement());
+  }
+  const key = 'key' in query ? `key\u0000${query.key}` : keyOf(query);
+  const entries = store.entries;
+  const hit = entries.get(key);
+  if (hit) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return (await hit) as T[];
+  }
+  const pending = queryRows<T>(db, statement()).then((rows) => {
+    for (const row of rows) Object.freeze(row);
+    return Object.freeze(rows) as readonly unknown[];
+  });
+  entries.set(key, pending);
+  pending.catch(() => {
+    if (entries.get(key) === pending) entries.delete(key);
+  });
+  while (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+  return (await pending) as T[];
+}

@@ -67,96 +67,110 @@ const GROUPING_BITS: Record<(typeof ROLLUP_DIMENSIONS)[number], number> = {
 export type MemberSelection = readonly number[] | { from: number; to: number } | null;
 
 /**
+ * Where a member's facts come from, each a row source: `spans (member_id, first_month, last_month)`, the
+ * runs of covered months; `paid (member_id, month, collected)`, one row per member and month of payment;
+ * `members (id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on)`;
+ * `claims (member_id, paid_on, amount)`, the paid claims. The live tables, or the copies RollupTracker
+ * keeps of the members' rows as they were before a write.
+ */
+interface FactSources {
+  spans: SQL;
+  paid: SQL;
+  members: SQL;
+  claims: SQL;
+}
+
+function liveSources(members: MemberSelection): FactSources {
+  const where = (column: string) =>
+    members === null
+      ? sql``
+      : Array.isArray(members)
+        ? sql`where ${sql.raw(column)} = any(${idArray(members as readonly number[])})`
+        : sql`where ${sql.raw(column)} between ${(members as { from: number }).from} and ${(members as { to: number }).to}`;
+  return {
+    // coverage_spans is kept by triggers on contributions in the statement that changes them: the runs as of now.
+    spans: sql`(select member_id, first_month, last_month from coverage_spans ${where('member_id')})`,
+    paid: paidSql(where('c.member_id')),
+    members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members ${where('id')})`,
+    claims: sql`(select member_id, paid_on, amount from claims ${where('member_id')})`,
+  };
+}
+
+/** A payer counts once in a month whatever the number of their contributions paid in it. */
+const paidSql = (where: SQL) => sql`(
+  select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as collected
+  from contributions c ${where} group by 1, 2)`;
+
+/**
  * The facts of the selected members, summed per dimension, month, village and key: `select dimension,
  * month, village_code, key, <measures>`, where range measures are event sums and the others counts of
- * that month.
+ * that month. Payments are grouped apart from the other facts (they are most of the rows and touch two
+ * measures only), so a (dimension, month, village, key) may come twice: callers sum the rows again.
  */
 export function rollupEventsSql(members: MemberSelection): SQL {
-  const condition = (column: string) =>
-    members === null
-      ? sql`true`
-      : Array.isArray(members)
-        ? sql`${sql.raw(column)} = any(${idArray(members as readonly number[])})`
-        : sql`${sql.raw(column)} between ${(members as { from: number }).from} and ${(members as { to: number }).to}`;
-  const only = (column: string) => (members === null ? sql`` : sql`where ${condition(column)}`);
+  return factSums(liveSources(members));
+}
+
+function factSums(from: FactSources): SQL {
   const s = sql`r.s`;
   const e = sql`r.e`;
   const one = sql`1`;
   const keys = sql`community, occupation, channel, agent, sex`;
-  return sql`
-    with covered as (
-      select c.member_id, c.first_month, c.last_month,
-        case when c.first_month <= (max(c.last_month) over w + ${oneMonth}) then 0 else 1 end as run_start
-      from contributions c ${only('c.member_id')}
-      window w as (partition by c.member_id order by c.first_month rows between unbounded preceding and 1 preceding)
-    ),
-    numbered as (
-      select member_id, first_month, last_month,
-        sum(run_start) over (partition by member_id order by first_month) as run_no
-      from covered
-    ),
-    merged as (
-      select member_id, run_no, min(first_month) as s, max(last_month) as e
-      from numbered group by member_id, run_no
-    ),
-    runs as (
-      select member_id, run_no, s, e, lead(s) over (partition by member_id order by s) as next_s from merged
-    ),
-    enrolled as (
-      select sm.id as member_id, ${monthOf(sql`sm.enrolled_on`)}::date as em,
-        coalesce(bool_or(r.s <= ${monthOf(sql`sm.enrolled_on`)} and r.e >= ${plus(monthOf(sql`sm.enrolled_on`), -3)}), false) as covered
-      from members sm left join runs r on r.member_id = sm.id ${only('sm.id')}
-      group by sm.id, sm.enrolled_on
-    ),
-    paid as (
-      select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as amount
-      from contributions c ${only('c.member_id')} group by 1, 2
-    ),
-    facts as (
-      select r.member_id, f.* from runs r cross join lateral ${factRows([
-        fact(s, { active: one, reactivated: sql`case when r.run_no > 1 then 1 else 0 end` }),
-        fact(plus(s, 1), { active_prev: one }),
-        fact(plus(e, 1), { active: sql`-1`, lapsed: one, stopped: one }),
-        fact(plus(e, 2), { active_prev: sql`-1` }),
-        // In arrears from e+1 until three months have passed or the next run starts.
-        fact(sql`least(${plus(e, 4)}, r.next_s)`, { lapsed: sql`-1` }),
-        fact(plus(e, 4), { ended: sql`case when r.next_s is null or r.next_s > ${plus(e, 4)} then 1 else 0 end` }),
-      ])}
-      union all
-      -- Pending first payment: enrolled in m and not covered in m-3..m.
-      select en.member_id, f.* from enrolled en cross join lateral ${factRows([
-        fact(sql`en.em`, { new_enrolments: one, pending: sql`case when en.covered then 0 else 1 end` }),
-      ])}
-      union all
-      select p.member_id, f.* from paid p cross join lateral ${factRows([
-        fact(sql`p.month`, { payers: one, collected: sql`p.amount` }),
-      ])}
-      union all
-      select cl.member_id, f.* from claims cl cross join lateral ${factRows([
-        fact(sql`${monthOf(sql`cl.paid_on`)}::date`, { claims_paid_count: one, claims_paid_amount: sql`coalesce(cl.amount, 0)` }),
-      ])}
-      where cl.paid_on is not null and ${condition('cl.member_id')}
-    ),
-    located as (
+  const located = (facts: SQL) => sql`
       select f.*, sm.village_code,
         coalesce(sm.community_id::text, ${NONE_KEY}) as community, coalesce(sm.occupation_code, ${NONE_KEY}) as occupation,
         sm.channel::text as channel, coalesce(sm.agent_code, ${NONE_KEY}) as agent, sm.sex::text as sex
-      from facts f join members sm on sm.id = f.member_id
-      ${only('sm.id')}
-    )
+      from (${facts}) f join ${from.members} sm on sm.id = f.member_id`;
+  const grouped = (facts: SQL, measures: readonly RollupMeasure[]) => sql`
     select case grouping(${keys}) ${sql.join(
       Object.entries(GROUPING_BITS).map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${dimension}`),
       sql` `,
     )} end as dimension,
       month, village_code, coalesce(${keys}, 'all') as key,
-      ${eachMeasure((m) => sql`sum(${column(m)}) as ${column(m)}`)}
-    from located
+      ${eachMeasure((m) => (measures.includes(m) ? sql`sum(${column(m)})::bigint as ${column(m)}` : sql`0::bigint as ${column(m)}`))}
+    from (${located(facts)}) located
     group by grouping sets (${sql.join(
       ['', 'community', 'occupation', 'channel', 'agent', 'sex'].map((k) =>
         sql.raw(k ? `(month, village_code, ${k})` : '(month, village_code)'),
       ),
       sql`, `,
     )})`;
+  const memberFacts = sql`
+    with runs as (
+      select sp.member_id, sp.first_month as s, sp.last_month as e,
+        lead(sp.first_month) over w as next_s, row_number() over w as run_no
+      from ${from.spans} sp
+      window w as (partition by sp.member_id order by sp.first_month)
+    ),
+    enrolled as (
+      select sm.id as member_id, ${monthOf(sql`sm.enrolled_on`)}::date as em,
+        coalesce(bool_or(r.s <= ${monthOf(sql`sm.enrolled_on`)} and r.e >= ${plus(monthOf(sql`sm.enrolled_on`), -3)}), false) as covered
+      from ${from.members} sm left join runs r on r.member_id = sm.id
+      group by sm.id, sm.enrolled_on
+    )
+    select r.member_id, f.* from runs r cross join lateral ${factRows([
+      fact(s, { active: one, reactivated: sql`case when r.run_no > 1 then 1 else 0 end` }),
+      fact(plus(s, 1), { active_prev: one }),
+      fact(plus(e, 1), { active: sql`-1`, lapsed: one, stopped: one }),
+      fact(plus(e, 2), { active_prev: sql`-1` }),
+      // In arrears from e+1 until three months have passed or the next run starts.
+      fact(sql`least(${plus(e, 4)}, r.next_s)`, { lapsed: sql`-1` }),
+      fact(plus(e, 4), { ended: sql`case when r.next_s is null or r.next_s > ${plus(e, 4)} then 1 else 0 end` }),
+    ])}
+    union all
+    -- Pending first payment: enrolled in m and not covered in m-3..m.
+    select en.member_id, f.* from enrolled en cross join lateral ${factRows([
+      fact(sql`en.em`, { new_enrolments: one, pending: sql`case when en.covered then 0 else 1 end` }),
+    ])}
+    union all
+    select cl.member_id, f.* from ${from.claims} cl cross join lateral ${factRows([
+      fact(sql`${monthOf(sql`cl.paid_on`)}::date`, { claims_paid_count: one, claims_paid_amount: sql`coalesce(cl.amount, 0)` }),
+    ])}
+    where cl.paid_on is not null`;
+  return sql`
+    ${grouped(memberFacts, ROLLUP_MEASURES.filter((m) => m !== 'payers' && m !== 'collected'))}
+    union all
+    ${grouped(sql`select member_id, month, 1 as payers, collected from ${from.paid} p`, ['payers', 'collected'])}`;
 }
 
 /**
@@ -178,6 +192,8 @@ function monthValuesSql(facts: SQL): SQL {
       from (
         select dimension, month, village_code, key, ${eachMeasure((m) => sql`sum(${column(m)}) as ${column(m)}`)}
         from (${facts}) facts group by 1, 2, 3, 4
+        -- A fact row that changes nothing (an import's before and after cancelling out) would only be spread over months for nothing.
+        having ${eachMeasure((m) => sql`sum(${column(m)}) <> 0`, sql` or `)}
       ) grouped
       window w as (partition by dimension, village_code, key order by month)
     ) s
@@ -261,10 +277,12 @@ export async function rollupsFresh(db: Database): Promise<boolean> {
 }
 
 /**
- * Keeps the rollup current across the writes of one transaction: `before(ids)` takes away the members'
- * events as they are now (call it before changing their rows, contributions or claims), `added(ids)`
- * names members created in this transaction, `finish()` adds everyone's events as they are at the end
- * and applies the difference. Months that did not change are not touched.
+ * Keeps the rollup current across the writes of one transaction: `before(ids)` keeps a copy of what the
+ * members' facts are made of as it is now (call it before changing their rows, contributions or claims):
+ * their runs, payments per month, attributes and paid claims; `added(ids)` names members created in this
+ * transaction; `finish()` sums the facts of all of them as they are at the end, takes away those of the
+ * copies and applies the difference, in one pass whatever the number of chunks. Months that did not
+ * change are not touched.
  */
 export class RollupTracker {
   private readonly members = new Set<number>();
@@ -277,8 +295,16 @@ export class RollupTracker {
     this.started = true;
     await declareMaintained(this.tx);
     await this.tx.execute(sql`
-      create temp table if not exists rollup_pending
-        (like rollup_monthly including defaults) on commit drop`);
+      create temp table if not exists rollup_old_spans (member_id integer not null, first_month date not null, last_month date not null)
+        on commit drop`);
+    await this.tx.execute(sql`
+      create temp table if not exists rollup_old_paid (member_id integer not null, month date not null, collected bigint not null)
+        on commit drop`);
+    await this.tx.execute(sql`
+      create temp table if not exists rollup_old_members on commit drop as
+        select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members with no data`);
+    await this.tx.execute(sql`
+      create temp table if not exists rollup_old_claims (member_id integer not null, paid_on date, amount bigint) on commit drop`);
   }
 
   async before(memberIds: readonly number[]): Promise<void> {
@@ -286,10 +312,19 @@ export class RollupTracker {
     await this.start();
     if (fresh.length === 0) return;
     for (const id of fresh) this.members.add(id);
+    const ids = idArray(fresh);
     await this.tx.execute(sql`
-      insert into rollup_pending (dimension, month, village_code, key, ${measureList()})
-      select dimension, month, village_code, key, ${eachMeasure((m) => sql`-${column(m)}`)}
-      from (${rollupEventsSql(fresh)}) old`);
+      with spans as (
+        insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where member_id = any(${ids})
+      ),
+      paid as (
+        insert into rollup_old_paid select * from ${paidSql(sql`where c.member_id = any(${ids})`)} p
+      ),
+      claimed as (
+        insert into rollup_old_claims select member_id, paid_on, amount from claims where member_id = any(${ids}) and paid_on is not null
+      )
+      insert into rollup_old_members
+      select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where id = any(${ids})`);
   }
 
   async added(memberIds: readonly number[]): Promise<void> {
@@ -301,12 +336,19 @@ export class RollupTracker {
     if (!this.started) return;
     const ids = [...this.members];
     if (ids.length > 0) {
-      await this.tx.execute(sql`
-        insert into rollup_pending (dimension, month, village_code, key, ${measureList()})
-        ${rollupEventsSql(ids)}`);
+      const now = factSums(liveSources(ids));
+      const before = factSums({
+        spans: sql`rollup_old_spans`,
+        paid: sql`rollup_old_paid`,
+        members: sql`rollup_old_members`,
+        claims: sql`rollup_old_claims`,
+      });
       await this.tx.execute(sql`
         create temp table rollup_changes on commit drop as
-        ${monthValuesSql(sql`select * from rollup_pending`)}`);
+        ${monthValuesSql(sql`
+          select dimension, month, village_code, key, ${measureList()} from (${now}) now
+          union all
+          select dimension, month, village_code, key, ${eachMeasure((m) => sql`-${column(m)}`)} from (${before}) before`)}`);
       // In key order, so concurrent writers lock rows in the same order.
       await this.tx.execute(sql`
         insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
@@ -321,7 +363,7 @@ export class RollupTracker {
           and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
       await this.tx.execute(sql`drop table rollup_changes`);
     }
-    await this.tx.execute(sql`drop table if exists rollup_pending`);
+    await this.tx.execute(sql`drop table if exists rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
     this.members.clear();
     this.started = false;
   }

@@ -37,6 +37,10 @@ export const ROLLUP_MEASURES = [
 export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
 /** Measures that last over months (kept as +1/-1 events, summed over time). */
 const RANGE_MEASURES: readonly RollupMeasure[] = ['active', 'active_prev', 'lapsed'];
+/** Rupiah measures; the others count persons or claims (integers, summed without numeric arithmetic). */
+const AMOUNTS: readonly RollupMeasure[] = ['collected', 'claims_paid_amount'];
+/** A measure's sum as bigint: counts add up as int (fast), Rupiah as bigint (a numeric sum, cast back). */
+const total = (value: SQL | SQL.Aliased | ReturnType<typeof sql.identifier>, m: RollupMeasure) => (AMOUNTS.includes(m) ? sql`sum(${value})::bigint` : sql`sum((${value})::int)`);
 
 const column = (m: RollupMeasure) => sql.identifier(m);
 const measureList = (prefix = '') => sql.raw(ROLLUP_MEASURES.map((m) => `${prefix}${m}`).join(', '));
@@ -49,7 +53,7 @@ const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
 
 /** One fact of a member: the measures given change by their value in `month` (the others by 0). */
 const fact = (month: SQL, values: Partial<Record<RollupMeasure, SQL>>) =>
-  sql`(${month}, ${eachMeasure((m) => sql`(${values[m] ?? sql`0`})::bigint`)})`;
+  sql`(${month}, ${eachMeasure((m) => sql`(${values[m] ?? sql`0`})::${sql.raw(AMOUNTS.includes(m) ? 'bigint' : 'int')}`)})`;
 /** Facts as a lateral row source `f`. */
 const factRows = (facts: SQL[]) => sql`(values ${sql.join(facts, sql`, `)}) as f(month, ${measureList()})`;
 
@@ -63,8 +67,8 @@ const GROUPING_BITS: Record<(typeof ROLLUP_DIMENSIONS)[number], number> = {
   sex: 0b11110,
 };
 
-/** Which members: some by id, a range of ids (a chunk of a rebuild) or all (null). */
-export type MemberSelection = readonly number[] | { from: number; to: number } | null;
+/** Which members: some by id, the members of a range of villages (a chunk of a rebuild) or all (null). */
+type MemberSelection = readonly number[] | { villagesFrom: string; villagesTo: string } | null;
 
 /**
  * Where a member's facts come from, each a row source: `spans (member_id, first_month, last_month)`, the
@@ -81,16 +85,33 @@ interface FactSources {
 }
 
 function liveSources(members: MemberSelection): FactSources {
+  if (members !== null && !Array.isArray(members)) {
+    // A range of villages: their members' rows, found through the members.
+    const { villagesFrom, villagesTo } = members as { villagesFrom: string; villagesTo: string };
+    const chunk = sql`(select id from members where village_code between ${villagesFrom} and ${villagesTo})`;
+    return {
+      spans: sql`(select member_id, first_month, last_month from coverage_spans where member_id in ${chunk})`,
+      paid: paidSql(sql`where c.member_id in ${chunk}`),
+      members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members
+        where village_code between ${villagesFrom} and ${villagesTo})`,
+      claims: sql`(select member_id, paid_on, amount from claims where member_id in ${chunk})`,
+    };
+  }
   const where = (column: string) =>
-    members === null
-      ? sql``
-      : Array.isArray(members)
-        ? sql`where ${sql.raw(column)} = any(${idArray(members as readonly number[])})`
-        : sql`where ${sql.raw(column)} between ${(members as { from: number }).from} and ${(members as { to: number }).to}`;
+    members === null ? sql`` : sql`where ${sql.raw(column)} = any(${idArray(members as readonly number[])})`;
   return {
     // coverage_spans is kept by triggers on contributions in the statement that changes them: the runs as of now.
     spans: sql`(select member_id, first_month, last_month from coverage_spans ${where('member_id')})`,
-    paid: paidSql(where('c.member_id')),
+    // Member by member for a list: one index range of contributions each (a list of thousands is otherwise
+    // planned as a pass over every contribution).
+    paid:
+      members === null
+        ? paidSql(sql``)
+        : sql`(select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as collected
+            from unnest(${idArray(members as readonly number[])}) as u(id)
+            -- offset 0 keeps the lateral subquery as it is (pulled up, it becomes a hash join over every contribution)
+            cross join lateral (select c.member_id, c.paid_on, c.jkk_amount, c.jkm_amount from contributions c where c.member_id = u.id offset 0) c
+            group by 1, 2)`,
     members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members ${where('id')})`,
     claims: sql`(select member_id, paid_on, amount from claims ${where('member_id')})`,
   };
@@ -101,41 +122,42 @@ const paidSql = (where: SQL) => sql`(
   select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as collected
   from contributions c ${where} group by 1, 2)`;
 
-/**
- * The facts of the selected members, summed per dimension, month, village and key: `select dimension,
- * month, village_code, key, <measures>`, where range measures are event sums and the others counts of
- * that month. Payments are grouped apart from the other facts (they are most of the rows and touch two
- * measures only), so a (dimension, month, village, key) may come twice: callers sum the rows again.
- */
-export function rollupEventsSql(members: MemberSelection): SQL {
-  return factSums(liveSources(members));
+const KEYS = sql`community, occupation, channel, agent, sex`;
+const TUPLE = sql`month, village_code, community, occupation, channel, agent, sex`;
+
+/** Facts (`member_id, month, ...`) with the member's village and keys (from the sources' members). */
+function located(from: FactSources, facts: SQL): SQL {
+  return sql`
+    select f.*, sm.village_code,
+      coalesce(sm.community_id::text, ${NONE_KEY}) as community, coalesce(sm.occupation_code, ${NONE_KEY}) as occupation,
+      sm.channel::text as channel, coalesce(sm.agent_code, ${NONE_KEY}) as agent, sm.sex::text as sex
+    from (${facts}) f join ${from.members} sm on sm.id = f.member_id`;
 }
 
-function factSums(from: FactSources): SQL {
-  const s = sql`r.s`;
-  const e = sql`r.e`;
-  const one = sql`1`;
-  const keys = sql`community, occupation, channel, agent, sex`;
-  const located = (facts: SQL) => sql`
-      select f.*, sm.village_code,
-        coalesce(sm.community_id::text, ${NONE_KEY}) as community, coalesce(sm.occupation_code, ${NONE_KEY}) as occupation,
-        sm.channel::text as channel, coalesce(sm.agent_code, ${NONE_KEY}) as agent, sm.sex::text as sex
-      from (${facts}) f join ${from.members} sm on sm.id = f.member_id`;
-  const grouped = (facts: SQL, measures: readonly RollupMeasure[]) => sql`
-    select case grouping(${keys}) ${sql.join(
+/** Located facts summed per dimension, month, village and key; the measures not named are 0. */
+function grouped(locatedFacts: SQL, measures: readonly RollupMeasure[]): SQL {
+  return sql`
+    select case grouping(${KEYS}) ${sql.join(
       Object.entries(GROUPING_BITS).map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${dimension}`),
       sql` `,
     )} end as dimension,
-      month, village_code, coalesce(${keys}, 'all') as key,
-      ${eachMeasure((m) => (measures.includes(m) ? sql`sum(${column(m)})::bigint as ${column(m)}` : sql`0::bigint as ${column(m)}`))}
-    from (${located(facts)}) located
+      month, village_code, coalesce(${KEYS}, 'all') as key,
+      ${eachMeasure((m) => (measures.includes(m) ? sql`${total(column(m), m)} as ${column(m)}` : sql`0::bigint as ${column(m)}`))}
+    from (${locatedFacts}) located
     group by grouping sets (${sql.join(
       ['', 'community', 'occupation', 'channel', 'agent', 'sex'].map((k) =>
         sql.raw(k ? `(month, village_code, ${k})` : '(month, village_code)'),
       ),
       sql`, `,
     )})`;
-  const memberFacts = sql`
+}
+
+/** Every fact of the members but their payments: `select member_id, month, <measures>` (payers and collected 0). */
+function memberFactsSql(from: FactSources): SQL {
+  const s = sql`r.s`;
+  const e = sql`r.e`;
+  const one = sql`1`;
+  return sql`
     with runs as (
       select sp.member_id, sp.first_month as s, sp.last_month as e,
         lead(sp.first_month) over w as next_s, row_number() over w as run_no
@@ -167,10 +189,47 @@ function factSums(from: FactSources): SQL {
       fact(sql`${monthOf(sql`cl.paid_on`)}::date`, { claims_paid_count: one, claims_paid_amount: sql`coalesce(cl.amount, 0)` }),
     ])}
     where cl.paid_on is not null`;
+}
+
+/**
+ * The facts of the selected members, summed per dimension, month, village and key: `select dimension,
+ * month, village_code, key, <measures>`, where range measures are event sums and the others counts of
+ * that month. Payments are grouped apart from the other facts (they are most of the rows and touch two
+ * measures only), so a (dimension, month, village, key) may come twice: callers sum the rows again.
+ */
+export function rollupEventsSql(members: MemberSelection): SQL {
+  const from = liveSources(members);
   return sql`
-    ${grouped(memberFacts, ROLLUP_MEASURES.filter((m) => m !== 'payers' && m !== 'collected'))}
+    ${grouped(located(from, memberFactsSql(from)), ROLLUP_MEASURES.filter((m) => m !== 'payers' && m !== 'collected'))}
     union all
-    ${grouped(sql`select member_id, month, 1 as payers, collected from ${from.paid} p`, ['payers', 'collected'])}`;
+    ${grouped(located(from, sql`select member_id, month, 1 as payers, collected from ${from.paid} p`), ['payers', 'collected'])}`;
+}
+
+/**
+ * What changed between two states of the same members, summed per dimension, month, village and key
+ * (the shape of rollupEventsSql). Most of a member's facts are the same before and after a write (the
+ * same runs, payments and keys but for a month or two): the facts of both states are first summed per
+ * month and member keys, with the old ones negated, and only what does not cancel out is grouped.
+ */
+function changedSumsSql(now: FactSources, before: FactSources): SQL {
+  const all = (from: FactSources) => located(from, sql`
+    ${memberFactsSql(from)}
+    union all
+    select p.member_id, f.* from ${from.paid} p cross join lateral ${factRows([
+      fact(sql`p.month`, { payers: sql`1`, collected: sql`p.collected` }),
+    ])}`);
+  return grouped(
+    sql`
+      select ${TUPLE}, ${eachMeasure((m) => sql`${total(column(m), m)} as ${column(m)}`)}
+      from (
+        select ${TUPLE}, ${measureList()} from (${all(now)}) n
+        union all
+        select ${TUPLE}, ${eachMeasure((m) => sql`-${column(m)}`)} from (${all(before)}) b
+      ) signed
+      group by ${TUPLE}
+      having ${eachMeasure((m) => sql`${total(column(m), m)} <> 0`, sql` or `)}`,
+    ROLLUP_MEASURES,
+  );
 }
 
 /**
@@ -186,14 +245,14 @@ function monthValuesSql(facts: SQL): SQL {
     from (
       select dimension, village_code, key, month,
         ${eachMeasure((m) =>
-          RANGE_MEASURES.includes(m) ? sql`sum(${column(m)}) over w as ${column(m)}` : sql`${column(m)}`,
+          RANGE_MEASURES.includes(m) ? sql`sum(${column(m)}::int) over w as ${column(m)}` : sql`${column(m)}`,
         )},
         lead(month) over w as next_month
       from (
-        select dimension, month, village_code, key, ${eachMeasure((m) => sql`sum(${column(m)}) as ${column(m)}`)}
+        select dimension, month, village_code, key, ${eachMeasure((m) => sql`${total(column(m), m)} as ${column(m)}`)}
         from (${facts}) facts group by 1, 2, 3, 4
         -- A fact row that changes nothing (an import's before and after cancelling out) would only be spread over months for nothing.
-        having ${eachMeasure((m) => sql`sum(${column(m)}) <> 0`, sql` or `)}
+        having ${eachMeasure((m) => sql`${total(column(m), m)} <> 0`, sql` or `)}
       ) grouped
       window w as (partition by dimension, village_code, key order by month)
     ) s
@@ -211,9 +270,12 @@ const REBUILD_LOCK = 7_210_014;
 
 /**
  * Rebuilds the whole rollup in one transaction that holds a share lock on the rolled-up tables, so no
- * write can fall between the rebuild's reading and its marking the rollup fresh. With `workers` > 1 (a
- * PostgreSQL server; PGlite has one connection) chunks of members are summed on that many other
- * connections at once into `rollup_build`, which the locked transaction then turns into month values.
+ * write can fall between the rebuild's reading and its marking the rollup fresh. Every row of the rollup
+ * belongs to one village, so the villages are cut into chunks of about equal numbers of members whose
+ * month values are complete on their own; with `workers` > 1 (a PostgreSQL server; PGlite has one
+ * connection) that many other connections compute chunks at once into `rollup_build`. The locked
+ * transaction then writes only the rows that differ from the rollup as it is: a rebuild of a current
+ * rollup changes nothing, and leaves no dead rows behind (this server runs without autovacuum).
  */
 export async function rebuildRollups(
   db: Database,
@@ -222,46 +284,65 @@ export async function rebuildRollups(
   const started = Date.now();
   const log = options.log ?? (() => {});
   const workers = Math.max(1, options.workers ?? 1);
+  const insertChunk = (selection: MemberSelection) => sql`
+    insert into rollup_build (dimension, month, village_code, key, ${measureList()})
+    ${monthValuesSql(rollupEventsSql(selection))}`;
   const rows = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
     await tx.execute(sql`select pg_advisory_xact_lock(${REBUILD_LOCK})`);
     await tx.execute(sql`lock table members, contributions, claims in share mode`);
-    await tx.execute(sql`set local work_mem = '512MB'`);
-    await tx.execute(sql`set local jit = on`);
-    let sums: SQL;
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    // Left by a rebuild that failed after its chunks were written.
+    await tx.execute(sql`delete from rollup_build`);
     if (workers === 1) {
-      sums = rollupEventsSql(null);
+      await tx.execute(insertChunk(null));
     } else {
-      await tx.execute(sql`delete from rollup_build`);
-      const [bounds] = await queryRows<{ lo: unknown; hi: unknown }>(tx, sql`select min(id) as lo, max(id) as hi from members`);
-      const lo = Number(bounds?.lo ?? 0);
-      const hi = Number(bounds?.hi ?? 0);
-      const size = Math.max(1, Math.ceil((hi - lo + 1) / (workers * 4)));
-      const chunks: { from: number; to: number }[] = [];
-      for (let from = lo; from <= hi; from += size) chunks.push({ from, to: Math.min(hi, from + size - 1) });
+      const villages = await queryRows<{ code: string; n: unknown }>(
+        tx,
+        sql`select village_code as code, count(*) as n from members group by village_code order by village_code`,
+      );
+      const total = villages.reduce((sum, v) => sum + Number(v.n), 0);
+      const target = total / (workers * 3);
+      const chunks: { villagesFrom: string; villagesTo: string }[] = [];
+      let from: string | null = null;
+      let size = 0;
+      villages.forEach((v, i) => {
+        from ??= v.code;
+        size += Number(v.n);
+        if (size >= target || i === villages.length - 1) {
+          chunks.push({ villagesFrom: from, villagesTo: v.code });
+          from = null;
+          size = 0;
+        }
+      });
       const work = async () => {
         for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-          const range = chunk;
+          const selection = chunk;
           await db.transaction(async (worker) => {
-            await worker.execute(sql`set local work_mem = '512MB'`);
-            await worker.execute(sql`set local jit = on`);
-            await worker.execute(sql`
-              insert into rollup_build (dimension, month, village_code, key, ${measureList()})
-              ${rollupEventsSql(range)}`);
+            await worker.execute(sql`set local work_mem = '256MB'`);
+            await worker.execute(insertChunk(selection));
           });
         }
       };
       await Promise.all(Array.from({ length: workers }, work));
-      log(`member chunks summed on ${workers} connections (${Date.now() - started} ms)`);
-      sums = sql`select * from rollup_build`;
     }
-    await tx.execute(sql`delete from rollup_monthly`);
+    log(`month values computed${workers > 1 ? ` on ${workers} connections` : ''} (${Date.now() - started} ms)`);
+    await tx.execute(sql`analyze rollup_build`);
+    const key = (t: string) => sql.raw(['dimension', 'month', 'village_code', 'key'].map((k) => `${t}.${k}`).join(', '));
     await tx.execute(sql`
-      insert into rollup_monthly (dimension, month, village_code, key, ${measureList()})
-      ${monthValuesSql(sums)}`);
-    log(`month values written (${Date.now() - started} ms)`);
-    if (workers > 1) await tx.execute(sql`delete from rollup_build`);
-    const [count] = await queryRows<{ n: unknown }>(tx, sql`select count(*) as n from rollup_monthly`);
+      delete from rollup_monthly r
+      where not exists (select 1 from rollup_build b where (${key('b')}) = (${key('r')}))`);
+    const changed = await tx.execute(sql`
+      insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
+      select ${key('b')}, ${measureList('b.')}
+      from rollup_build b left join rollup_monthly m on (${key('m')}) = (${key('b')})
+      where m.dimension is null or (${measureList('m.')}) is distinct from (${measureList('b.')})
+      on conflict (dimension, month, village_code, key) do update set ${eachMeasure((m) => sql`${column(m)} = excluded.${column(m)}`)}`);
+    void changed;
+    const [count] = await queryRows<{ n: unknown }>(tx, sql`select count(*) as n from rollup_build`);
+    await tx.execute(sql`truncate rollup_build`);
+    await tx.execute(sql`analyze rollup_monthly`);
+    log(`rollup updated (${Date.now() - started} ms)`);
     await tx.execute(sql`
       insert into rollup_state (id, stale, built_at, build_ms) values (1, false, now(), ${Date.now() - started})
       on conflict (id) do update set stale = false, built_at = excluded.built_at, build_ms = excluded.build_ms`);
@@ -336,19 +417,19 @@ export class RollupTracker {
     if (!this.started) return;
     const ids = [...this.members];
     if (ids.length > 0) {
-      const now = factSums(liveSources(ids));
-      const before = factSums({
+      // Room to hash the facts of thousands of members (the default 4 MB spills to disk), and the copies'
+      // sizes for the planner (a temporary table has no statistics until analyzed).
+      await this.tx.execute(sql`set local work_mem = '64MB'`);
+      await this.tx.execute(sql`analyze rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
+      const before: FactSources = {
         spans: sql`rollup_old_spans`,
         paid: sql`rollup_old_paid`,
         members: sql`rollup_old_members`,
         claims: sql`rollup_old_claims`,
-      });
+      };
       await this.tx.execute(sql`
         create temp table rollup_changes on commit drop as
-        ${monthValuesSql(sql`
-          select dimension, month, village_code, key, ${measureList()} from (${now}) now
-          union all
-          select dimension, month, village_code, key, ${eachMeasure((m) => sql`-${column(m)}`)} from (${before}) before`)}`);
+        ${monthValuesSql(changedSumsSql(liveSources(ids), before))}`);
       // In key order, so concurrent writers lock rows in the same order.
       await this.tx.execute(sql`
         insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})

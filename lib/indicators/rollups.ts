@@ -88,13 +88,17 @@ function liveSources(members: MemberSelection): FactSources {
   if (members !== null && !Array.isArray(members)) {
     // A range of villages: their members' rows, found through the members.
     const { villagesFrom, villagesTo } = members as { villagesFrom: string; villagesTo: string };
-    const chunk = sql`(select id from members where village_code between ${villagesFrom} and ${villagesTo})`;
+    const inVillages = sql`village_code between ${villagesFrom} and ${villagesTo}`;
+    // The id range is implied by the list; members are mostly numbered village by village (a seed, a
+    // district's file), so it lets each chunk read an index range of contributions instead of all of them.
+    const chunk = (column: string) => sql`${sql.raw(column)} in (select id from members where ${inVillages})
+      and ${sql.raw(column)} between (select min(id) from members where ${inVillages}) and (select max(id) from members where ${inVillages})`;
     return {
-      spans: sql`(select member_id, first_month, last_month from coverage_spans where member_id in ${chunk})`,
-      paid: paidSql(sql`where c.member_id in ${chunk}`),
+      spans: sql`(select member_id, first_month, last_month from coverage_spans where ${chunk('member_id')})`,
+      paid: paidSql(sql`where ${chunk('c.member_id')}`),
       members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members
         where village_code between ${villagesFrom} and ${villagesTo})`,
-      claims: sql`(select member_id, paid_on, amount from claims where member_id in ${chunk})`,
+      claims: sql`(select member_id, paid_on, amount from claims where ${chunk('member_id')})`,
     };
   }
   const where = (column: string) =>
@@ -122,30 +126,43 @@ const paidSql = (where: SQL) => sql`(
   select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as collected
   from contributions c ${where} group by 1, 2)`;
 
-const KEYS = sql`community, occupation, channel, agent, sex`;
-const TUPLE = sql`month, village_code, community, occupation, channel, agent, sex`;
+// The members' own columns are grouped (an integer and short texts, no expression per row); the key
+// text ('none' for a member without community, occupation or agent) is made once per group.
+const KEYS = sql`community_id, occupation_code, channel, agent_code, sex`;
+const TUPLE = sql`month, village_code, ${KEYS}`;
+const KEY_OF: Record<(typeof ROLLUP_DIMENSIONS)[number], SQL> = {
+  total: sql`'all'`,
+  community: sql`coalesce(community_id::text, ${NONE_KEY})`,
+  occupation: sql`coalesce(occupation_code, ${NONE_KEY})`,
+  channel: sql`channel::text`,
+  agent: sql`coalesce(agent_code, ${NONE_KEY})`,
+  sex: sql`sex::text`,
+};
 
 /** Facts (`member_id, month, ...`) with the member's village and keys (from the sources' members). */
 function located(from: FactSources, facts: SQL): SQL {
   return sql`
-    select f.*, sm.village_code,
-      coalesce(sm.community_id::text, ${NONE_KEY}) as community, coalesce(sm.occupation_code, ${NONE_KEY}) as occupation,
-      sm.channel::text as channel, coalesce(sm.agent_code, ${NONE_KEY}) as agent, sm.sex::text as sex
+    select f.*, sm.village_code, sm.community_id, sm.occupation_code, sm.channel, sm.agent_code, sm.sex
     from (${facts}) f join ${from.members} sm on sm.id = f.member_id`;
 }
 
 /** Located facts summed per dimension, month, village and key; the measures not named are 0. */
 function grouped(locatedFacts: SQL, measures: readonly RollupMeasure[]): SQL {
+  const entries = Object.entries(GROUPING_BITS) as [(typeof ROLLUP_DIMENSIONS)[number], number][];
   return sql`
     select case grouping(${KEYS}) ${sql.join(
-      Object.entries(GROUPING_BITS).map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${dimension}`),
+      entries.map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${dimension}`),
       sql` `,
     )} end as dimension,
-      month, village_code, coalesce(${KEYS}, 'all') as key,
+      month, village_code,
+      case grouping(${KEYS}) ${sql.join(
+        entries.map(([dimension, bits]) => sql`when ${sql.raw(String(bits))} then ${KEY_OF[dimension]}`),
+        sql` `,
+      )} end as key,
       ${eachMeasure((m) => (measures.includes(m) ? sql`${total(column(m), m)} as ${column(m)}` : sql`0::bigint as ${column(m)}`))}
     from (${locatedFacts}) located
     group by grouping sets (${sql.join(
-      ['', 'community', 'occupation', 'channel', 'agent', 'sex'].map((k) =>
+      ['', 'community_id', 'occupation_code', 'channel', 'agent_code', 'sex'].map((k) =>
         sql.raw(k ? `(month, village_code, ${k})` : '(month, village_code)'),
       ),
       sql`, `,

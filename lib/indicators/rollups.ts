@@ -2,16 +2,16 @@
 // month, village and key, so a regency's figures are read from a few thousand rows instead of millions
 // of contribution-months.
 //
-// How it is computed: each member's contributions are merged into runs of consecutive covered months.
-// A run [s, e] makes the member active in s..e, previously active in s+1..e+1, stopped in e+1, in
+// How it is computed: each member's runs of consecutive covered months are read from coverage_spans
+// (kept by triggers on contributions in the statement that writes them). A run [s, e] makes the member active in s..e, previously active in s+1..e+1, stopped in e+1, in
 // arrears in e+1..min(e+3, next run-1), ended in e+4 (when no run starts by then) and reactivated in s
 // (when it is not the member's first run): exactly the month rules of status.ts (coverageFlagColumns).
 // The facts that last several months (active, previously active, in arrears) are written as events, +1
 // in their first month and -1 in the month after their last, so a month's value is the running sum of
 // the events up to it; one-month facts (enrolments, payments, stops, ...) are counted in their month.
-// Events of many members add up, and the difference between a member's events before and after a write
+// Events of many members add up, and the difference between a member's facts before and after a write
 // is small: that is what keeps the rollup current inside every write transaction (RollupTracker) at the
-// cost of the months that changed.
+// cost of the facts and months that changed.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
 import type { ROLLUP_DIMENSIONS } from '@/db/schema';
@@ -40,7 +40,8 @@ const RANGE_MEASURES: readonly RollupMeasure[] = ['active', 'active_prev', 'laps
 /** Rupiah measures; the others count persons or claims (integers, summed without numeric arithmetic). */
 const AMOUNTS: readonly RollupMeasure[] = ['collected', 'claims_paid_amount'];
 /** A measure's sum as bigint: counts add up as int (fast), Rupiah as bigint (a numeric sum, cast back). */
-const total = (value: SQL | SQL.Aliased | ReturnType<typeof sql.identifier>, m: RollupMeasure) => (AMOUNTS.includes(m) ? sql`sum(${value})::bigint` : sql`sum((${value})::int)`);
+const total = (value: SQL | ReturnType<typeof sql.identifier>, m: RollupMeasure) =>
+  AMOUNTS.includes(m) ? sql`sum(${value})::bigint` : sql`sum((${value})::int)`;
 
 const column = (m: RollupMeasure) => sql.identifier(m);
 const measureList = (prefix = '') => sql.raw(ROLLUP_MEASURES.map((m) => `${prefix}${m}`).join(', '));
@@ -349,13 +350,12 @@ export async function rebuildRollups(
     await tx.execute(sql`
       delete from rollup_monthly r
       where not exists (select 1 from rollup_build b where (${key('b')}) = (${key('r')}))`);
-    const changed = await tx.execute(sql`
+    await tx.execute(sql`
       insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
       select ${key('b')}, ${measureList('b.')}
       from rollup_build b left join rollup_monthly m on (${key('m')}) = (${key('b')})
       where m.dimension is null or (${measureList('m.')}) is distinct from (${measureList('b.')})
       on conflict (dimension, month, village_code, key) do update set ${eachMeasure((m) => sql`${column(m)} = excluded.${column(m)}`)}`);
-    void changed;
     const [count] = await queryRows<{ n: unknown }>(tx, sql`select count(*) as n from rollup_build`);
     await tx.execute(sql`truncate rollup_build`);
     await tx.execute(sql`analyze rollup_monthly`);

@@ -566,7 +566,7 @@ export const rollupState = pgTable(
   (t) => [check('rollup_state_single_row_check', sql`${t.id} = 1`)],
 );
 
-/** Scratch space of a parallel rollup rebuild: the event sums of each chunk of members (emptied after). */
+/** Scratch space of a parallel rollup rebuild: the month values of each chunk of villages (emptied after). */
 export const rollupBuild = pgTable('rollup_build', {
   dimension: text('dimension').notNull(),
   month: date('month').notNull(),

@@ -12,7 +12,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { csvRecords } from '@/lib/imports/stream';
 import { rebuildRollups, rollupsFresh } from '@/lib/indicators/rollups';
 import { getSummarySeries, type Grouping } from '@/lib/indicators/series';
-import { monthsBetween } from '@/lib/indicators/month';
+import { addMonths, monthsBetween, type Period } from '@/lib/indicators/month';
 import type { IndicatorScope } from '@/lib/indicators/scope';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, V1, loadHandmadeData } from '../helpers/handmade-data';
@@ -183,6 +183,47 @@ describe.each(ENGINES)('rollup on %s', (engine) => {
       await expectSameAsRebuild();
       await undoImport(db(), { caller: officer, importId: contributions.importId! });
       await expectSameAsRebuild();
+    }, 120_000);
+
+    it('reads the runs right when an overlapping contribution joins two runs, and when its undo cuts the run in two again', async () => {
+      // Members whose coverage ended in the same month L, well before the demo's last month.
+      const [last] = await queryRows<{ month: string }>(
+        db(),
+        sql`select to_char(l, 'YYYY-MM') as month from (
+              select max(c.last_month) as l from contributions c group by c.member_id) t
+            where l between '2025-06-01' and '2026-02-01' group by l order by count(*) desc, l limit 1`,
+      );
+      const L = last!.month as Period;
+      const picked = await queryRows<{ nik: string }>(
+        db(),
+        sql`select m.nik from members m join contributions c on c.member_id = m.id
+            group by m.id having to_char(max(c.last_month), 'YYYY-MM') = ${L} order by m.id limit 4`,
+      );
+      expect(picked.length).toBe(4);
+      const [a, b, c] = picked.map((p) => p.nik) as [string, string, string];
+      const row = (nik: string, month: Period, months: number) => `${nik};${month};${months};${10000 * months};${6800 * months};${addMonths(month, months - 1)}-15`;
+      // The gap, the second run, the month after it (stopped, in arrears) and the month it ends.
+      const months = [addMonths(L, 1), addMonths(L, 2), addMonths(L, 3), addMonths(L, 6)];
+      const check = async (live: boolean) => {
+        await expectSameAsRebuild();
+        if (live) await expectRollupEqualsLive(db(), [{ regionCode: DISTRICT }], months);
+      };
+      // a: a second run after a one-month gap; b: two months from L, overlapping the old run's last month (or, when a
+      // contribution already starts in L, changing it).
+      const first = await run('contributions', ['nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar', row(a, addMonths(L, 2), 1), row(b, L, 2)].join('\n'));
+      expect(first.errors).toEqual([]);
+      expect(first.committed).toBe(true);
+      await check(false);
+      // a: the gap filled by a contribution overlapping the second run (one run again); c: overlapping its last month.
+      const second = await run('contributions', ['nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar', row(a, addMonths(L, 1), 2), row(c, L, 3)].join('\n'));
+      expect(second.errors).toEqual([]);
+      expect(second.committed).toBe(true);
+      await check(true);
+      // Undo takes the middle out of a's run (two runs again) and c's overlap away.
+      await undoImport(db(), { caller: officer, importId: second.importId! });
+      await check(true);
+      await undoImport(db(), { caller: officer, importId: first.importId! });
+      await check(false);
     }, 120_000);
 
     it('stays equal to a rebuild when a claim is recorded and paid', async () => {

@@ -2,6 +2,7 @@
 // cache), and the transferred (gzip) sizes of the scripts it loads summed. Also says which pages ship
 // Recharts or d3-geo, which only the pages with a chart or a map should.
 import { chromium, type Browser, type Response } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium';
 import type { Fixtures, RoleName } from './fixtures';
 import type { Session } from './http';
 import { log } from './run';
@@ -123,19 +124,7 @@ async function measurePage(browser: Browser, session: Session, spec: PageSpec): 
 }
 
 export async function measureFirstLoadJs(sessions: Record<RoleName, Session>, fixtures: Fixtures): Promise<PageJs[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const results: PageJs[] = [];
     for (const spec of jsPages(fixtures)) {

@@ -17,6 +17,8 @@ for (const role of ROLES_TO_CHECK) {
       const active = page.getByRole('region', { name: 'Peserta aktif' }).getByTestId('stat-value');
       const apiNow = await (await page.request.get('/api/v1/summary')).json();
       await expect(active).toHaveText(asDisplayed(apiNow.activeMembers));
+      // The small map is drawn in the browser: the screenshot waits for it as a person's eye would.
+      await expect(page.getByRole('region', { name: 'Peta cakupan' }).getByRole('link', { name: /Tingkat cakupan/ }).first()).toBeVisible();
       await screenshot(page, `overview-${role}`);
 
       await page.getByRole('button', { name: 'Bulan sebelumnya' }).click();

@@ -56,7 +56,9 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
   });
 
   it('fills every table at the intended sizes, quickly', () => {
-    expect(seconds).toBeLessThan(30);
+    // A guard against a seed gone wrong (a query per row, a lost index), not a speed goal: the demo seeds in
+    // 15-30 s on this 2-core machine and up to a minute while other work shares it, so 30 s flapped.
+    expect(seconds).toBeLessThan(120);
     expect(counts.regions).toBe(18);
     expect(counts.occupations).toBeGreaterThanOrEqual(8);
     expect(counts.workforce_estimates).toBe(15 * 5);

@@ -45,24 +45,17 @@ export function withRequestMemo<T>(handler: () => Promise<T>): Promise<T> {
 
 /**
  * `read()` once per request (an API GET, or a page's render) and database: what a request reads several
- * times — the caller's scope, the data version, whether the rollup is fresh — is read at its first use.
- * Reading the data version once, before the first figure statement, keeps the cache exact; an API GET
- * writes nothing, while a render may follow a server action's write in the same request, so the
- * version is memoised for API GETs only (`inRenders: false`).
+ * times — the caller's scope, the data version — is read at its first use. Reading the data version
+ * once, before the first figure statement, keeps the cache exact: neither an API GET nor a render
+ * writes figures (a server action writes before the render that follows it, which is a render of its
+ * own, and outside a render React's cache keeps nothing).
  */
-export function memoForRequest<T>(
-  db: Database,
-  name: string,
-  read: () => Promise<T>,
-  options: { inRenders?: boolean } = {},
-): Promise<T> {
+export function memoForRequest<T>(db: Database, name: string, read: () => Promise<T>): Promise<T> {
   const memos = requestMemos.getStore();
   let memo: Memo;
   if (memos) {
     memo = memos.get(db) ?? new Map();
     memos.set(db, memo);
-  } else if (options.inRenders === false) {
-    return read();
   } else {
     memo = renderMemo(db);
   }
@@ -93,8 +86,7 @@ function keyOf(query: SQL): string {
 export async function cachedRows<T>(db: Database, query: SQL | { key: string; query: () => SQL }): Promise<T[]> {
   const statement = () => ('key' in query ? query.query() : query);
   if (!figuresCacheEnabled()) return queryRows<T>(db, statement());
-  // Not memoised across a render: a server action's write and the page it renders again share one.
-  const version = await memoForRequest(db, 'dataVersion', () => readDataVersion(db), { inRenders: false });
+  const version = await memoForRequest(db, 'dataVersion', () => readDataVersion(db));
   let store = stores.get(db);
   if (!store) {
     store = { version, entries: new Map() };

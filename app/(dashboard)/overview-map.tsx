@@ -1,22 +1,13 @@
 // The overview's small coverage map, beside the page that uses it: it reads the database, which
 // components/ never does.
 import { getDb } from '@/db';
-import { getMapView } from '@/db/queries/map';
+import { regionHasShapes } from '@/db/queries/map';
 import { suppressesSmallCells } from '@/lib/auth/permissions';
 import type { Caller } from '@/lib/auth/caller';
 import { OverviewMapClient } from './overview-map-client';
 
-/** The overview's small coverage map: server-rendered first, then following the period picker. */
-export async function OverviewMap({
-  caller,
-  period,
-  regionCode,
-}: {
-  caller: Caller;
-  period: string;
-  regionCode?: string | null;
-}) {
-  const view = await getMapView(await getDb(), { caller, period, metric: 'coverageRate', regionCode });
-  if (!view.features.some((feature) => feature.geometry)) return null;
-  return <OverviewMapClient initial={view} suppressed={suppressesSmallCells(caller.role)} />;
+/** The overview's small coverage map of `region` (the summary's, already in the caller's scope); none without polygons. */
+export async function OverviewMap({ caller, period, region }: { caller: Caller; period: string; region: string }) {
+  if (!(await regionHasShapes(await getDb(), { caller, regionCode: region }))) return null;
+  return <OverviewMapClient region={region} initialPeriod={period} suppressed={suppressesSmallCells(caller.role)} />;
 }

@@ -91,7 +91,7 @@ export default async function OverviewPage({
       ) : null}
       <SummaryCards initial={summary} suppressed={suppressesSmallCells(caller.role)} />
       <Suspense fallback={null}>
-        <OverviewMap caller={caller} period={period} regionCode={params.region} />
+        <OverviewMap caller={caller} period={period} region={summary.region} />
       </Suspense>
       <CoverageTrends
         region={summary.region}

@@ -11,7 +11,7 @@ import { formatPeriod } from '@/lib/format';
 import { classBreaks } from '@/lib/geo/class-breaks';
 import { interpolate } from '@/lib/i18n';
 import { isPeriod } from '@/lib/indicators/month';
-import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS, type MapMetric } from '@/lib/map-metrics';
+import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS } from '@/lib/map-metrics';
 import { mapQuery } from '@/lib/queries/map';
 import { formatMapValue } from './map-format';
 import { MapLegend } from './map-legend';
@@ -23,12 +23,12 @@ export function villageHref(code: string, period: string) {
 }
 
 /** The map's data for the period (and metric) in the URL, refetched through the v1 API when they change. */
-export function useMapView(initial: MapView, fixedMetric?: MapMetric) {
+function useMapView(initial: MapView) {
   const params = useSearchParams();
   const requestedPeriod = params.get('period');
   const period = requestedPeriod && isPeriod(requestedPeriod) ? requestedPeriod : initial.period;
   const requestedMetric = params.get('metric');
-  const metric = fixedMetric ?? (isMapMetric(requestedMetric) ? requestedMetric : initial.metric);
+  const metric = isMapMetric(requestedMetric) ? requestedMetric : initial.metric;
   const query = useQuery({
     ...mapQuery(initial.region, period, metric),
     initialData: period === initial.period && metric === initial.metric ? initial : undefined,

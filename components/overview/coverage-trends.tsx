@@ -8,7 +8,7 @@ import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
 import { pushSearchParams, RANGE_CHOICES, usePeriod, useRange } from '@/components/url-state';
 import type { CoverageRow, TrendView } from '@/db/queries/coverage';
-import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/lib/format';
+import { formatNumber, formatPercent, formatPeriod, formatShortPeriod, type Figure } from '@/lib/format';
 import { interpolate } from '@/lib/i18n';
 import { addMonths } from '@/lib/indicators/month';
 import type { SummaryMetric } from '@/lib/indicators/summary';
@@ -17,13 +17,6 @@ import { coverageQuery, trendQuery } from '@/lib/queries/coverage';
 const METRICS = ['activeMembers', 'coverageRate', 'newEnrolments', 'lapsedMembers'] as const satisfies readonly SummaryMetric[];
 
 const numeric = (value: Figure | null | undefined): number | null => (typeof value === 'number' ? value : null);
-
-function shortMonth(period: string, locale: 'id' | 'en') {
-  const [y, m] = period.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'short', year: '2-digit', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)))
-    .replace('.', '');
-}
 
 /**
  * The overview's trend charts (active members with the coverage rate; new enrolments against members
@@ -119,7 +112,7 @@ export function CoverageTrends({
           {months.length > 0 ? (
             <>
               <TrendChart
-                data={months.map((p, i) => ({ label: shortMonth(p, locale), bar: numeric(at(active, i)), line: numeric(at(rate, i)) }))}
+                data={months.map((p, i) => ({ label: formatShortPeriod(p, locale), bar: numeric(at(active, i)), line: numeric(at(rate, i)) }))}
                 barLabel={o.activeMembers}
                 lineLabel={o.coverageRate}
                 formatBar={(v) => formatNumber(v, locale)}
@@ -153,7 +146,7 @@ export function CoverageTrends({
           {months.length > 0 ? (
             <>
               <PairBarChart
-                data={months.map((p, i) => ({ label: shortMonth(p, locale), a: numeric(at(enrolments, i)), b: numeric(at(lapsed, i)) }))}
+                data={months.map((p, i) => ({ label: formatShortPeriod(p, locale), a: numeric(at(enrolments, i)), b: numeric(at(lapsed, i)) }))}
                 aLabel={o.newEnrolments}
                 bLabel={o.lapsedMembers}
                 format={(v) => formatNumber(v, locale)}

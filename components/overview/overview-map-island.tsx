@@ -1,21 +1,41 @@
 'use client';
 
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { VillageChoropleth } from '@/components/charts/village-choropleth';
 import { useI18n } from '@/components/i18n-provider';
-import { useChoropleth, useMapView, villageHref } from '@/components/map/map-explorer';
+import { useChoropleth, villageHref } from '@/components/map/map-explorer';
 import { MapLegend } from '@/components/map/map-legend';
 import styles from '@/components/map/map.module.css';
+import { usePeriod } from '@/components/url-state';
 import type { MapView } from '@/db/queries/map';
 import { formatPeriod } from '@/lib/format';
 import { interpolate } from '@/lib/i18n';
+import { mapQuery } from '@/lib/queries/map';
+import { MiniMapPlaceholder } from './mini-map-placeholder';
 
-export function OverviewMapIsland({ initial, suppressed }: { initial: MapView; suppressed: boolean }) {
+/** The coverage rate of the region's villages for the period in the URL, from the map API. */
+export function OverviewMapIsland({ region, initialPeriod, suppressed }: { region: string; initialPeriod: string; suppressed: boolean }) {
+  const period = usePeriod(initialPeriod);
+  const query = useQuery({ ...mapQuery(region, period, 'coverageRate'), placeholderData: keepPreviousData });
+  if (query.data) return <MiniMap view={query.data} isFetching={query.isFetching} suppressed={suppressed} />;
+  if (query.error) {
+    return (
+      <section className={styles.mini}>
+        <p role="alert" className="form-error">
+          {query.error.message}
+        </p>
+      </section>
+    );
+  }
+  return <MiniMapPlaceholder />;
+}
+
+function MiniMap({ view, isFetching, suppressed }: { view: MapView; isFetching: boolean; suppressed: boolean }) {
   const { locale, messages } = useI18n();
   const t = messages.map;
   const router = useRouter();
-  const { view, metric, period, isFetching } = useMapView(initial, 'coverageRate');
   const { areas, breaks, colors, showHatched, metricLabel, areaLabel } = useChoropleth(view);
   const periodLabel = formatPeriod(view.period, locale);
 
@@ -23,7 +43,7 @@ export function OverviewMapIsland({ initial, suppressed }: { initial: MapView; s
     <section className={styles.mini} aria-labelledby="overview-map-title" aria-busy={isFetching}>
       <div className={styles.miniHead}>
         <h2 id="overview-map-title">{t.overviewTitle}</h2>
-        <Link href={`/map?period=${period}&metric=${metric}`}>{t.openMap}</Link>
+        <Link href={`/map?period=${view.period}&metric=${view.metric}`}>{t.openMap}</Link>
       </div>
       <div className={styles.miniBody}>
         <div>
@@ -36,12 +56,12 @@ export function OverviewMapIsland({ initial, suppressed }: { initial: MapView; s
             metricLabel={metricLabel}
             areaLabel={areaLabel}
             hint={t.openHint}
-            onOpen={(code) => router.push(villageHref(code, period))}
+            onOpen={(code) => router.push(villageHref(code, view.period))}
           />
           <p className="note">{view.boundarySource === 'official' ? t.official : t.approximate}</p>
         </div>
         <MapLegend
-          metric={metric}
+          metric={view.metric}
           metricLabel={metricLabel}
           breaks={breaks}
           colors={colors}

@@ -65,6 +65,17 @@ export function metricFigure(summary: VillageSummary, metric: MapMetric, suppres
   return suppress && value !== null ? suppressSmall(value, persons) : value;
 }
 
+/** Whether a village of the region (in the caller's scope) has a polygon to draw. */
+export async function regionHasShapes(db: Database, args: { caller: Caller; regionCode?: string | null }): Promise<boolean> {
+  const { scope } = await resolveScope(db, args.caller, args.regionCode);
+  const [row] = await cachedRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from regions
+      where level = 'village' and boundary is not null and ${regionMatch(sql`code`, scope.regionCode)}) as found`,
+  );
+  return row?.found === true;
+}
+
 /**
  * The villages of the caller's region with their polygons and one metric's values, computed by one
  * grouped query (getSummaryByVillage) under the same scope and small-cell rules as the summary.

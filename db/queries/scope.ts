@@ -1,8 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { memoForRequest } from '@/db/figures-cache';
-import { agents, regions } from '@/db/schema';
+import { cachedRows, memoForRequest } from '@/db/figures-cache';
 import type { Caller } from '@/lib/auth/caller';
 import { DEFAULT_REGION_CODE, REGION_CODE_PATTERN } from '@/lib/config';
 import { AppError } from '@/lib/errors';
@@ -45,14 +44,11 @@ async function readScope(
   if (caller.regionCode && !within(regionCode, caller.regionCode)) {
     throw new AppError('region_out_of_scope', 403, 'regionOutOfScope', { value: regionCode });
   }
-  const [region] = await db
-    .select({ code: regions.code, name: regions.name, level: regions.level })
-    .from(regions)
-    .where(eq(regions.code, regionCode))
-    .limit(1);
+  // Reference rows, read through the figures' cache: a request's only reads are then its session's and the data version.
+  const [region] = await cachedRows<ResolvedRegion>(db, sql`select code, name, level from regions where code = ${regionCode}`);
   if (!region) throw new AppError('bad_region', 400, 'badRegion', { value: regionCode });
 
   if (caller.role !== 'supervisor') return { scope: { regionCode }, region };
-  const own = await db.select({ code: agents.code }).from(agents).where(eq(agents.supervisorId, caller.userId));
+  const own = await cachedRows<{ code: string }>(db, sql`select code from agents where supervisor_id = ${caller.userId} order by code`);
   return { scope: { regionCode, agentCodes: own.map((agent) => agent.code) }, region };
 }

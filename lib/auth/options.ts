@@ -20,6 +20,9 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
 }
 
 export const authOptions: NextAuthOptions = {
+  // `npm start` makes one for an installation; `next dev` without one signs with a development-only key
+  // (next-auth's own fallback is a different key per reader, which lib/auth/session.ts could not share).
+  secret: process.env.NEXTAUTH_SECRET || (process.env.NODE_ENV === 'production' ? undefined : 'payung-development-only-secret'),
   // The cookie only carries a session id; the session itself lives in user_sessions (idle timeout,
   // absolute lifetime, revocation).
   session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_SECONDS },

@@ -67,6 +67,13 @@ export function formatPeriod(period: string, locale: Locale = 'id'): string {
   return dateFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** '2026-10' → 'Okt 26' / 'Oct 26': a chart axis's month. */
+export function formatShortPeriod(period: string, locale: Locale = 'id'): string {
+  const [year, month] = period.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1));
+  return dateFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date).replace('.', '');
+}
+
 /** An instant's time of day in Asia/Jakarta, '14:05'. */
 export function formatTimeInJakarta(instant: Date): string {
   return dateFormat('id-ID', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Jakarta' })

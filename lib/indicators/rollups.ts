@@ -14,6 +14,7 @@
 // cost of the facts and months that changed.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
 import type { ROLLUP_DIMENSIONS } from '@/db/schema';
 
 /** The key of members who belong to no community or have no occupation recorded. */
@@ -370,7 +371,8 @@ export async function rebuildRollups(
 
 /** True when the rollup holds every write (readers use the live SQL otherwise). */
 export async function rollupsFresh(db: Database): Promise<boolean> {
-  const [state] = await queryRows<{ stale: boolean }>(db, sql`select stale from rollup_state where id = 1`);
+  // rollup_state moves the data version (migration 0012): its reading is kept with the figures.
+  const [state] = await cachedRows<{ stale: boolean }>(db, sql`select stale from rollup_state where id = 1`);
   return state !== undefined && !state.stale;
 }
 

@@ -4,7 +4,7 @@
 // means the same on every page, in the API and in every export.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { cachedRows, memoForRequest } from '@/db/figures-cache';
+import { cachedRows } from '@/db/figures-cache';
 import { CHANNELS, type ROLLUP_DIMENSIONS } from '@/db/schema';
 import { monthDate, percentage, toNumber } from './sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from './scope';
@@ -367,7 +367,7 @@ export async function getSummarySeries(
   const source = args.source ?? 'auto';
   if (source === 'rollup' && !rollup) throw new Error(`The rollup cannot answer ${by} for this scope.`);
   const useRollup =
-    rollup !== null && (source === 'rollup' || (source === 'auto' && (await memoForRequest(db, 'rollupsFresh', () => rollupsFresh(db)))));
+    rollup !== null && (source === 'rollup' || (source === 'auto' && (await rollupsFresh(db))));
   // Either a range (trends) or a few chosen months (a month beside its previous month and last year's).
   const list = 'months' in args ? [...new Set(args.months)].sort() : monthsBetween(args.from, args.to);
   const from = list[0];

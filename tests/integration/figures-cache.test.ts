@@ -59,6 +59,10 @@ describe.each(ENGINES)('figure cache on %s', (engine) => {
     await tdb.db.execute(sql`update agents set name = name`);
     const afterAgents = await readDataVersion(tdb.db);
     expect(afterAgents > start).toBe(true);
+    // The rollup marked stale or fresh: whether readers may use it is read through the cache too.
+    await tdb.db.execute(sql`update rollup_state set stale = stale`);
+    const afterRollupState = await readDataVersion(tdb.db);
+    expect(afterRollupState > afterAgents).toBe(true);
     // A transaction rolled back leaves it as it was.
     await tdb.db
       .transaction(async (tx) => {
@@ -66,7 +70,7 @@ describe.each(ENGINES)('figure cache on %s', (engine) => {
         throw new Error('roll back');
       })
       .catch(() => undefined);
-    expect(await readDataVersion(tdb.db)).toBe(afterAgents);
+    expect(await readDataVersion(tdb.db)).toBe(afterRollupState);
   });
 
   it('answers what the queries answer, before and after a write', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { isPeriod } from '@/lib/indicators/month';
 import { REGION_CODE_PATTERN } from '@/lib/config';
+import type { AgentRow } from '@/db/queries/agents';
 
 /** Highest monthly recruit target accepted: far above any agent's month, low enough to catch a typo. */
 export const MAX_RECRUIT_TARGET = 500;
@@ -47,3 +48,21 @@ export function parseAgentFilters(params: URLSearchParams): { supervisorId?: num
 }
 
 export { isPeriod };
+
+/** What the attention lists read of an agent's row. */
+export const ATTENTION_FIELDS = [
+  'code',
+  'name',
+  'recruits',
+  'target',
+  'targetAttainment',
+  'behindTarget',
+  'membersInArrears',
+  'membersInArrearsPreviousMonth',
+  'arrearsRising',
+  'inactivityFlag',
+  'nearInactivity',
+  'monthsSinceLastAcquisition',
+] as const satisfies readonly (keyof AgentRow)[];
+/** An agent as the attention lists (the agents page, a supervisor's overview) see it. */
+export type AttentionRow = Pick<AgentRow, (typeof ATTENTION_FIELDS)[number]>;

@@ -7,9 +7,10 @@ import { useI18n } from '@/components/i18n-provider';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { SortableTable, type Column, type TableRow } from '@/components/coverage/sortable-table';
 import { pushSearchParams, usePeriod } from '@/components/url-state';
-import type { AgentListView, AgentRow, CountedRate } from '@/db/queries/agents';
+import type { AgentListView, CountedRate } from '@/db/queries/agents';
 import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/lib/format';
 import { interpolate } from '@/lib/i18n';
+import type { AttentionRow } from '@/lib/agents';
 import { AGENT_FILTER_KEYS, agentsQuery, type AgentFilterParams } from '@/lib/queries/agents';
 
 /** The worst few of each list; the table below has them all. */
@@ -26,11 +27,12 @@ function useFilters(): AgentFilterParams {
 }
 
 /** Who needs a visit or a word this month: behind target, arrears rising, near or past the 3-month line. */
-export function AttentionPanel({ rows, period }: { rows: AgentRow[]; period: string }) {
+
+export function AttentionPanel({ rows, period }: { rows: readonly AttentionRow[]; period: string }) {
   const { locale, messages } = useI18n();
   const a = messages.agents;
   const n = (value: Figure | null) => formatNumber(value, locale);
-  const rise = (r: AgentRow) =>
+  const rise = (r: AttentionRow) =>
     (typeof r.membersInArrears === 'number' ? r.membersInArrears : 0) -
     (typeof r.membersInArrearsPreviousMonth === 'number' ? r.membersInArrearsPreviousMonth : 0);
   const groups: Array<{ id: string; title: string; items: Array<{ code: string; text: string }> }> = [

@@ -4,19 +4,24 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { usePeriod } from '@/components/url-state';
-import type { AgentListView } from '@/db/queries/agents';
 import { agentsQuery } from '@/lib/queries/agents';
+import type { AttentionRow } from '@/lib/agents';
 import { AttentionPanel } from './agents-explorer';
 
-/** A supervisor's landing: their own agents who need attention this month, above the overview. */
-export function SupervisorHome({ initialPeriod, initial }: { initialPeriod: string; initial: AgentListView }) {
+/**
+ * A supervisor's landing: their own agents who need attention this month, above the overview. The page
+ * brings only the fields the lists read (a whole agents table was most of the page); another month is
+ * fetched through the agents API.
+ */
+export function SupervisorHome({ initialPeriod, initialRows }: { initialPeriod: string; initialRows: AttentionRow[] }) {
   const { messages } = useI18n();
   const period = usePeriod(initialPeriod);
-  const { data } = useQuery({ ...agentsQuery(period, {}), initialData: period === initialPeriod ? initial : undefined });
-  if (!data) return null;
+  const { data } = useQuery({ ...agentsQuery(period, {}), enabled: period !== initialPeriod });
+  const rows = period === initialPeriod ? initialRows : data?.rows;
+  if (!rows) return null;
   return (
     <div data-testid="supervisor-home">
-      <AttentionPanel rows={data.rows} period={period} />
+      <AttentionPanel rows={rows} period={period} />
       <p className="no-print">
         <Link href={`/agents?period=${period}`}>{messages.agents.openAgents} →</Link>
       </p>

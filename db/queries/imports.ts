@@ -68,7 +68,9 @@ export interface ImportReport {
 type IssueCode = keyof ReturnType<typeof getMessages>['imports']['issues'];
 type Values = Record<string, string | number>;
 
-const CHUNK = 500;
+// Rows written per statement: fewer, larger statements (2,000: 10,000 contributions in 5 chunks instead
+// of 20, ~0.3 s less). A members chunk binds 13 parameters a row, within PostgreSQL's 65,535.
+const CHUNK = 2000;
 
 interface References {
   villages: Map<string, string>;
@@ -709,19 +711,15 @@ async function writeChunk(
       }
       if (writes.length > 0) {
         await rollups?.before(writes.map((w) => w.memberId), payments);
-        await tx
-          .insert(contributions)
-          .values(writes)
-          .onConflictDoUpdate({
-            target: [contributions.memberId, contributions.firstMonth],
-            set: {
-              monthsCount: sql`excluded.months_count`,
-              jkkAmount: sql`excluded.jkk_amount`,
-              jkmAmount: sql`excluded.jkm_amount`,
-              paidOn: sql`excluded.paid_on`,
-              agentCode: sql`excluded.agent_code`,
-            },
-          });
+        // The rows as one JSON parameter: the query builder spent ~270 ms of JavaScript on the statements of
+        // 10,000 rows (8 parameters a row).
+        await tx.execute(sql`
+          insert into contributions (member_id, first_month, months_count, jkk_amount, jkm_amount, paid_on, agent_code, import_id)
+          select w."memberId", w."firstMonth", w."monthsCount", w."jkkAmount", w."jkmAmount", w."paidOn", w."agentCode", w."importId"
+          from json_to_recordset(${JSON.stringify(writes)}::json) as w("memberId" int, "firstMonth" date, "monthsCount" int,
+            "jkkAmount" int, "jkmAmount" int, "paidOn" date, "agentCode" text, "importId" int)
+          on conflict (member_id, first_month) do update set months_count = excluded.months_count, jkk_amount = excluded.jkk_amount,
+            jkm_amount = excluded.jkm_amount, paid_on = excluded.paid_on, agent_code = excluded.agent_code`);
       }
     } else {
       const existing = await queryRows<Record<string, unknown> & { id: number; number: string }>(

@@ -427,7 +427,7 @@ export async function recordClaim(
     );
     if (!member) throw new AppError('member_not_found', 404, 'claimMemberNotFound');
     const rollups = new RollupTracker(tx);
-    await rollups.before([toNumber(member.id)]);
+    await rollups.before([toNumber(member.id)], []);
     const agentCode = input.agentCode ?? member.agent_code;
     if (agentCode) {
       const [agent] = await queryRows<{ code: string }>(tx, sql`select code from agents where code = ${agentCode}`);
@@ -530,7 +530,7 @@ export async function advanceClaim(
     // A rejected claim carries no amount: `nominal` is the amount approved or paid (PRODUCT.md).
     if (input.to === 'rejected') amount = null;
     const rollups = new RollupTracker(tx);
-    await rollups.before([toNumber(row.member_id)]);
+    await rollups.before([toNumber(row.member_id)], []);
     const set: SQL[] = [
       sql`status = ${input.to}`,
       sql`version = version + 1`,

@@ -27,7 +27,7 @@ import {
 import { headerKey, IMPORT_COLUMNS, IMPORT_ISSUE_LIMIT, IMPORT_PREVIEW_ROWS } from '@/lib/imports/kinds';
 import type { CsvRecord } from '@/lib/imports/stream';
 import { writeAudit } from './audit';
-import { RollupTracker } from '@/lib/indicators/rollups';
+import { RollupTracker, type PaymentDay } from '@/lib/indicators/rollups';
 
 /** `preview` checks and counts inside a transaction that is always rolled back. */
 export type ImportRunMode = 'preview' | 'all' | 'valid_only' | 'manual';
@@ -68,7 +68,9 @@ export interface ImportReport {
 type IssueCode = keyof ReturnType<typeof getMessages>['imports']['issues'];
 type Values = Record<string, string | number>;
 
-const CHUNK = 500;
+// Rows written per statement: fewer, larger statements (2,000: 10,000 contributions in 5 chunks instead
+// of 20, ~0.3 s less). A members chunk binds 13 parameters a row, within PostgreSQL's 65,535.
+const CHUNK = 2000;
 
 interface References {
   villages: Map<string, string>;
@@ -669,6 +671,8 @@ async function writeChunk(
       );
       const byKey = new Map(existing.map((e) => [`${Number(e.memberId)}|${e.firstMonth.slice(0, 7)}`, e]));
       const writes: (typeof contributions.$inferInsert)[] = [];
+      // The payment days each write takes away (a changed row's old one) and brings.
+      const payments: PaymentDay[] = [];
       for (const row of known) {
         const v = row.value;
         try {
@@ -691,7 +695,9 @@ async function writeChunk(
           changes.push({ entityId: Number(before.id), before: Object.fromEntries(CONTRIBUTION_FIELDS.map((f) => [f, before[f] ?? null])) });
           args.changedAudit.push({ entityId: Number(before.id), fields });
           if (next.agentCode === undefined) next.agentCode = before.agentCode ?? null;
+          payments.push({ memberId: Number(row.member.id), paidOn: before.paidOn as string });
         } else counts.added++;
+        payments.push({ memberId: Number(row.member.id), paidOn: v.paidOn as string });
         writes.push({
           memberId: Number(row.member.id),
           firstMonth: `${v.firstMonth as string}-01`,
@@ -704,20 +710,16 @@ async function writeChunk(
         });
       }
       if (writes.length > 0) {
-        await rollups?.before(writes.map((w) => w.memberId));
-        await tx
-          .insert(contributions)
-          .values(writes)
-          .onConflictDoUpdate({
-            target: [contributions.memberId, contributions.firstMonth],
-            set: {
-              monthsCount: sql`excluded.months_count`,
-              jkkAmount: sql`excluded.jkk_amount`,
-              jkmAmount: sql`excluded.jkm_amount`,
-              paidOn: sql`excluded.paid_on`,
-              agentCode: sql`excluded.agent_code`,
-            },
-          });
+        await rollups?.before(writes.map((w) => w.memberId), payments);
+        // The rows as one JSON parameter: the query builder spent ~270 ms of JavaScript on the statements of
+        // 10,000 rows (8 parameters a row).
+        await tx.execute(sql`
+          insert into contributions (member_id, first_month, months_count, jkk_amount, jkm_amount, paid_on, agent_code, import_id)
+          select w."memberId", w."firstMonth", w."monthsCount", w."jkkAmount", w."jkmAmount", w."paidOn", w."agentCode", w."importId"
+          from json_to_recordset(${JSON.stringify(writes)}::json) as w("memberId" int, "firstMonth" date, "monthsCount" int,
+            "jkkAmount" int, "jkmAmount" int, "paidOn" date, "agentCode" text, "importId" int)
+          on conflict (member_id, first_month) do update set months_count = excluded.months_count, jkk_amount = excluded.jkk_amount,
+            jkm_amount = excluded.jkm_amount, paid_on = excluded.paid_on, agent_code = excluded.agent_code`);
       }
     } else {
       const existing = await queryRows<Record<string, unknown> & { id: number; number: string }>(
@@ -760,7 +762,7 @@ async function writeChunk(
       }
       if (writes.length > 0) {
         // A changed claim may move to another member: both members' figures change.
-        await rollups?.before([...writes.map((w) => w.memberId), ...changes.map((c) => Number(c.before.memberId))]);
+        await rollups?.before([...writes.map((w) => w.memberId), ...changes.map((c) => Number(c.before.memberId))], []);
         await tx
           .insert(claims)
           .values(writes)
@@ -892,15 +894,30 @@ export async function undoImport(db: Database, args: { caller: Caller; importId:
     const changes = await tx.select({ entityId: importChanges.entityId, before: importChanges.before }).from(importChanges).where(and(eq(importChanges.importId, id), eq(importChanges.entity, table)));
     const rollups = new RollupTracker(t);
     const changedIds = sql`${`{${changes.map((c) => c.entityId).join(',')}}`}::int[]`;
-    const touched = await queryRows<{ member_id: number }>(
+    const touched = await queryRows<{ id: number; member_id: number; paid_on: string | null }>(
       t,
       table === 'members'
-        ? sql`select id as member_id from members where import_id = ${id} or id = any(${changedIds})`
-        : sql`select member_id from ${sql.identifier(table)} where import_id = ${id} or id = any(${changedIds})`,
+        ? sql`select id, id as member_id, null as paid_on from members where import_id = ${id} or id = any(${changedIds})`
+        : sql`select id, member_id, ${table === 'contributions' ? sql`paid_on::text` : sql`null`} as paid_on
+              from ${sql.identifier(table)} where import_id = ${id} or id = any(${changedIds})`,
     );
-    // A restored claim may go back to another member: that member's figures change too.
-    const restoredTo = table === 'claims' ? changes.map((c) => Number((c.before as { memberId: unknown }).memberId)) : [];
-    await rollups.before([...touched.map((r) => Number(r.member_id)), ...restoredTo]);
+    const touchedIds = touched.map((r) => Number(r.member_id));
+    if (table === 'members') await rollups.before(touchedIds);
+    else if (table === 'contributions') {
+      // The payment days removed or left by the restored rows, and those the restored rows go back to.
+      const memberOf = new Map(touched.map((r) => [Number(r.id), Number(r.member_id)]));
+      const payments = [
+        ...touched.map((r) => ({ memberId: Number(r.member_id), paidOn: r.paid_on! })),
+        ...changes.flatMap((c) => {
+          const memberId = memberOf.get(c.entityId);
+          return memberId === undefined ? [] : [{ memberId, paidOn: String((c.before as { paidOn: unknown }).paidOn) }];
+        }),
+      ];
+      await rollups.before(touchedIds, payments);
+    } else {
+      // A restored claim may go back to another member: that member's figures change too.
+      await rollups.before([...touchedIds, ...changes.map((c) => Number((c.before as { memberId: unknown }).memberId))], []);
+    }
     for (const change of changes) {
       const b = change.before as Record<string, string | number | null>;
       const restore: SQL =

@@ -52,6 +52,8 @@ const plus = (months: SQL, n: number) => sql`(${months} + ${sql.raw(`interval '$
 const monthOf = (date: SQL) => sql`(${date} - extract(day from ${date})::int + 1)`;
 
 const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
+/** `column` is one of `ids`: an index probe per id (`= any(...)` of thousands is planned as a pass over the table). */
+const oneOf = (column: string, ids: readonly number[]) => sql`${sql.raw(column)} in (select unnest(${idArray(ids)}))`;
 
 /** One fact of a member: the measures given change by their value in `month` (the others by 0). */
 const fact = (month: SQL, values: Partial<Record<RollupMeasure, SQL>>) =>
@@ -69,8 +71,8 @@ const GROUPING_BITS: Record<(typeof ROLLUP_DIMENSIONS)[number], number> = {
   sex: 0b11110,
 };
 
-/** Which members: some by id, the members of a range of villages (a chunk of a rebuild) or all (null). */
-type MemberSelection = readonly number[] | { villagesFrom: string; villagesTo: string } | null;
+/** Which members: those of a range of villages (a chunk of a rebuild) or all (null). */
+type MemberSelection = { villagesFrom: string; villagesTo: string } | null;
 
 /**
  * Where a member's facts come from, each a row source: `spans (member_id, first_month, last_month)`, the
@@ -87,39 +89,28 @@ interface FactSources {
 }
 
 function liveSources(members: MemberSelection): FactSources {
-  if (members !== null && !Array.isArray(members)) {
-    // A range of villages: their members' rows, found through the members.
-    const { villagesFrom, villagesTo } = members as { villagesFrom: string; villagesTo: string };
-    const inVillages = sql`village_code between ${villagesFrom} and ${villagesTo}`;
-    // The id range is implied by the list; members are mostly numbered village by village (a seed, a
-    // district's file), so it lets each chunk read an index range of contributions instead of all of them.
-    const chunk = (column: string) => sql`${sql.raw(column)} in (select id from members where ${inVillages})
-      and ${sql.raw(column)} between (select min(id) from members where ${inVillages}) and (select max(id) from members where ${inVillages})`;
+  if (members === null) {
     return {
-      spans: sql`(select member_id, first_month, last_month from coverage_spans where ${chunk('member_id')})`,
-      paid: paidSql(sql`where ${chunk('c.member_id')}`),
-      members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members
-        where village_code between ${villagesFrom} and ${villagesTo})`,
-      claims: sql`(select member_id, paid_on, amount from claims where ${chunk('member_id')})`,
+      // coverage_spans is kept by triggers on contributions in the statement that changes them: the runs as of now.
+      spans: sql`coverage_spans`,
+      paid: paidSql(sql``),
+      members: sql`members`,
+      claims: sql`claims`,
     };
   }
-  const where = (column: string) =>
-    members === null ? sql`` : sql`where ${sql.raw(column)} = any(${idArray(members as readonly number[])})`;
+  // A range of villages: their members' rows, found through the members.
+  const { villagesFrom, villagesTo } = members;
+  const inVillages = sql`village_code between ${villagesFrom} and ${villagesTo}`;
+  // The id range is implied by the list; members are mostly numbered village by village (a seed, a
+  // district's file), so it lets each chunk read an index range of contributions instead of all of them.
+  const chunk = (column: string) => sql`${sql.raw(column)} in (select id from members where ${inVillages})
+    and ${sql.raw(column)} between (select min(id) from members where ${inVillages}) and (select max(id) from members where ${inVillages})`;
   return {
-    // coverage_spans is kept by triggers on contributions in the statement that changes them: the runs as of now.
-    spans: sql`(select member_id, first_month, last_month from coverage_spans ${where('member_id')})`,
-    // Member by member for a list: one index range of contributions each (a list of thousands is otherwise
-    // planned as a pass over every contribution).
-    paid:
-      members === null
-        ? paidSql(sql``)
-        : sql`(select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as collected
-            from unnest(${idArray(members as readonly number[])}) as u(id)
-            -- offset 0 keeps the lateral subquery as it is (pulled up, it becomes a hash join over every contribution)
-            cross join lateral (select c.member_id, c.paid_on, c.jkk_amount, c.jkm_amount from contributions c where c.member_id = u.id offset 0) c
-            group by 1, 2)`,
-    members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members ${where('id')})`,
-    claims: sql`(select member_id, paid_on, amount from claims ${where('member_id')})`,
+    spans: sql`(select member_id, first_month, last_month from coverage_spans where ${chunk('member_id')})`,
+    paid: paidSql(sql`where ${chunk('c.member_id')}`),
+    members: sql`(select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members
+      where village_code between ${villagesFrom} and ${villagesTo})`,
+    claims: sql`(select member_id, paid_on, amount from claims where ${chunk('member_id')})`,
   };
 }
 
@@ -128,9 +119,15 @@ const paidSql = (where: SQL) => sql`(
   select c.member_id, ${monthOf(sql`c.paid_on`)}::date as month, sum(c.jkk_amount + c.jkm_amount) as collected
   from contributions c ${where} group by 1, 2)`;
 
+/** What `row` (a member_id and a month) collected in its month, null when nothing was paid in it. */
+const paidInMonthSql = (row: SQL) => sql`(
+  select sum(c.jkk_amount + c.jkm_amount) as collected from contributions c
+  where c.member_id = ${row}.member_id and c.paid_on >= ${row}.month and c.paid_on < ${plus(sql`${row}.month`, 1)})`;
+
 // The members' own columns are grouped (an integer and short texts, no expression per row); the key
 // text ('none' for a member without community, occupation or agent) is made once per group.
-const KEYS = sql`community_id, occupation_code, channel, agent_code, sex`;
+const KEYS_LIST = ['community_id', 'occupation_code', 'channel', 'agent_code', 'sex'] as const;
+const KEYS = sql.raw(KEYS_LIST.join(', '));
 const TUPLE = sql`month, village_code, ${KEYS}`;
 const KEY_OF: Record<(typeof ROLLUP_DIMENSIONS)[number], SQL> = {
   total: sql`'all'`,
@@ -141,11 +138,96 @@ const KEY_OF: Record<(typeof ROLLUP_DIMENSIONS)[number], SQL> = {
   sex: sql`sex::text`,
 };
 
-/** Facts (`member_id, month, ...`) with the member's village and keys (from the sources' members). */
-function located(from: FactSources, facts: SQL): SQL {
-  return sql`
-    select f.*, sm.village_code, sm.community_id, sm.occupation_code, sm.channel, sm.agent_code, sm.sex
-    from (${facts}) f join ${from.members} sm on sm.id = f.member_id`;
+/** The member's village and keys, carried by every part of their facts. */
+const LOCATION = sql`sm.village_code, sm.community_id, sm.occupation_code, sm.channel, sm.agent_code, sm.sex`;
+
+/**
+ * What the members' facts are made of, one row source per kind, each row with the member's village and
+ * keys, its own columns and `n`, the times it counts (1):
+ * - runs `(s, e, reactivated, arrears_end, ended)`: covered months s..e, 1 when it is not the member's
+ *   first run, the month the arrears after it end (e+4, or the next run's start when sooner), and 1 when
+ *   it ends the membership (no run starts by e+4);
+ * - enrolments `(month, pending)`: the month enrolled in, and 1 when not covered in m-3..m;
+ * - claims `(month, amount)`: a claim paid in that month;
+ * - payments `(month, collected)`: a month paid in.
+ * Equal rows give equal facts: the rows of two states of the same members cancel out but for what
+ * changed in between, before any fact is made of them.
+ */
+interface Parts {
+  runs: SQL;
+  enrolments: SQL;
+  claims: SQL;
+  payments: SQL;
+}
+const PART_KINDS = ['runs', 'enrolments', 'claims', 'payments'] as const;
+const PART_COLUMNS: Record<keyof Parts, string> = {
+  runs: 's, e, reactivated, arrears_end, ended',
+  enrolments: 'month, pending',
+  claims: 'month, amount',
+  payments: 'month, collected',
+};
+
+function partsSql(from: FactSources): Parts {
+  const enrolled = sql`${monthOf(sql`sm.enrolled_on`)}::date`;
+  const next = sql`lead(sp.first_month) over w`;
+  return {
+    runs: sql`
+      select ${LOCATION}, r.s, r.e, r.reactivated, r.arrears_end, r.ended, 1 as n
+      from (
+        select sp.member_id, sp.first_month as s, sp.last_month as e,
+          case when lag(sp.first_month) over w is null then 0 else 1 end as reactivated,
+          least(${plus(sql`sp.last_month`, 4)}, ${next}) as arrears_end,
+          case when ${next} is null or ${next} > ${plus(sql`sp.last_month`, 4)} then 1 else 0 end as ended
+        from ${from.spans} sp
+        window w as (partition by sp.member_id order by sp.first_month)
+      ) r join ${from.members} sm on sm.id = r.member_id`,
+    enrolments: sql`
+      select ${LOCATION}, ${enrolled} as month, case when count(sp.member_id) = 0 then 1 else 0 end as pending, 1 as n
+      from ${from.members} sm
+      left join ${from.spans} sp on sp.member_id = sm.id and sp.first_month <= ${enrolled} and sp.last_month >= ${plus(enrolled, -3)}
+      group by sm.id, ${LOCATION}, sm.enrolled_on`,
+    claims: sql`
+      select ${LOCATION}, ${monthOf(sql`cl.paid_on`)}::date as month, coalesce(cl.amount, 0) as amount, 1 as n
+      from ${from.claims} cl join ${from.members} sm on sm.id = cl.member_id
+      where cl.paid_on is not null`,
+    payments: sql`
+      select ${LOCATION}, p.month, p.collected, 1 as n
+      from ${from.paid} p join ${from.members} sm on sm.id = p.member_id`,
+  };
+}
+
+/** The facts a part `p` of a kind makes, each counted p.n times. */
+function partFacts(kind: keyof Parts): SQL[] {
+  const n = sql`p.n`;
+  const minusN = sql`-p.n`;
+  switch (kind) {
+    case 'runs':
+      return [
+        fact(sql`p.s`, { active: n, reactivated: sql`p.reactivated * p.n` }),
+        fact(plus(sql`p.s`, 1), { active_prev: n }),
+        fact(plus(sql`p.e`, 1), { active: minusN, lapsed: n, stopped: n }),
+        fact(plus(sql`p.e`, 2), { active_prev: minusN }),
+        // In arrears from e+1 until three months have passed or the next run starts.
+        fact(sql`p.arrears_end`, { lapsed: minusN }),
+        fact(plus(sql`p.e`, 4), { ended: sql`p.ended * p.n` }),
+      ];
+    case 'enrolments':
+      return [fact(sql`p.month`, { new_enrolments: n, pending: sql`p.pending * p.n` })];
+    case 'claims':
+      return [fact(sql`p.month`, { claims_paid_count: n, claims_paid_amount: sql`p.amount * p.n` })];
+    case 'payments':
+      return [fact(sql`p.month`, { payers: n, collected: sql`p.collected * p.n` })];
+  }
+}
+
+/** Facts located in their village and keys: `select month, village_code, <keys>, <measures>`. */
+function factsOf(kinds: readonly (keyof Parts)[], parts: Parts): SQL {
+  return sql.join(
+    kinds.map((kind) => sql`
+      select f.month, p.village_code, ${sql.raw(KEYS_LIST.map((k) => `p.${k}`).join(', '))}, ${measureList('f.')}
+      from (${parts[kind]}) p cross join lateral ${factRows(partFacts(kind))}`),
+    sql` union all `,
+  );
 }
 
 /** Located facts summed per dimension, month, village and key; the measures not named are 0. */
@@ -171,80 +253,52 @@ function grouped(locatedFacts: SQL, measures: readonly RollupMeasure[]): SQL {
     )})`;
 }
 
-/** Every fact of the members but their payments: `select member_id, month, <measures>` (payers and collected 0). */
-function memberFactsSql(from: FactSources): SQL {
-  const s = sql`r.s`;
-  const e = sql`r.e`;
-  const one = sql`1`;
-  return sql`
-    with runs as (
-      select sp.member_id, sp.first_month as s, sp.last_month as e,
-        lead(sp.first_month) over w as next_s, row_number() over w as run_no
-      from ${from.spans} sp
-      window w as (partition by sp.member_id order by sp.first_month)
-    ),
-    enrolled as (
-      select sm.id as member_id, ${monthOf(sql`sm.enrolled_on`)}::date as em,
-        coalesce(bool_or(r.s <= ${monthOf(sql`sm.enrolled_on`)} and r.e >= ${plus(monthOf(sql`sm.enrolled_on`), -3)}), false) as covered
-      from ${from.members} sm left join runs r on r.member_id = sm.id
-      group by sm.id, sm.enrolled_on
-    )
-    select r.member_id, f.* from runs r cross join lateral ${factRows([
-      fact(s, { active: one, reactivated: sql`case when r.run_no > 1 then 1 else 0 end` }),
-      fact(plus(s, 1), { active_prev: one }),
-      fact(plus(e, 1), { active: sql`-1`, lapsed: one, stopped: one }),
-      fact(plus(e, 2), { active_prev: sql`-1` }),
-      // In arrears from e+1 until three months have passed or the next run starts.
-      fact(sql`least(${plus(e, 4)}, r.next_s)`, { lapsed: sql`-1` }),
-      fact(plus(e, 4), { ended: sql`case when r.next_s is null or r.next_s > ${plus(e, 4)} then 1 else 0 end` }),
-    ])}
-    union all
-    -- Pending first payment: enrolled in m and not covered in m-3..m.
-    select en.member_id, f.* from enrolled en cross join lateral ${factRows([
-      fact(sql`en.em`, { new_enrolments: one, pending: sql`case when en.covered then 0 else 1 end` }),
-    ])}
-    union all
-    select cl.member_id, f.* from ${from.claims} cl cross join lateral ${factRows([
-      fact(sql`${monthOf(sql`cl.paid_on`)}::date`, { claims_paid_count: one, claims_paid_amount: sql`coalesce(cl.amount, 0)` }),
-    ])}
-    where cl.paid_on is not null`;
-}
-
 /**
  * The facts of the selected members, summed per dimension, month, village and key: `select dimension,
  * month, village_code, key, <measures>`, where range measures are event sums and the others counts of
  * that month. Payments are grouped apart from the other facts (they are most of the rows and touch two
- * measures only), so a (dimension, month, village, key) may come twice: callers sum the rows again.
+ * measures only), then the two are summed per key.
  */
 export function rollupEventsSql(members: MemberSelection): SQL {
-  const from = liveSources(members);
+  const parts = partsSql(liveSources(members));
   return sql`
-    ${grouped(located(from, memberFactsSql(from)), ROLLUP_MEASURES.filter((m) => m !== 'payers' && m !== 'collected'))}
-    union all
-    ${grouped(located(from, sql`select member_id, month, 1 as payers, collected from ${from.paid} p`), ['payers', 'collected'])}`;
+    select dimension, month, village_code, key, ${eachMeasure((m) => sql`${total(column(m), m)} as ${column(m)}`)}
+    from (
+      ${grouped(factsOf(['runs', 'enrolments', 'claims'], parts), ROLLUP_MEASURES.filter((m) => m !== 'payers' && m !== 'collected'))}
+      union all
+      ${grouped(factsOf(['payments'], parts), ['payers', 'collected'])}
+    ) events
+    group by dimension, month, village_code, key`;
 }
 
 /**
  * What changed between two states of the same members, summed per dimension, month, village and key
- * (the shape of rollupEventsSql). Most of a member's facts are the same before and after a write (the
- * same runs, payments and keys but for a month or two): the facts of both states are first summed per
- * month and member keys, with the old ones negated, and only what does not cancel out is grouped.
+ * (the shape of rollupEventsSql). Most of the members' parts are the same before and after a write (the
+ * same runs, claims and keys, all but a payment or two): the parts of both states are counted, the old
+ * ones negatively, and only those that do not cancel out make facts; the facts are summed per month and
+ * member keys and what does not cancel out is grouped.
  */
 function changedSumsSql(now: FactSources, before: FactSources): SQL {
-  const all = (from: FactSources) => located(from, sql`
-    ${memberFactsSql(from)}
-    union all
-    select p.member_id, f.* from ${from.paid} p cross join lateral ${factRows([
-      fact(sql`p.month`, { payers: sql`1`, collected: sql`p.collected` }),
-    ])}`);
+  const [nowParts, beforeParts] = [partsSql(now), partsSql(before)];
+  const changed = Object.fromEntries(
+    PART_KINDS.map((kind) => {
+      const columns = sql.raw(`village_code, ${KEYS_LIST.join(', ')}, ${PART_COLUMNS[kind]}`);
+      return [
+        kind,
+        sql`
+          select ${columns}, sum(n)::int as n from (
+            select ${columns}, n from (${nowParts[kind]}) a
+            union all
+            select ${columns}, -n from (${beforeParts[kind]}) b
+          ) signed
+          group by ${columns} having sum(n) <> 0`,
+      ];
+    }),
+  ) as unknown as Parts;
   return grouped(
     sql`
       select ${TUPLE}, ${eachMeasure((m) => sql`${total(column(m), m)} as ${column(m)}`)}
-      from (
-        select ${TUPLE}, ${measureList()} from (${all(now)}) n
-        union all
-        select ${TUPLE}, ${eachMeasure((m) => sql`-${column(m)}`)} from (${all(before)}) b
-      ) signed
+      from (${factsOf(PART_KINDS, changed)}) facts
       group by ${TUPLE}
       having ${eachMeasure((m) => sql`${total(column(m), m)} <> 0`, sql` or `)}`,
     ROLLUP_MEASURES,
@@ -252,9 +306,9 @@ function changedSumsSql(now: FactSources, before: FactSources): SQL {
 }
 
 /**
- * Turns summed facts (`select dimension, month, village_code, key, <measures>`) into month values:
- * range measures summed over time, the others as they are, one row for every month from a group's
- * first fact to the month before its last range event, leaving out months where every measure is zero.
+ * Turns summed facts (`select dimension, month, village_code, key, <measures>`, one row per key) into
+ * month values: range measures summed over time, the others as they are, one row for every month from a
+ * group's first fact to the month before its last range event, leaving out months where every measure is zero.
  */
 function monthValuesSql(facts: SQL): SQL {
   const value = (m: RollupMeasure) =>
@@ -267,12 +321,9 @@ function monthValuesSql(facts: SQL): SQL {
           RANGE_MEASURES.includes(m) ? sql`sum(${column(m)}::int) over w as ${column(m)}` : sql`${column(m)}`,
         )},
         lead(month) over w as next_month
-      from (
-        select dimension, month, village_code, key, ${eachMeasure((m) => sql`${total(column(m), m)} as ${column(m)}`)}
-        from (${facts}) facts group by 1, 2, 3, 4
-        -- A fact row that changes nothing (an import's before and after cancelling out) would only be spread over months for nothing.
-        having ${eachMeasure((m) => sql`${total(column(m), m)} <> 0`, sql` or `)}
-      ) grouped
+      from (${facts}) facts
+      -- A fact row that changes nothing (an import's before and after cancelling out) would only be spread over months for nothing.
+      where ${eachMeasure((m) => sql`${column(m)} <> 0`, sql` or `)}
       window w as (partition by dimension, village_code, key order by month)
     ) s
     cross join lateral generate_series(s.month, coalesce(s.next_month - ${oneMonth}, s.month), ${oneMonth}) gs
@@ -376,13 +427,19 @@ export async function rollupsFresh(db: Database): Promise<boolean> {
   return state !== undefined && !state.stale;
 }
 
+/** A contribution a write adds, changes or removes: whose, and the day it was (or is) paid. */
+export interface PaymentDay {
+  memberId: number;
+  paidOn: string;
+}
+
 /**
- * Keeps the rollup current across the writes of one transaction: `before(ids)` keeps a copy of what the
- * members' facts are made of as it is now (call it before changing their rows, contributions or claims):
- * their runs, payments per month, attributes and paid claims; `added(ids)` names members created in this
- * transaction; `finish()` sums the facts of all of them as they are at the end, takes away those of the
- * copies and applies the difference, in one pass whatever the number of chunks. Months that did not
- * change are not touched.
+ * Keeps the rollup current across the writes of one transaction: `before(ids, payments)` keeps a copy of
+ * what the members' facts are made of as it is now (call it before changing their rows, contributions or
+ * claims): their runs, attributes and paid claims, and their payments in the months that may change;
+ * `added(ids)` names members created in this transaction; `finish()` sums the facts of all of them as
+ * they are at the end, takes away those of the copies and applies the difference, in one pass whatever
+ * the number of chunks. Months that did not change are not touched.
  */
 export class RollupTracker {
   private readonly members = new Set<number>();
@@ -397,9 +454,11 @@ export class RollupTracker {
     await this.tx.execute(sql`
       create temp table if not exists rollup_old_spans (member_id integer not null, first_month date not null, last_month date not null)
         on commit drop`);
+    // One row per member and month whose payments may change (collected null: nothing paid in it then);
+    // the first copy of a month is the one kept.
     await this.tx.execute(sql`
-      create temp table if not exists rollup_old_paid (member_id integer not null, month date not null, collected bigint not null)
-        on commit drop`);
+      create temp table if not exists rollup_old_paid (member_id integer not null, month date not null, collected bigint,
+        primary key (member_id, month)) on commit drop`);
     await this.tx.execute(sql`
       create temp table if not exists rollup_old_members on commit drop as
         select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members with no data`);
@@ -407,24 +466,41 @@ export class RollupTracker {
       create temp table if not exists rollup_old_claims (member_id integer not null, paid_on date, amount bigint) on commit drop`);
   }
 
-  async before(memberIds: readonly number[]): Promise<void> {
-    const fresh = [...new Set(memberIds)].filter((id) => !this.members.has(id));
+  /**
+   * `payments`: when the members' own rows stay as they are, the contributions the write adds, changes
+   * or removes (as they are before and after it): only the months they are paid in can change the
+   * members' payment facts ([] for a write to claims). Omitted: every month they paid in, as a write to
+   * members may move all their facts to another village or key.
+   */
+  async before(memberIds: readonly number[], payments?: readonly PaymentDay[]): Promise<void> {
     await this.start();
-    if (fresh.length === 0) return;
-    for (const id of fresh) this.members.add(id);
-    const ids = idArray(fresh);
-    await this.tx.execute(sql`
-      with spans as (
-        insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where member_id = any(${ids})
-      ),
-      paid as (
-        insert into rollup_old_paid select * from ${paidSql(sql`where c.member_id = any(${ids})`)} p
-      ),
-      claimed as (
-        insert into rollup_old_claims select member_id, paid_on, amount from claims where member_id = any(${ids}) and paid_on is not null
-      )
-      insert into rollup_old_members
-      select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where id = any(${ids})`);
+    const fresh = [...new Set(memberIds)].filter((id) => !this.members.has(id));
+    if (fresh.length > 0) {
+      for (const id of fresh) this.members.add(id);
+      await this.tx.execute(sql`
+        with spans as (
+          insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where ${oneOf('member_id', fresh)}
+        ),
+        claimed as (
+          insert into rollup_old_claims select member_id, paid_on, amount from claims where ${oneOf('member_id', fresh)} and paid_on is not null
+        )
+        insert into rollup_old_members
+        select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where ${oneOf('id', fresh)}`);
+    }
+    if (payments === undefined) {
+      if (memberIds.length === 0) return;
+      await this.tx.execute(sql`
+        insert into rollup_old_paid select * from ${paidSql(sql`where ${oneOf('c.member_id', memberIds)}`)} p
+        on conflict do nothing`);
+    } else if (payments.length > 0) {
+      const months = new Map(payments.map((p) => [`${p.memberId}|${p.paidOn.slice(0, 7)}`, p]));
+      await this.tx.execute(sql`
+        insert into rollup_old_paid
+        select m.member_id, m.month, ${paidInMonthSql(sql`m`)}
+        from unnest(${idArray([...months.values()].map((p) => p.memberId))},
+                    ${`{${[...months.values()].map((p) => `${p.paidOn.slice(0, 7)}-01`).join(',')}}`}::date[]) as m(member_id, month)
+        on conflict do nothing`);
+    }
   }
 
   async added(memberIds: readonly number[]): Promise<void> {
@@ -442,26 +518,45 @@ export class RollupTracker {
       await this.tx.execute(sql`analyze rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
       const before: FactSources = {
         spans: sql`rollup_old_spans`,
-        paid: sql`rollup_old_paid`,
+        paid: sql`(select member_id, month, collected from rollup_old_paid where collected is not null)`,
         members: sql`rollup_old_members`,
         claims: sql`rollup_old_claims`,
       };
-      await this.tx.execute(sql`
-        create temp table rollup_changes on commit drop as
-        ${monthValuesSql(changedSumsSql(liveSources(ids), before))}`);
-      // In key order, so concurrent writers lock rows in the same order.
-      await this.tx.execute(sql`
-        insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
-        select * from rollup_changes order by dimension, month, village_code, key
-        on conflict (dimension, month, village_code, key) do update set ${eachMeasure(
-          (m) => sql`${column(m)} = r.${column(m)} + excluded.${column(m)}`,
-        )}`);
+      const now: FactSources = {
+        spans: sql`now_spans`,
+        // The same months as the copy, as they are now.
+        paid: sql`(select o.member_id, o.month, p.collected from rollup_old_paid o
+          cross join lateral ${paidInMonthSql(sql`o`)} p where p.collected is not null)`,
+        members: sql`now_members`,
+        claims: sql`(select member_id, paid_on, amount from claims where ${oneOf('member_id', ids)})`,
+      };
+      // The month values that changed, added to the rollup in one order (so concurrent writers lock rows in
+      // the same order): a group's months one after the other, the order they are made in. The members'
+      // rows and runs are read by several parts: once, at the top.
+      const key = sql`dimension, month, village_code, key`;
+      const emptied = await queryRows<{ dimension: string; month: string; village_code: string; key: string }>(
+        this.tx,
+        sql`
+          with now_members as (
+            select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where ${oneOf('id', ids)}
+          ),
+          now_spans as (select member_id, first_month, last_month from coverage_spans where ${oneOf('member_id', ids)}),
+          applied as (
+            insert into rollup_monthly as r (${key}, ${measureList()})
+            select * from (${monthValuesSql(changedSumsSql(now, before))}) changes order by dimension, village_code, key, month
+            on conflict (${key}) do update set ${eachMeasure((m) => sql`${column(m)} = r.${column(m)} + excluded.${column(m)}`)}
+            returning ${key}, ${eachMeasure((m) => sql`${column(m)} = 0`, sql` and `)} as empty
+          )
+          select dimension, month::text as month, village_code, key from applied where empty`,
+      );
       // Months left with nothing to count are removed, as a rebuild would not write them.
-      await this.tx.execute(sql`
-        delete from rollup_monthly r using rollup_changes c
-        where r.dimension = c.dimension and r.month = c.month and r.village_code = c.village_code and r.key = c.key
-          and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
-      await this.tx.execute(sql`drop table rollup_changes`);
+      if (emptied.length > 0) {
+        await this.tx.execute(sql`
+          delete from rollup_monthly r
+          using json_to_recordset(${JSON.stringify(emptied)}::json) as e(dimension text, month date, village_code text, key text)
+          where (r.dimension, r.month, r.village_code, r.key) = (e.dimension, e.month, e.village_code, e.key)
+            and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
+      }
     }
     await this.tx.execute(sql`drop table if exists rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
     this.members.clear();

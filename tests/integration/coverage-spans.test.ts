@@ -1,7 +1,7 @@
 // coverage_spans (runs of covered months, kept by triggers on contributions) on both engines: after every
 // kind of write the runs are exactly those worked out here from the contributions, and the members in
 // arrears read from them are the members whose status (lib/indicators/status.ts) is `menunggak`.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db';
 import * as schema from '@/db/schema';
@@ -155,6 +155,19 @@ describe.each(ENGINES)('coverage spans on %s', (engine) => {
     await expectConsistent();
     await db.delete(schema.members).where(eq(schema.members.id, temp!.id));
     await expectConsistent();
+
+    // Deletes that cut runs: one statement takes the middle out of a run and shortens another at both ends.
+    const month = (m: string, months = 1) => ({ memberId: ids.M5, firstMonth: `${m}-01`, monthsCount: months, jkkAmount: 10_000 * months, jkmAmount: 6_800 * months, paidOn: `${m}-10` });
+    await db.delete(schema.contributions).where(eq(schema.contributions.memberId, ids.M5));
+    await db.insert(schema.contributions).values([month('2025-01'), month('2025-02', 2), month('2025-04'), month('2025-05'), month('2025-08'), month('2025-09', 3), month('2025-12')]);
+    await expectConsistent();
+    await db.delete(schema.contributions).where(and(eq(schema.contributions.memberId, ids.M5), inArray(schema.contributions.firstMonth, ['2025-02-01', '2025-05-01', '2025-08-01', '2025-12-01'])));
+    await expectConsistent();
+    expect((await stored()).filter((r) => r.memberId === ids.M5)).toEqual([
+      { memberId: ids.M5, firstMonth: '2025-01-01', lastMonth: '2025-01-01' },
+      { memberId: ids.M5, firstMonth: '2025-04-01', lastMonth: '2025-04-01' },
+      { memberId: ids.M5, firstMonth: '2025-09-01', lastMonth: '2025-11-01' },
+    ]);
 
     // A rebuild gives the same runs; truncation leaves none.
     const before = await stored();

@@ -226,6 +226,31 @@ describe.each(ENGINES)('rollup on %s', (engine) => {
       await check(false);
     }, 120_000);
 
+    it('stays equal to a rebuild when an import moves a payment to another month, and when its undo moves it back', async () => {
+      // Each picked member pays for the month after their last covered one, first on the day of their last
+      // payment (a month in which they stay a payer), then, in a second import of the same rows, in that month.
+      const picked = await queryRows<{ nik: string; next: string; paid: string }>(
+        db(),
+        sql`select m.nik, to_char(max(c.last_month) + interval '1 month', 'YYYY-MM') as next, to_char(max(c.paid_on), 'YYYY-MM-DD') as paid
+            from members m join contributions c on c.member_id = m.id
+            group by m.id having max(c.last_month) < '2026-06-01' order by m.id desc limit 5`,
+      );
+      const csv = (paidOn: (p: (typeof picked)[number]) => string) =>
+        ['nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar', ...picked.map((p) => `${p.nik};${p.next};1;10000;6800;${paidOn(p)}`)].join('\n');
+      const paidEarlier = await run('contributions', csv((p) => p.paid));
+      expect(paidEarlier.errors).toEqual([]);
+      expect(paidEarlier.added).toBe(5);
+      await expectSameAsRebuild();
+      const moved = await run('contributions', csv((p) => `${p.next}-20`));
+      expect(moved.errors).toEqual([]);
+      expect(moved.updated).toBe(5);
+      await expectSameAsRebuild();
+      await undoImport(db(), { caller: officer, importId: moved.importId! });
+      await expectSameAsRebuild();
+      await undoImport(db(), { caller: officer, importId: paidEarlier.importId! });
+      await expectSameAsRebuild();
+    });
+
     it('stays equal to a rebuild when a claim is recorded and paid', async () => {
       const [member] = await queryRows<{ nik: string }>(
         db(),

@@ -136,6 +136,7 @@ export function printReport(report: BenchReport): void {
     out.push(
       table([
         ['step', 'seconds', 'met'],
+        ['check first (preview, rolled back; not timed for the target)', f.previewSeconds.toFixed(2), '–'],
         ['upload → import committed', f.importSeconds.toFixed(2), '–'],
         ['upload → summary shows the import', f.visibleSeconds === null ? 'never' : f.visibleSeconds.toFixed(2), mark(f.met)],
         ['undo', f.undoSeconds === null ? '–' : f.undoSeconds.toFixed(2), '–'],

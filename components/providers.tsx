@@ -3,24 +3,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nProvider } from './i18n-provider';
-import type { Locale, Messages } from '@/lib/i18n';
+import type { Locale } from '@/lib/i18n';
 
-export function Providers({
-  locale,
-  messages,
-  children,
-}: {
-  locale: Locale;
-  messages: Messages;
-  children: React.ReactNode;
-}) {
+export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   // One client per browser tab; server-rendered data is handed in as initial data.
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, refetchOnWindowFocus: false } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider locale={locale} messages={messages}>
+      <I18nProvider locale={locale}>
         {children}
       </I18nProvider>
     </QueryClientProvider>

@@ -18,7 +18,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const nav = navigationFor(caller.role, messages);
 
   return (
-    <Providers locale={locale} messages={messages}>
+    <Providers locale={locale}>
       <a className="skip-link" href="#main">
         {messages.app.skipToContent}
       </a>

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const target = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
 
   return (
-    <I18nProvider locale={locale} messages={messages}>
+    <I18nProvider locale={locale}>
       {demo ? <DemoBanner text={messages.app.demoBanner} /> : null}
       <main className="auth-page">
         <div className="auth-card">

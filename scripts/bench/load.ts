@@ -63,9 +63,13 @@ export async function runLoad(args: {
   log(`  signing in ${connections} sessions`);
   const sessions = await signInMany(baseUrl, connections);
   // Officers alternate between the district and the regency; supervisors see their own agents' members.
+  // Each connection starts at its own point of its cycle, as users arrive at different moments: started
+  // in step, the first instant would be 100 overview renders at once, every connection on the same path.
   const plans = sessions.map((session, i) => {
     const role = session.role === 'supervisor' ? 'supervisor' : 'officer';
-    return { cookie: session.cookieHeader, paths: args.paths ?? loadMix(fixtures, role, role === 'officer' && i % 2 === 1) };
+    const paths = args.paths ?? loadMix(fixtures, role, role === 'officer' && i % 2 === 1);
+    const start = i % paths.length;
+    return { cookie: session.cookieHeader, paths: [...paths.slice(start), ...paths.slice(0, start)] };
   });
   let next = 0;
   log(`  ${connections} connections for ${seconds} s`);

@@ -90,7 +90,8 @@ function keyOf(query: SQL): string {
 }
 
 /**
- * The rows of a read-only figure statement, from the cache when the same statement already ran at the
+ * The rows of a read-only statement over the tables the data version covers (figures, and the lists
+ * of members and claims beside them), from the cache when the same statement already ran at the
  * current data version. Rows are frozen: callers map them to their own objects. `{ key, query }` names
  * the statement by a key that determines it (cheaper than rendering a large statement to find it).
  */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db';
+import type { Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { agentTargets } from '@/db/schema';
 import type { Caller } from '@/lib/auth/caller';
@@ -404,7 +404,7 @@ export async function getAgentDetail(
         order by 3 desc, 4 desc, co.name`,
     ),
     personal
-      ? queryRows<Record<string, unknown>>(
+      ? cachedRows<Record<string, unknown>>(
           db,
           sql`
             with arrears as (${membersInArrearsSql(period, own)})
@@ -418,7 +418,7 @@ export async function getAgentDetail(
             limit 200`,
         )
       : Promise.resolve(null),
-    queryRows<Record<string, unknown>>(
+    cachedRows<Record<string, unknown>>(
       db,
       sql`
         select cl.number, cl.program, cl.status, cl.submitted_on::text as submitted_on, cl.paid_on::text as paid_on,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { communities, coverageTargets, regions } from '@/db/schema';
@@ -105,19 +105,15 @@ export async function getCoverageView(
   });
   const rows = cells.map((cell) => rowOf(args.by, args.caller.role, cell, args.locale));
   if (args.by === 'village' && rows.length > 0) {
-    const targets = await db
-      .select({ code: coverageTargets.regionCode, rate: coverageTargets.targetRate })
-      .from(coverageTargets)
-      .where(
-        and(
-          eq(coverageTargets.year, yearOf(args.period)),
-          inArray(
-            coverageTargets.regionCode,
-            rows.map((row) => row.key),
-          ),
-        ),
-      );
-    const byCode = new Map(targets.map((t) => [t.code, t.rate]));
+    const targets = await cachedRows<{ code: string; rate: unknown }>(
+      db,
+      sql`select ${coverageTargets.regionCode} as code, ${coverageTargets.targetRate} as rate from ${coverageTargets}
+        where ${coverageTargets.year} = ${yearOf(args.period)} and ${inArray(
+          coverageTargets.regionCode,
+          rows.map((row) => row.key),
+        )}`,
+    );
+    const byCode = new Map(targets.map((t) => [t.code, toNumber(t.rate)]));
     cells.forEach((cell, i) => {
       const row = rows[i]!;
       const target = byCode.get(cell.key) ?? null;

@@ -16,6 +16,7 @@ import { monthDate, percentage, toNumber } from '@/lib/indicators/sql-helpers';
 import { getMemberStatusMix, type MemberStatus } from '@/lib/indicators/status';
 import { membersInArrearsSql } from '@/lib/indicators/arrears';
 import type { AgentTargetInput } from '@/lib/agents';
+import { compareCodes, compareNames } from '@/lib/compare';
 import { countFor, rateFor } from './figures';
 import { maskNikSql } from './members';
 import { resolveScope } from './scope';
@@ -310,11 +311,9 @@ export async function listAgents(
       supervisors: unique(
         all.filter((a) => a.supervisorId !== null).map((a) => ({ id: a.supervisorId!, name: a.supervisorName ?? '' })),
         (s) => s.id,
-      ).sort((x, y) => x.name.localeCompare(y.name)),
-      villages: unique(all.map((a) => ({ code: a.villageCode, name: a.villageName })), (v) => v.code).sort((x, y) =>
-        x.code.localeCompare(y.code),
-      ),
-      communities: unique(all.flatMap((a) => a.communities), (c) => c.id).sort((x, y) => x.name.localeCompare(y.name)),
+      ).sort((x, y) => compareNames(x.name, y.name)),
+      villages: unique(all.map((a) => ({ code: a.villageCode, name: a.villageName })), (v) => v.code).sort((x, y) => compareCodes(x.code, y.code)),
+      communities: unique(all.flatMap((a) => a.communities), (c) => c.id).sort((x, y) => compareNames(x.name, y.name)),
     },
   };
 }

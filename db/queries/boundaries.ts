@@ -9,6 +9,7 @@ import { parseBoundaryFile, type BoundaryIssue, type ParsedBoundary } from '@/li
 import { regionMatch } from '@/lib/indicators/scope';
 import { writeAudit } from './audit';
 import type { BoundarySource } from './map';
+import { compareCodes } from '@/lib/compare';
 
 export interface VillageBoundaryState {
   code: string;
@@ -76,7 +77,7 @@ function describe(upload: BoundaryUpload, villages: VillageBoundaryState[], boun
         vertices: b.vertices,
         areaKm2: Math.round(b.areaKm2 * 100) / 100,
       }))
-      .sort((a, b) => a.code.localeCompare(b.code)),
+      .sort((a, b) => compareCodes(a.code, b.code)),
     unchanged: villages.filter((v) => !inFile.has(v.code)),
   };
 }

@@ -3,6 +3,7 @@ import type { IndicatorScope } from './scope';
 import { getSummarySeries } from './series';
 import type { Period } from './month';
 import type { Summary } from './summary';
+import { compareCodes } from '@/lib/compare';
 
 /** One village's summary indicators: the same fields as `getSummary`, for the village alone. */
 export interface VillageSummary extends Summary {
@@ -28,5 +29,5 @@ export async function getSummaryByVillage(
       name: name ?? key,
       informalWorkforce: informalWorkforce ?? 0,
     }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => compareCodes(a.code, b.code));
 }

@@ -10,7 +10,7 @@ import type { FreshnessResult } from './freshness';
 import { FRESHNESS_BUDGET_SECONDS } from './freshness';
 import type { LatencyResult } from './latency';
 import type { LoadResult } from './load';
-import { LOAD_P99_BUDGET_MS } from './load';
+import { LOAD_OPENING_SECONDS, LOAD_P99_BUDGET_MS } from './load';
 import { formatKb, formatMs, formatRatio } from './stats';
 
 export interface BenchReport {
@@ -191,6 +191,10 @@ export function printReport(report: BenchReport): void {
       ]),
     );
     out.push(`  status codes: ${Object.entries(l.statusCodes).map(([c, n]) => `${c}: ${n}`).join(', ')}`);
+    out.push(
+      `  answers over ${LOAD_P99_BUDGET_MS} ms: ${l.slowAnswers}, ${l.slowAnswersInOpening} of them in the first ${LOAD_OPENING_SECONDS} s` +
+        ` (connections opening); p99 after those ${LOAD_OPENING_SECONDS} s: ${formatMs(l.latencyP99AfterOpening)} ms`,
+    );
   }
   section('Result');
   if (report.missed.length > 0) out.push(`Targets missed (${report.missed.length}):`, ...report.missed.map((m) => `  ✗ ${m}`));

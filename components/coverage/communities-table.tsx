@@ -10,6 +10,9 @@ import { interpolate } from '@/lib/i18n';
 import { communitiesQuery } from '@/lib/queries/coverage';
 import { SortableTable, type Column, type TableRow } from './sortable-table';
 
+/** Communities drawn at first: all of a district's (about 135 at kabupaten scale), a regency's largest. */
+const COMMUNITIES_SHOWN = 200;
+
 /** The communities of a region for the month in the URL (server-rendered first, then React Query). */
 export function CommunitiesTable({
   region,
@@ -43,6 +46,7 @@ export function CommunitiesTable({
         caption={interpolate(caption, { period: formatPeriod(period, locale) })}
         link={{ kind: 'path', base: '/communities/', period }}
         initialSort={{ key: 'activeMembers', direction: 'desc' }}
+        pageSize={COMMUNITIES_SHOWN}
         testId="communities-table"
       />
     </div>

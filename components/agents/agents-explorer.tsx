@@ -27,7 +27,6 @@ function useFilters(): AgentFilterParams {
 }
 
 /** Who needs a visit or a word this month: behind target, arrears rising, near or past the 3-month line. */
-
 export function AttentionPanel({ rows, period }: { rows: readonly AttentionRow[]; period: string }) {
   const { locale, messages } = useI18n();
   const a = messages.agents;

@@ -312,7 +312,9 @@ export async function listAgents(
         all.filter((a) => a.supervisorId !== null).map((a) => ({ id: a.supervisorId!, name: a.supervisorName ?? '' })),
         (s) => s.id,
       ).sort((x, y) => compareNames(x.name, y.name)),
-      villages: unique(all.map((a) => ({ code: a.villageCode, name: a.villageName })), (v) => v.code).sort((x, y) => compareCodes(x.code, y.code)),
+      villages: unique(all.map((a) => ({ code: a.villageCode, name: a.villageName })), (v) => v.code).sort((x, y) =>
+        compareCodes(x.code, y.code),
+      ),
       communities: unique(all.flatMap((a) => a.communities), (c) => c.id).sort((x, y) => compareNames(x.name, y.name)),
     },
   };

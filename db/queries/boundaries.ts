@@ -6,10 +6,10 @@ import type { Caller } from '@/lib/auth/caller';
 import { can } from '@/lib/auth/permissions';
 import { AppError, forbidden } from '@/lib/errors';
 import { parseBoundaryFile, type BoundaryIssue, type ParsedBoundary } from '@/lib/geo/boundary-file';
+import { compareCodes } from '@/lib/compare';
 import { regionMatch } from '@/lib/indicators/scope';
 import { writeAudit } from './audit';
 import type { BoundarySource } from './map';
-import { compareCodes } from '@/lib/compare';
 
 export interface VillageBoundaryState {
   code: string;

@@ -1,6 +1,19 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+import boundaries from 'eslint-plugin-boundaries';
 import drizzle from 'eslint-plugin-drizzle';
+
+// The layers (README "Layout"): which folder may import which. Imports only run downward:
+// app → server → db; everything may use domain, contracts and i18n; components never reach the server.
+const LAYERS = {
+  app: ['app', 'components', 'server', 'db', 'contracts', 'domain', 'i18n'],
+  components: ['components', 'contracts', 'domain', 'i18n'],
+  server: ['server', 'db', 'contracts', 'domain', 'i18n'],
+  contracts: ['contracts', 'domain', 'i18n'],
+  db: ['db', 'domain'],
+  domain: ['domain', 'i18n'],
+  i18n: ['i18n'],
+};
 
 const config = [
   ...nextCoreWebVitals,
@@ -14,6 +27,33 @@ const config = [
     rules: {
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+    },
+  },
+  {
+    files: ['{app,components,contracts,server,domain,i18n,db}/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { alwaysTryTypes: true } },
+      'boundaries/elements': Object.keys(LAYERS).map((layer) => ({ type: layer, pattern: layer })),
+      // Server actions are the one door from a client component into the server.
+      'boundaries/files': [{ category: 'actions', pattern: 'app/**/actions.ts' }],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+            { from: { element: { type: 'components' } }, allow: { to: { element: { type: 'app' }, file: { categories: 'actions' } } } },
+            ...Object.entries(LAYERS).map(([layer, allowed]) => ({
+              from: { element: { type: layer } },
+              allow: { to: { element: { types: { anyOf: allowed } } } },
+            })),
+          ],
+        },
+      ],
     },
   },
   {

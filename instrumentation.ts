@@ -2,6 +2,6 @@
 // committed migrations and seeds the demo data into an empty database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startPayung } = await import('./lib/startup');
+  const { startPayung } = await import('@/server/startup');
   await startPayung();
 }

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/server/i18n';
 import './globals.css';
 
 export const metadata: Metadata = {

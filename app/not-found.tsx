@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/server/i18n';
 
 export default async function NotFound() {
   const { messages } = await getI18n();

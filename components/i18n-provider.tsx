@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useMemo } from 'react';
-import { getMessages, type Locale, type Messages } from '@/lib/i18n';
+import { getMessages, type Locale, type Messages } from '@/i18n';
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 

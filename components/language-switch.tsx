@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { LOCALE_COOKIE } from '@/lib/i18n';
+import { LOCALE_COOKIE } from '@/i18n';
 import { useI18n } from './i18n-provider';
 
 /** Switches between Bahasa Indonesia and English; the choice is kept in a cookie for a year. */

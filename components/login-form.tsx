@@ -4,9 +4,9 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from './i18n-provider';
-import { formatTimeInJakarta } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { THROTTLED_ERROR_PREFIX } from '@/lib/auth/sign-in-errors';
+import { formatTimeInJakarta } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { THROTTLED_ERROR_PREFIX } from '@/domain/sign-in-errors';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const { messages } = useI18n();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter, useSearchParams } from 'next/navigation';
-import { addMonths, isPeriod } from '@/lib/indicators/month';
+import { addMonths, isPeriod } from '@/domain/month';
 import { useI18n } from './i18n-provider';
 
 /**

@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nProvider } from './i18n-provider';
-import type { Locale } from '@/lib/i18n';
+import type { Locale } from '@/i18n';
 
 export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   // One client per browser tab; server-rendered data is handed in as initial data.

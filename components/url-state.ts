@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { isPeriod } from '@/lib/indicators/month';
+import { isPeriod } from '@/domain/month';
 
 /** Sets search parameters without a navigation: the client islands refetch through React Query. */
 export function pushSearchParams(current: URLSearchParams, changes: Record<string, string | null>) {

@@ -21,32 +21,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
-export const COMMUNITY_TYPES = [
-  'occupation_association',
-  'cooperative',
-  'citizens_forum',
-  'farmers_group',
-  'religious_group',
-] as const;
-export const CHANNELS = [
-  'agent',
-  'community',
-  'cooperative',
-  'citizens_forum',
-  'formal_socialisation',
-  'walk_in',
-] as const;
-export const PROGRAMS = ['JKK', 'JKM'] as const;
-export const CLAIM_STATUSES = ['submitted', 'verified', 'approved', 'paid', 'rejected'] as const;
-export const ROLES = ['admin', 'bpjs_officer', 'district_official', 'supervisor'] as const;
-
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-export type CommunityType = (typeof COMMUNITY_TYPES)[number];
-export type Channel = (typeof CHANNELS)[number];
-export type Program = (typeof PROGRAMS)[number];
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-export type Role = (typeof ROLES)[number];
+import { CHANNELS, CLAIM_STATUSES, COMMUNITY_TYPES, IMPORT_KINDS, IMPORT_MODES, PROGRAMS, REGION_LEVELS, ROLES } from '../domain/enums';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -161,11 +136,6 @@ export const users = pgTable(
 );
 export type User = typeof users.$inferSelect;
 
-export const IMPORT_KINDS = ['members', 'contributions', 'claims'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-/** `all`: the whole file or nothing; `valid_only`: the user chose to keep the valid rows; `manual`: a form. */
-export const IMPORT_MODES = ['all', 'valid_only', 'manual'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** One import of a file (or one manual entry): who, when, what came of it. Rows it created carry its id. */
 export const imports = pgTable(

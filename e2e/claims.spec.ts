@@ -1,5 +1,5 @@
 import { generateDemo } from '../db/seed/demo';
-import { currentMonth, todayInJakarta } from '../lib/indicators/month';
+import { currentMonth, todayInJakarta } from '@/domain/month';
 import { expect, screenshot, storageStateFor, test } from './fixtures';
 
 // The server seeded the deterministic demo as of today: the same generator names a member who is

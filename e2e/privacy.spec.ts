@@ -1,5 +1,5 @@
 import { generateDemo } from '../db/seed/demo';
-import { todayInJakarta } from '../lib/indicators/month';
+import { todayInJakarta } from '@/domain/month';
 import { expect, storageStateFor, test } from './fixtures';
 
 // The server seeded the deterministic demo as of today, so the same generator tells us every member's

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/domain/enums';
 
 declare module 'next-auth' {
   interface Session {

@@ -1,15 +1,15 @@
 import { connection } from 'next/server';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { isDemoData } from '@/db/queries/settings';
+import { isDemoData } from '@/server/settings';
 import { DemoBanner } from '@/components/demo-banner';
 import { LanguageSwitch } from '@/components/language-switch';
 import { Providers } from '@/components/providers';
 import { MainNav } from '@/components/shell/main-nav';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { requirePageCaller } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
-import { navigationFor } from '@/lib/navigation';
+import { requirePageCaller } from '@/server/auth/session';
+import { getI18n } from '@/server/i18n';
+import { navigationFor } from '@/domain/navigation';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   await connection();

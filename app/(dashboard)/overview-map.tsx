@@ -1,9 +1,9 @@
 // The overview's small coverage map, beside the page that uses it: it reads the database, which
 // components/ never does.
 import { getDb } from '@/db';
-import { regionHasShapes } from '@/db/queries/map';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import type { Caller } from '@/lib/auth/caller';
+import { regionHasShapes } from '@/server/map';
+import { suppressesSmallCells } from '@/domain/permissions';
+import type { Caller } from '@/server/auth/caller';
 import { OverviewMapClient } from './overview-map-client';
 
 /** The overview's small coverage map of `region` (the summary's, already in the caller's scope); none without polygons. */

@@ -1,24 +1,24 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getDb } from '@/db';
-import { getCoverageView, getSeriesView, trendOf } from '@/db/queries/coverage';
-import { getDataAsOf } from '@/db/queries/settings';
-import { getSummaryView } from '@/db/queries/summary';
+import { getCoverageView, getSeriesView, trendOf } from '@/server/coverage';
+import { getDataAsOf } from '@/server/settings';
+import { getSummaryView } from '@/server/summary';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PrintHeader } from '@/components/coverage/print-header';
 import { MessageBox } from '@/components/ui/message-box';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/domain/errors';
 import { PeriodPicker } from '@/components/period-picker';
 import { CoverageTrends } from '@/components/overview/coverage-trends';
 import { SummaryCards } from '@/components/overview/summary-cards';
 import { OverviewMap } from './overview-map';
 import { SupervisorHomePanel } from './supervisor-home';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { formatDate, formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { addMonths, currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/lib/indicators/month';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { formatDate, formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { addMonths, currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Ringkasan' };
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { listAgents } from '@/db/queries/agents';
-import type { Caller } from '@/lib/auth/caller';
-import { ATTENTION_FIELDS, type AttentionRow } from '@/lib/agents';
+import { listAgents } from '@/server/agents';
+import type { Caller } from '@/server/auth/caller';
+import { ATTENTION_FIELDS, type AttentionRow } from '@/contracts/agents';
 import { SupervisorHome } from '@/components/agents/supervisor-home';
 
 /** Fetches a supervisor's agents for the overview (streamed under its own Suspense boundary). */

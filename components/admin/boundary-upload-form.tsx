@@ -5,11 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
 import styles from '@/components/map/map.module.css';
-import type { BoundaryPreview } from '@/db/queries/boundaries';
-import { formatNumber } from '@/lib/format';
-import { MAX_BOUNDARY_FILE_BYTES } from '@/lib/geo/boundary-file';
-import { interpolate } from '@/lib/i18n';
-import { mapKeys } from '@/lib/queries/map';
+import type { BoundaryPreview } from '@/contracts/boundaries';
+import { formatNumber } from '@/domain/format';
+import { MAX_BOUNDARY_FILE_BYTES } from '@/domain/geo/boundary-file';
+import { interpolate } from '@/i18n';
+import { mapKeys } from '@/components/map/queries';
 
 type State =
   | { step: 'idle' }

@@ -8,7 +8,7 @@ import {
   type FormState,
 } from '@/app/(dashboard)/admin/actions';
 import { useI18n } from '@/components/i18n-provider';
-import { ROLES, type Role } from '@/db/schema';
+import { ROLES, type Role } from '@/domain/enums';
 
 export interface RegionOption {
   code: string;

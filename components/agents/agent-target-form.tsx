@@ -3,9 +3,9 @@
 import { useActionState, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
-import type { AgentTargetActionState } from '@/lib/agents';
-import { formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
+import type { AgentTargetActionState } from '@/domain/agents';
+import { formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
 
 /** An agent's recruit target for a month, saved by a server action (which checks the role itself). */
 export function AgentTargetForm({

@@ -6,11 +6,11 @@ import { useI18n } from '@/components/i18n-provider';
 import { NikCell } from '@/components/members/nik-cell';
 import { StatCard } from '@/components/ui/stat-card';
 import { usePeriod } from '@/components/url-state';
-import type { AgentDetail } from '@/db/queries/agents';
-import type { AgentTargetActionState } from '@/lib/agents';
-import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { agentQuery } from '@/lib/queries/agents';
+import type { AgentDetail } from '@/contracts/agents';
+import type { AgentTargetActionState } from '@/domain/agents';
+import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { agentQuery } from '@/components/agents/queries';
 import { AgentTargetForm } from './agent-target-form';
 
 /** The communities the agent belongs to come first, then those it serves most. */

@@ -7,11 +7,11 @@ import { useI18n } from '@/components/i18n-provider';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { SortableTable, type Column, type TableRow } from '@/components/coverage/sortable-table';
 import { pushSearchParams, usePeriod } from '@/components/url-state';
-import type { AgentListView, CountedRate } from '@/db/queries/agents';
-import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import type { AttentionRow } from '@/lib/agents';
-import { AGENT_FILTER_KEYS, agentsQuery, type AgentFilterParams } from '@/lib/queries/agents';
+import type { AgentListView, CountedRate } from '@/contracts/agents';
+import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import type { AttentionRow } from '@/contracts/agents';
+import { AGENT_FILTER_KEYS, agentsQuery, type AgentFilterParams } from '@/components/agents/queries';
 
 /** The worst few of each list; the table below has them all. */
 const ATTENTION_SHOWN = 5;

@@ -1,6 +1,6 @@
 // The agents table's columns (the figures first, so a phone shows them beside the name), built on the server from the message catalogue (plain data).
 import type { Column } from '@/components/coverage/sortable-table';
-import type { Messages } from '@/lib/i18n';
+import type { Messages } from '@/i18n';
 
 /** The table's columns, built from the catalogue (plain data). */
 export function agentColumns(m: Messages): Column[] {

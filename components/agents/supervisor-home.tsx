@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { usePeriod } from '@/components/url-state';
-import { agentsQuery } from '@/lib/queries/agents';
-import type { AttentionRow } from '@/lib/agents';
+import { agentsQuery } from '@/components/agents/queries';
+import type { AttentionRow } from '@/contracts/agents';
 import { AttentionPanel } from './agents-explorer';
 
 /**

@@ -2,8 +2,8 @@
 
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { classIndex, labelColorOn } from '@/lib/geo/class-breaks';
-import { rewind, type AreaGeometry } from '@/lib/geo/geometry';
+import { classIndex, labelColorOn } from '@/domain/geo/class-breaks';
+import { rewind, type AreaGeometry } from '@/domain/geo/geometry';
 import styles from './village-choropleth.module.css';
 
 export interface ChoroplethArea {

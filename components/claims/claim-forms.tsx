@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import type { ClaimActionState, ClaimFormField } from '@/lib/claims';
+import type { ClaimActionState, ClaimFormField } from '@/domain/claims';
 
 type Action = (state: ClaimActionState, form: FormData) => Promise<ClaimActionState>;
 

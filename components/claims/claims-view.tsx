@@ -6,9 +6,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { StatCard } from '@/components/ui/stat-card';
 import { pushSearchParams } from '@/components/url-state';
-import type { ClaimsSummary } from '@/db/queries/claims';
-import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, SUPPRESSED, type Figure } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
+import type { ClaimsSummary } from '@/contracts/claims';
+import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, SUPPRESSED, type Figure } from '@/domain/format';
+import { interpolate } from '@/i18n';
 import {
   CLAIM_PARAM_KEYS,
   claimsListQuery,
@@ -16,7 +16,7 @@ import {
   claimsUrl,
   type ClaimParams,
   type ClaimsListResponse,
-} from '@/lib/queries/claims';
+} from '@/components/claims/queries';
 
 const STATUSES = ['submitted', 'verified', 'approved', 'paid', 'rejected'] as const;
 const PROGRAMS = ['JKK', 'JKM'] as const;

@@ -1,6 +1,6 @@
 // Column sets of the coverage tables, built on the server from the message catalogue (plain data, so a
 // server page can hand them to the client table).
-import type { Messages } from '@/lib/i18n';
+import type { Messages } from '@/i18n';
 import type { Column } from './sortable-table';
 
 export function regionColumns(m: Messages): Column[] {

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { StatCard } from '@/components/ui/stat-card';
 import { usePeriod } from '@/components/url-state';
-import type { CommunityListRow } from '@/db/queries/coverage';
-import { formatNumber, formatPercent, formatPeriod, formatRupiah } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { communitiesQuery } from '@/lib/queries/coverage';
+import type { CommunityListRow } from '@/contracts/coverage';
+import { formatNumber, formatPercent, formatPeriod, formatRupiah } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { communitiesQuery } from '@/components/coverage/queries';
 import { SortableTable, type Column, type TableRow } from './sortable-table';
 
 /** Communities drawn at first: all of a district's (about 135 at kabupaten scale), a regency's largest. */

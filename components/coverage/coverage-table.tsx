@@ -3,12 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { usePeriod } from '@/components/url-state';
-import type { CoverageBy, CoverageRow } from '@/db/queries/coverage';
-import { formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { coverageQuery } from '@/lib/queries/coverage';
-import { summaryQuery } from '@/lib/queries/summary';
-import type { SummaryView } from '@/db/queries/summary';
+import type { CoverageBy, CoverageRow } from '@/contracts/coverage';
+import { formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { coverageQuery } from '@/components/coverage/queries';
+import { summaryQuery } from '@/components/overview/queries';
+import type { SummaryView } from '@/contracts/summary';
 import { SortableTable, type Column, type RowLink, type TableRow } from './sortable-table';
 
 /**

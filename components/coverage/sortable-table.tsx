@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import { formatNumber, formatPercent, formatRupiah, SUPPRESSED } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
+import { formatNumber, formatPercent, formatRupiah, SUPPRESSED } from '@/domain/format';
+import { interpolate } from '@/i18n';
 
 export interface Column {
   key: string;

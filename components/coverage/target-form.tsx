@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import type { TargetActionState } from '@/lib/targets';
+import type { TargetActionState } from '@/domain/targets';
 
 /** One village's target for a year, saved by a server action (which checks the role itself). */
 export function TargetForm({

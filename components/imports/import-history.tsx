@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import type { ImportHistoryRow } from '@/db/queries/imports';
-import { formatDateTimeInJakarta, formatNumber } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
+import type { ImportHistoryRow } from '@/contracts/imports';
+import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
+import { interpolate } from '@/i18n';
 
 /** The import history, newest first, each with an undo of the whole import. */
 export function ImportHistory({ rows }: { rows: ImportHistoryRow[] }) {

@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import type { ImportIssue, ImportReport } from '@/db/queries/imports';
-import { IMPORT_KINDS, type ImportKind } from '@/db/schema';
-import { formatDateTimeInJakarta, formatNumber } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from '@/lib/imports/kinds';
+import type { ImportIssue, ImportReport } from '@/contracts/imports';
+import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
+import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from '@/domain/import-kinds';
 
 type Step =
   | { step: 'idle' }

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { saveManualEntry } from '@/app/(dashboard)/imports/actions';
 import { useI18n } from '@/components/i18n-provider';
-import { IMPORT_COLUMNS } from '@/lib/imports/kinds';
+import { IMPORT_COLUMNS } from '@/domain/import-kinds';
 
 const HINTS: Record<string, string> = {
   nik: '3302…  (16 digit)',

@@ -1,8 +1,8 @@
 'use client';
 
 import { useI18n } from '@/components/i18n-provider';
-import { breakDecimals } from '@/lib/geo/class-breaks';
-import type { MapMetric } from '@/lib/map-metrics';
+import { breakDecimals } from '@/domain/geo/class-breaks';
+import type { MapMetric } from '@/domain/map-metrics';
 import { formatMapValue } from './map-format';
 import styles from './map.module.css';
 

@@ -7,12 +7,12 @@ import { ShareBarChart } from '@/components/charts/share-bar-chart';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
 import { pushSearchParams, RANGE_CHOICES, usePeriod, useRange } from '@/components/url-state';
-import type { CoverageRow, TrendView } from '@/db/queries/coverage';
-import { formatNumber, formatPercent, formatPeriod, formatShortPeriod, type Figure } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { addMonths } from '@/lib/indicators/month';
-import type { SummaryMetric } from '@/lib/indicators/summary';
-import { coverageQuery, trendQuery } from '@/lib/queries/coverage';
+import type { CoverageRow, TrendView } from '@/contracts/coverage';
+import { formatNumber, formatPercent, formatPeriod, formatShortPeriod, type Figure } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { addMonths } from '@/domain/month';
+import type { SummaryMetric } from '@/domain/summary-metrics';
+import { coverageQuery, trendQuery } from '@/components/coverage/queries';
 
 const METRICS = ['activeMembers', 'coverageRate', 'newEnrolments', 'lapsedMembers'] as const satisfies readonly SummaryMetric[];
 

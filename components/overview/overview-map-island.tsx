@@ -9,10 +9,10 @@ import { useChoropleth, villageHref } from '@/components/map/map-explorer';
 import { MapLegend } from '@/components/map/map-legend';
 import styles from '@/components/map/map.module.css';
 import { usePeriod } from '@/components/url-state';
-import type { MapView } from '@/db/queries/map';
-import { formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { mapQuery } from '@/lib/queries/map';
+import type { MapView } from '@/contracts/map';
+import { formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { mapQuery } from '@/components/map/queries';
 import { MiniMapPlaceholder } from './mini-map-placeholder';
 
 /** The coverage rate of the region's villages for the period in the URL, from the map API. */

@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { StatCard } from '@/components/ui/stat-card';
 import { useI18n } from '@/components/i18n-provider';
 import { usePeriod } from '@/components/url-state';
-import type { FigureSet } from '@/db/queries/figures';
-import type { SummaryView } from '@/db/queries/summary';
-import { formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/lib/format';
-import { interpolate, type Locale, type Messages } from '@/lib/i18n';
-import { summaryQuery } from '@/lib/queries/summary';
+import type { FigureSet } from '@/contracts/figures';
+import type { SummaryView } from '@/contracts/summary';
+import { formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/domain/format';
+import { interpolate, type Locale, type Messages } from '@/i18n';
+import { summaryQuery } from '@/components/overview/queries';
 
 type Kind = 'count' | 'rate' | 'money';
 

@@ -1,6 +1,6 @@
 // The demo sign-ins (PRODUCT.md "Demo mode"). They exist only in a database seeded with the synthetic
 // demo data; the start step prints them.
-import type { Role } from '../schema';
+import type { Role } from '@/domain/enums';
 
 export const DEMO_PASSWORD = 'payung-demo';
 

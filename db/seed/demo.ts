@@ -7,31 +7,11 @@
 //  (c) agents, communities, cooperatives and citizens' forums bring most members, formal socialisation few;
 //  (d) the market villages hold the street vendors and parking attendants, the south and west the penderes.
 import type { DatabaseHandle, Database } from '../index';
-import {
-  agentCommunities,
-  agents,
-  agentTargets,
-  claims,
-  communities,
-  contributions,
-  members,
-  settings,
-  users,
-  type Channel,
-  type ClaimStatus,
-  type CommunityType,
-} from '../schema';
+import { agentCommunities, agents, agentTargets, claims, communities, contributions, members, settings, users } from '../schema';
+import { type Channel, type ClaimStatus, type CommunityType } from '@/domain/enums';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
-import {
-  OCCUPATIONS,
-  OCCUPATION_MIX,
-  REFERENCE_RATES,
-  VILLAGES,
-  contributionForMonths,
-  insertReferenceData,
-  rateOn,
-  type VillageRef,
-} from './reference';
+import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, insertReferenceData, type VillageRef } from './reference';
+import { contributionForMonths, rateOn } from '@/domain/rates';
 import {
   Random,
   addMonths,
@@ -50,7 +30,7 @@ import {
   todayInJakarta,
   type SeedCounts,
 } from './util';
-import { rebuildRollups } from '../../lib/indicators/rollups';
+import { rebuildRollups } from '@/db/rollups';
 
 export type { SeedCounts } from './util';
 

@@ -9,7 +9,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../index';
 import { regions } from '../schema';
-import { localFrame, ringSignedArea2, type PolygonGeometry, type Position } from '../../lib/geo/geometry';
+import { localFrame, ringSignedArea2, type PolygonGeometry, type Position } from '@/domain/geo/geometry';
 
 export interface VillageSite {
   code: string;

@@ -7,7 +7,7 @@ import { clearDatabaseTables } from './util';
 export { seedDemo, generateDemo, type SeedDemoOptions } from './demo';
 export { seedScale, type SeedScaleOptions } from './scale';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
-export { insertReferenceData, contributionFor, contributionForMonths, REFERENCE_RATES } from './reference';
+export { insertReferenceData, REFERENCE_RATES } from './reference';
 export { countRows, DOMAIN_TABLES, type SeedCounts } from './util';
 
 /** True when the database holds no regions (nothing has been seeded or imported). */

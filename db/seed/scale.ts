@@ -15,19 +15,8 @@ import {
   workforceEstimatesByOccupation,
 } from '../schema';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
-import {
-  OCCUPATIONS,
-  OCCUPATION_MIX,
-  REFERENCE_RATES,
-  REGENCY,
-  VILLAGES,
-  WORKFORCE_GROWTH,
-  WORKFORCE_YEARS,
-  apportion,
-  contributionForMonths,
-  insertReferenceData,
-  type VillageZone,
-} from './reference';
+import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, REGENCY, VILLAGES, WORKFORCE_GROWTH, WORKFORCE_YEARS, apportion, insertReferenceData, type VillageZone } from './reference';
+import { contributionForMonths } from '@/domain/rates';
 import {
   Random,
   addMonths,
@@ -44,7 +33,7 @@ import {
   todayInJakarta,
   type SeedCounts,
 } from './util';
-import { rebuildRollups } from '../../lib/indicators/rollups';
+import { rebuildRollups } from '@/db/rollups';
 
 export interface SeedScaleOptions {
   scale: 'banyumas';

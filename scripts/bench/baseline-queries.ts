@@ -2,7 +2,7 @@
 // analyst with a BI tool would write them from PRODUCT.md's definitions: one reasonably written
 // statement each, no rollup tables, no Payung code. Parameters: $1 the region code, $2 the first day of
 // the period's month; the statements derive the other months from it.
-import { addMonths } from '../../lib/indicators/month';
+import { addMonths } from '@/domain/month';
 
 export interface BaselineQuery {
   /** The figure set, e.g. `summary`. */

@@ -1,8 +1,8 @@
 // The users and the parameters (a village, an agent, a community, a claim) the bench asks for, picked
 // from the bench database so the URLs name real rows inside each caller's scope.
 import { DEMO_PASSWORD } from '../../db/seed/demo-users';
-import { DEFAULT_REGION_CODE } from '../../lib/config';
-import { latestCompleteMonth } from '../../lib/indicators/month';
+import { DEFAULT_REGION_CODE } from '@/server/config';
+import { latestCompleteMonth } from '@/domain/month';
 import type { Sql } from './database';
 
 export const REGENCY_CODE = '33.02';

@@ -1,6 +1,6 @@
 // Freshness: 10,000 new contributions imported through the API, timed from the start of the upload
 // until the regency's summary shows them; then the import is undone so the database stays reusable.
-import { contributionForMonths, type RateLike } from '../../db/seed/reference';
+import { contributionForMonths, type RateLike } from '@/domain/rates';
 import type { Sql } from './database';
 import type { Fixtures } from './fixtures';
 import { HttpError, type Session } from './http';

@@ -48,6 +48,7 @@
 // C4 M4  JKK approved  submitted 2026-02-05, amount 1 000 000, unpaid    -> never a payout
 // C5 M11 JKK paid      submitted 2026-02-11 paid 2026-02-15     777 000  -> outside 33.02.14
 // C6 M10 JKK paid      submitted 2026-02-20 paid 2026-03-01   2 500 000  -> payout in 2026-03, not 2026-02
+import type * as enums from '@/domain/enums';
 import { expect } from 'vitest';
 import * as schema from '@/db/schema';
 import type { Database } from '@/db';
@@ -67,7 +68,7 @@ interface MemberSpec {
   key: MemberKey;
   village: string;
   agent: 'A1' | 'A2' | null;
-  channel: schema.Channel;
+  channel: enums.Channel;
   enrolledOn: string;
   contributions: Array<[firstMonth: string, monthsCount: number, paidOn: string]>;
 }

@@ -18,9 +18,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
-import { getAgentDetail, listAgents, saveAgentTarget, type AgentRow } from '@/db/queries/agents';
-import type { Caller } from '@/lib/auth/caller';
-import { getAgentFigures } from '@/lib/indicators/agents';
+import { getAgentDetail, listAgents, saveAgentTarget } from '@/server/agents';
+import { type AgentRow } from '@/contracts/agents';
+import type { Caller } from '@/server/auth/caller';
+import { getAgentFigures } from '@/server/indicators/agents';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, PER_MONTH, V1, V2, loadHandmadeData } from '../helpers/handmade-data';
 

@@ -31,22 +31,17 @@
 //   T-R2  Md     JKK  rejected   2026-03-07  reason "Dokumen tidak lengkap"
 //   T-R3  Md     JKK  rejected   2026-03-08  reason "Bukan kecelakaan kerja"
 //   T-O1  Mo     JKK  paid       2026-03-02  2026-03-09   9 999 999  (outside the district)
+import type * as enums from '@/domain/enums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import * as schema from '@/db/schema';
 import { queryRows, type Database } from '@/db';
-import { advanceClaim, getClaim, getClaimsSummary, listClaims, recordClaim } from '@/db/queries/claims';
-import type { Caller } from '@/lib/auth/caller';
-import { AppError } from '@/lib/errors';
-import {
-  benefitRatesOn,
-  benefitRuling,
-  CLAIM_TRANSITIONS,
-  getClaimsSummaryCore,
-  getClaimSolidarity,
-  getSolidaritySummary,
-} from '@/lib/indicators/claims';
-import { CLAIM_STEPS, type ClaimStep } from '@/lib/claims';
+import { advanceClaim, getClaim, getClaimsSummary, listClaims, recordClaim } from '@/server/claims';
+import type { Caller } from '@/server/auth/caller';
+import { AppError } from '@/domain/errors';
+import { benefitRatesOn, getClaimsSummaryCore, getClaimSolidarity, getSolidaritySummary } from '@/server/indicators/claims';
+import { benefitRuling, CLAIM_TRANSITIONS } from '@/domain/claims';
+import { CLAIM_STEPS, type ClaimStep } from '@/domain/claims';
 import { REFERENCE_RATES } from '@/db/seed/reference';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 
@@ -154,7 +149,7 @@ async function loadClaimsData(db: Database): Promise<Ids> {
   });
 
   type C = typeof schema.claims.$inferInsert;
-  const claim = (number: string, member: string, program: schema.Program, status: schema.ClaimStatus, submittedOn: string, extra: Partial<C> = {}): C => ({
+  const claim = (number: string, member: string, program: enums.Program, status: enums.ClaimStatus, submittedOn: string, extra: Partial<C> = {}): C => ({
     number,
     memberId: members[member]!,
     program,
@@ -179,7 +174,7 @@ async function loadClaimsData(db: Database): Promise<Ids> {
     claim('T-R3', 'Md', 'JKK', 'rejected', '2026-03-08', { rejectedOn: '2026-03-09', rejectionReason: 'Bukan kecelakaan kerja' }),
     claim('T-O1', 'Mo', 'JKK', 'paid', '2026-03-02', { paidOn: '2026-03-09', amount: 9_999_999 }),
   ]);
-  const caller = (index: number, role: schema.Role): Caller => ({
+  const caller = (index: number, role: enums.Role): Caller => ({
     userId: users[index]!.id,
     email: `${role}@test`,
     name: role,
@@ -372,7 +367,7 @@ describe.each(ENGINES)('claims on %s', (engine) => {
 
   it('every allowed and refused transition', async () => {
     // A claim in each status for Ma (covered; JKK death, income 1 jt → rule 70 jt), then each step.
-    const statuses: schema.ClaimStatus[] = ['submitted', 'verified', 'approved', 'paid', 'rejected'];
+    const statuses: enums.ClaimStatus[] = ['submitted', 'verified', 'approved', 'paid', 'rejected'];
     let n = 0;
     for (const from of statuses) {
       for (const to of CLAIM_STEPS) {

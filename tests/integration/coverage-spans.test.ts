@@ -5,9 +5,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db';
 import * as schema from '@/db/schema';
-import { membersInArrearsSql } from '@/lib/indicators/arrears';
-import { monthsBetween } from '@/lib/indicators/month';
-import { listMemberStatuses } from '@/lib/indicators/status';
+import { membersInArrearsSql } from '@/server/indicators/arrears';
+import { monthsBetween } from '@/domain/month';
+import { listMemberStatuses } from '@/server/indicators/status';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, V1, loadHandmadeData, type MemberIds } from '../helpers/handmade-data';
 

@@ -3,14 +3,14 @@
 // Every expected figure is worked out by hand from that grid, with the reasoning beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
-import { getCoverageView, getTrendView } from '@/db/queries/coverage';
-import { getSummaryView } from '@/db/queries/summary';
-import { getWorklist } from '@/db/queries/worklist';
-import type { Caller } from '@/lib/auth/caller';
-import { getChannelShares } from '@/lib/indicators/channels';
-import { monthsBetween } from '@/lib/indicators/month';
-import { getSummarySeries, type SummaryCell } from '@/lib/indicators/series';
-import { getSummary } from '@/lib/indicators/summary';
+import { getCoverageView, getTrendView } from '@/server/coverage';
+import { getSummaryView } from '@/server/summary';
+import { getWorklist } from '@/server/worklist';
+import type { Caller } from '@/server/auth/caller';
+import { getChannelShares } from '@/server/indicators/channels';
+import { monthsBetween } from '@/domain/month';
+import { getSummarySeries, type SummaryCell } from '@/server/indicators/series';
+import { getSummary } from '@/server/indicators/summary';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 import {
   DISTRICT,

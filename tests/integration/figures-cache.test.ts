@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db';
 import { readDataVersion } from '@/db/figures-cache';
-import { getSummary } from '@/lib/indicators/summary';
-import { getSummarySeries, type SummaryCell } from '@/lib/indicators/series';
+import { getSummary } from '@/server/indicators/summary';
+import { getSummarySeries, type SummaryCell } from '@/server/indicators/series';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, V1, loadHandmadeData, type MemberIds } from '../helpers/handmade-data';
 

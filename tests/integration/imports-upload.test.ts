@@ -1,9 +1,9 @@
 // The upload path of POST /api/v1/imports on a real Request: multipart streamed, 413 past the limit
 // (declared or not), 415 for a binary file, and the same records whatever the chunking.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
-import { csvRecords, CsvRecordParser, openMultipartFile, type CsvRecord } from '@/lib/imports/stream';
-import { recordsFromRequest } from '@/lib/imports/upload';
+import { AppError } from '@/domain/errors';
+import { csvRecords, CsvRecordParser, openMultipartFile, type CsvRecord } from '@/server/imports/stream';
+import { recordsFromRequest } from '@/server/imports/upload';
 
 async function drain(records: AsyncIterable<CsvRecord[]>) {
   const out: CsvRecord[] = [];

@@ -3,11 +3,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db';
-import { getImportRejectedRows, listImports, runImport, undoImport, type ImportRunMode } from '@/db/queries/imports';
-import { agents, communities, users, type ImportKind } from '@/db/schema';
+import { getImportRejectedRows, listImports, runImport, undoImport } from '@/server/imports/pipeline';
+import { type ImportRunMode } from '@/contracts/imports';
+import { agents, communities, users } from '@/db/schema';
+import { type ImportKind } from '@/domain/enums';
 import { insertReferenceData } from '@/db/seed/reference';
-import type { Caller } from '@/lib/auth/caller';
-import { csvRecords, UploadError } from '@/lib/imports/stream';
+import type { Caller } from '@/server/auth/caller';
+import { csvRecords, UploadError } from '@/server/imports/stream';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 const TODAY = '2026-11-25';

@@ -2,7 +2,7 @@
 // the same answers on PostgreSQL and on PGlite, and both must equal the answers worked out by hand from
 // PRODUCT.md (see the reasoning next to DISTRICT_HAND_SUMMARIES).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSummary, type Summary } from '@/lib/indicators/summary';
+import { getSummary, type Summary } from '@/server/indicators/summary';
 import { createTestDatabase, ENGINES, type Engine, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, DISTRICT_HAND_SUMMARIES, V1, V2, expectSummary, loadHandmadeData } from '../helpers/handmade-data';
 

@@ -4,16 +4,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '@/db';
-import { advanceClaim, recordClaim } from '@/db/queries/claims';
-import { runImport, undoImport } from '@/db/queries/imports';
-import { users, type ImportKind } from '@/db/schema';
+import { advanceClaim, recordClaim } from '@/server/claims';
+import { runImport, undoImport } from '@/server/imports/pipeline';
+import { users } from '@/db/schema';
+import { type ImportKind } from '@/domain/enums';
 import { seedDemo } from '@/db/seed';
-import type { Caller } from '@/lib/auth/caller';
-import { csvRecords } from '@/lib/imports/stream';
-import { rebuildRollups, rollupsFresh } from '@/lib/indicators/rollups';
-import { getSummarySeries, type Grouping } from '@/lib/indicators/series';
-import { addMonths, monthsBetween, type Period } from '@/lib/indicators/month';
-import type { IndicatorScope } from '@/lib/indicators/scope';
+import type { Caller } from '@/server/auth/caller';
+import { csvRecords } from '@/server/imports/stream';
+import { rebuildRollups, rollupsFresh } from '@/db/rollups';
+import { getSummarySeries, type Grouping } from '@/server/indicators/series';
+import { addMonths, monthsBetween, type Period } from '@/domain/month';
+import type { IndicatorScope } from '@/server/indicators/scope';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, V1, loadHandmadeData } from '../helpers/handmade-data';
 

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db';
 import { clearDatabase, isDatabaseEmpty, seedDemo, seedScale } from '@/db/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
-import { contributionForMonths, type RateLike } from '@/db/seed/reference';
-import { benefitRatesOn, benefitRuling } from '@/lib/indicators/claims';
+import { contributionForMonths, type RateLike } from '@/domain/rates';
+import { benefitRatesOn } from '@/server/indicators/claims';
+import { benefitRuling } from '@/domain/claims';
 import type { SeedCounts } from '@/db/seed/util';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAudit } from '@/db/queries/audit';
-import { updateUser } from '@/db/queries/admin-users';
-import { createSession, findSessionUser, revokeSession } from '@/db/queries/sessions';
-import { signInBlockedUntil } from '@/db/queries/sign-in-throttle';
+import { writeAudit } from '@/server/audit';
+import { updateUser } from '@/server/users';
+import { createSession, findSessionUser, revokeSession } from '@/server/auth/sessions';
+import { signInBlockedUntil } from '@/server/auth/sign-in-throttle';
 import { userSessions, users } from '@/db/schema';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/server/auth/caller';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 
 describe.each(ENGINES)('sessions and sign-in throttling on %s', (engine) => {

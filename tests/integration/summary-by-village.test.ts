@@ -1,8 +1,8 @@
 // getSummaryByVillage (one grouped query) must give each village exactly what getSummary gives for that
 // village alone, on both engines, on the hand-made dataset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSummary } from '@/lib/indicators/summary';
-import { getSummaryByVillage } from '@/lib/indicators/summary-by-village';
+import { getSummary } from '@/server/indicators/summary';
+import { getSummaryByVillage } from '@/server/indicators/summary-by-village';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 import { DISTRICT, V1, V2, loadHandmadeData } from '../helpers/handmade-data';
 

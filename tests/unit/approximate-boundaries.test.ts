@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { approximateBoundaries } from '@/db/seed/geometry';
 import { VILLAGES } from '@/db/seed/reference';
-import { parseBoundaryFile } from '@/lib/geo/boundary-file';
-import { areaKm2, polygonSelfIntersects, type Position } from '@/lib/geo/geometry';
+import { parseBoundaryFile } from '@/domain/geo/boundary-file';
+import { areaKm2, polygonSelfIntersects, type Position } from '@/domain/geo/geometry';
 
 const sites = VILLAGES.map((v) => ({ code: v.code, lat: v.centroidLat, lng: v.centroidLng, areaKm2: v.areaKm2 }));
 

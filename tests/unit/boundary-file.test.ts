@@ -5,8 +5,8 @@ import {
   normaliseVillageCode,
   parseBoundaryFile,
   type BoundaryIssueKey,
-} from '@/lib/geo/boundary-file';
-import { areaKm2, polygonSelfIntersects, rewind, ringSignedArea2, type Position } from '@/lib/geo/geometry';
+} from '@/domain/geo/boundary-file';
+import { areaKm2, polygonSelfIntersects, rewind, ringSignedArea2, type Position } from '@/domain/geo/geometry';
 
 const VILLAGES = new Map([
   ['33.02.14.2006', 'Kalibenda'],

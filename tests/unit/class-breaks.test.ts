@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakDecimals, classBreaks, classIndex, labelColorOn, niceStep, YLGNBU } from '@/lib/geo/class-breaks';
+import { breakDecimals, classBreaks, classIndex, labelColorOn, niceStep, YLGNBU } from '@/domain/geo/class-breaks';
 
 describe('niceStep', () => {
   it('rounds up to 1, 2, 2.5 or 5 × 10ⁿ', () => {

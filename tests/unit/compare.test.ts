@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodes, compareNames } from '@/lib/compare';
+import { compareCodes, compareNames } from '@/domain/compare';
 
 describe('sort orders', () => {
   it('orders region and agent codes character by character', () => {

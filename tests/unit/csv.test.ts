@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, toCsv } from '@/lib/csv';
+import { BOM, toCsv } from '@/server/http/csv';
 
 describe('toCsv', () => {
   it('writes a BOM, a header and CRLF rows', () => {

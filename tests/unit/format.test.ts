@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPercent, formatPeriod, formatRupiah, formatShortPeriod, SUPPRESSED } from '@/lib/format';
+import { formatDate, formatPercent, formatPeriod, formatRupiah, formatShortPeriod, SUPPRESSED } from '@/domain/format';
 
 describe('formats', () => {
   it('writes figures as Indonesians do, and as English readers do', () => {

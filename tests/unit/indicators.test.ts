@@ -2,11 +2,12 @@
 // small dataset of tests/helpers/handmade-data.ts (read its header: the member table, the status grid per
 // month, and the claims). Each expected number carries the reasoning that gives it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSummary } from '@/lib/indicators/summary';
-import { listMemberStatuses, type MemberStatus } from '@/lib/indicators/status';
-import { getCohortRetention } from '@/lib/indicators/retention';
-import { getChannelShares } from '@/lib/indicators/channels';
-import type { IndicatorScope } from '@/lib/indicators/scope';
+import { getSummary } from '@/server/indicators/summary';
+import { listMemberStatuses } from '@/server/indicators/status';
+import { type MemberStatus } from '@/domain/enums';
+import { getCohortRetention } from '@/server/indicators/retention';
+import { getChannelShares } from '@/server/indicators/channels';
+import type { IndicatorScope } from '@/server/indicators/scope';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import {
   DISTRICT,

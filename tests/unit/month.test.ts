@@ -7,7 +7,7 @@ import {
   monthsBetween,
   periodOfDate,
   periodStart,
-} from '@/lib/indicators/month';
+} from '@/domain/month';
 
 describe('isPeriod', () => {
   it.each(['2026-10', '2026-01', '2026-12', '2025-09', '1999-01'])('accepts %s', (value) => {

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { isDemoData } from '@/db/queries/settings';
+import { isDemoData } from '@/server/settings';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { DemoBanner } from '@/components/demo-banner';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { LoginForm } from '@/components/login-form';
-import { getCaller } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { getCaller } from '@/server/auth/session';
+import { getI18n } from '@/server/i18n';
 
 export const metadata: Metadata = { title: 'Masuk' };
 

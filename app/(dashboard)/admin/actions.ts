@@ -4,13 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb } from '@/db';
-import { createUser, resetUserPassword, updateUser, type UserChangeResult } from '@/db/queries/admin-users';
-import type { Caller } from '@/lib/auth/caller';
-import { getCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { interpolate, type Messages } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { createUserSchema, resetPasswordSchema, updateUserSchema } from '@/lib/validation/users';
+import { createUser, resetUserPassword, updateUser, type UserChangeResult } from '@/server/users';
+import type { Caller } from '@/server/auth/caller';
+import { getCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { interpolate, type Messages } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { createUserSchema, resetPasswordSchema, updateUserSchema } from '@/domain/users';
 
 export interface FormState {
   ok: boolean;

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listScopeRegions, listUsers } from '@/db/queries/admin-users';
+import { listScopeRegions, listUsers } from '@/server/users';
 import { CreateUserForm, UserRowForms } from '@/components/admin/user-forms';
-import { requirePagePermission } from '@/lib/auth/session';
-import { formatDateTimeInJakarta } from '@/lib/format';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePagePermission } from '@/server/auth/session';
+import { formatDateTimeInJakarta } from '@/domain/format';
+import { getI18n } from '@/server/i18n';
 
 export const metadata: Metadata = { title: 'Admin' };
 

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { saveAgentTarget } from '@/db/queries/agents';
-import { agentTargetSchema, type AgentTargetActionState } from '@/lib/agents';
-import { can } from '@/lib/auth/permissions';
-import { getCaller } from '@/lib/auth/session';
-import { formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
+import { saveAgentTarget } from '@/server/agents';
+import { agentTargetSchema, type AgentTargetActionState } from '@/domain/agents';
+import { can } from '@/domain/permissions';
+import { getCaller } from '@/server/auth/session';
+import { formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
 
 type Field = 'agentCode' | 'month' | 'recruitsTarget';
 const FIELD_MESSAGE = { agentCode: 'invalidAgent', month: 'invalidMonth', recruitsTarget: 'invalidTarget' } as const;

@@ -1,19 +1,19 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { listAgents } from '@/db/queries/agents';
+import { listAgents } from '@/server/agents';
 import { AgentsExplorer } from '@/components/agents/agents-explorer';
 import { agentColumns } from '@/components/agents/columns';
 import { PeriodPicker } from '@/components/period-picker';
 import { MessageBox } from '@/components/ui/message-box';
-import { parseAgentFilters } from '@/lib/agents';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePagePermission } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
-import { AGENT_FILTER_KEYS, type AgentFilterParams } from '@/lib/queries/agents';
+import { parseAgentFilters } from '@/contracts/agents';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { requirePagePermission } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
+import { AGENT_FILTER_KEYS, type AgentFilterParams } from '@/components/agents/queries';
 
 export const metadata: Metadata = { title: 'Agen' };
 

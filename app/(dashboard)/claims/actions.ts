@@ -3,14 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db';
-import { advanceClaim, recordClaim } from '@/db/queries/claims';
-import { can } from '@/lib/auth/permissions';
-import { getCaller } from '@/lib/auth/session';
-import { claimStepSchema, recordClaimSchema, type ClaimActionState, type ClaimFormField } from '@/lib/claims';
-import { AppError } from '@/lib/errors';
-import { formatRupiah } from '@/lib/format';
-import { interpolate, type Messages } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
+import { advanceClaim, recordClaim } from '@/server/claims';
+import { can } from '@/domain/permissions';
+import { getCaller } from '@/server/auth/session';
+import { claimStepSchema, recordClaimSchema, type ClaimActionState, type ClaimFormField } from '@/domain/claims';
+import { AppError } from '@/domain/errors';
+import { formatRupiah } from '@/domain/format';
+import { interpolate, type Messages } from '@/i18n';
+import { getI18n } from '@/server/i18n';
 
 type FormKey = keyof Messages['claims']['form'];
 

@@ -1,22 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { getClaimFilterChoices, getClaimsSummary, listClaims } from '@/db/queries/claims';
+import { getClaimFilterChoices, getClaimsSummary, listClaims } from '@/server/claims';
 import { ClaimsView } from '@/components/claims/claims-view';
 import { MessageBox } from '@/components/ui/message-box';
-import { can } from '@/lib/auth/permissions';
-import { requirePagePermission } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { getI18n } from '@/lib/i18n/server';
-import { addMonths, currentMonth } from '@/lib/indicators/month';
+import { can } from '@/domain/permissions';
+import { requirePagePermission } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { getI18n } from '@/server/i18n';
+import { addMonths, currentMonth } from '@/domain/month';
 import {
   parseClaimRangeParams,
   parseClaimSortParams,
   parseClaimStatusParam,
   parsePageParam,
   parseProgramParam,
-} from '@/lib/params';
-import { CLAIM_PARAM_KEYS, type ClaimParams } from '@/lib/queries/claims';
+} from '@/contracts/params';
+import { CLAIM_PARAM_KEYS, type ClaimParams } from '@/components/claims/queries';
 
 export const metadata: Metadata = { title: 'Klaim' };
 

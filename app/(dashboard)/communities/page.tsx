@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { getRegionInfo, listCommunities } from '@/db/queries/coverage';
+import { getRegionInfo, listCommunities } from '@/server/coverage';
 import { communityColumns } from '@/components/coverage/columns';
 import { CommunitiesTable } from '@/components/coverage/communities-table';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PeriodPicker } from '@/components/period-picker';
 import { MessageBox } from '@/components/ui/message-box';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Komunitas' };
 

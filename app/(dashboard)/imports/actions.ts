@@ -3,13 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db';
-import { runImport } from '@/db/queries/imports';
-import { getCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { IMPORT_COLUMNS } from '@/lib/imports/kinds';
-import type { CsvRecord } from '@/lib/imports/stream';
+import { runImport } from '@/server/imports/pipeline';
+import { getCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { IMPORT_COLUMNS } from '@/domain/import-kinds';
+import type { CsvRecord } from '@/server/imports/stream';
 
 export interface ManualEntryState {
   ok: boolean;

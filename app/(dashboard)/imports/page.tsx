@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { listImports } from '@/db/queries/imports';
+import { listImports } from '@/server/imports/pipeline';
 import { ImportHistory } from '@/components/imports/import-history';
 import { ImportPanel } from '@/components/imports/import-panel';
 import { ManualEntry } from '@/components/imports/manual-entry';
-import { requirePagePermission } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePagePermission } from '@/server/auth/session';
+import { getI18n } from '@/server/i18n';
 
 export const metadata: Metadata = { title: 'Impor' };
 

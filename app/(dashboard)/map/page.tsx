@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { getMapView } from '@/db/queries/map';
+import { getMapView } from '@/server/map';
 import { MapExplorer } from '@/components/map/map-explorer';
 import { PeriodPicker } from '@/components/period-picker';
 import { MessageBox } from '@/components/ui/message-box';
-import { can, suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
-import { DEFAULT_MAP_METRIC, isMapMetric } from '@/lib/map-metrics';
+import { can, suppressesSmallCells } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
+import { DEFAULT_MAP_METRIC, isMapMetric } from '@/domain/map-metrics';
 
 export const metadata: Metadata = { title: 'Peta' };
 

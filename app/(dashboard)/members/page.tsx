@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { listMembers } from '@/db/queries/members';
+import { listMembers } from '@/server/members';
 import { NikCell } from '@/components/members/nik-cell';
 import { Pager } from '@/components/ui/pager';
-import { requirePagePermission } from '@/lib/auth/session';
-import { formatDate, formatNumber, formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
+import { requirePagePermission } from '@/server/auth/session';
+import { formatDate, formatNumber, formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { isPeriod, latestCompleteMonth } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Peserta' };
 

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { saveCoverageTarget } from '@/db/queries/targets';
-import { can } from '@/lib/auth/permissions';
-import { getCaller } from '@/lib/auth/session';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { coverageTargetSchema, type TargetActionState } from '@/lib/targets';
+import { saveCoverageTarget } from '@/server/targets';
+import { can } from '@/domain/permissions';
+import { getCaller } from '@/server/auth/session';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { coverageTargetSchema, type TargetActionState } from '@/domain/targets';
 
 /** Check permission → validate → write in a transaction with its audit entry → revalidate. */
 export async function updateCoverageTarget(_previous: TargetActionState, form: FormData): Promise<TargetActionState> {

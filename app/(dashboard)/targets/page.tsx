@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { getCoverageView } from '@/db/queries/coverage';
+import { getCoverageView } from '@/server/coverage';
 import { PeriodPicker } from '@/components/period-picker';
 import { TargetForm } from '@/components/coverage/target-form';
 import { MessageBox } from '@/components/ui/message-box';
-import { can } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { formatPercent, formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth, yearOf } from '@/lib/indicators/month';
+import { can } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { formatPercent, formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth, yearOf } from '@/domain/month';
 import { updateCoverageTarget } from './actions';
 
 export const metadata: Metadata = { title: 'Target' };

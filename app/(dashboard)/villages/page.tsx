@@ -1,21 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { getCoverageView, getRegionInfo } from '@/db/queries/coverage';
-import { getSummaryView } from '@/db/queries/summary';
+import { getCoverageView, getRegionInfo } from '@/server/coverage';
+import { getSummaryView } from '@/server/summary';
 import { regionColumns } from '@/components/coverage/columns';
 import { CoverageTable } from '@/components/coverage/coverage-table';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PrintHeader } from '@/components/coverage/print-header';
 import { PeriodPicker } from '@/components/period-picker';
 import { MessageBox } from '@/components/ui/message-box';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { formatDate, formatPeriod } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/lib/indicators/month';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { formatDate, formatPeriod } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Wilayah' };
 

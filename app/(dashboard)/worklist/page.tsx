@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { getWorklist, type WorklistCell } from '@/db/queries/worklist';
+import { getWorklist, type WorklistCell } from '@/server/worklist';
 import { PeriodPicker } from '@/components/period-picker';
 import { MessageBox } from '@/components/ui/message-box';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { formatNumber, formatPeriod } from '@/lib/format';
-import { interpolate, type Locale, type Messages } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { formatNumber, formatPeriod } from '@/domain/format';
+import { interpolate, type Locale, type Messages } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Titik aksi' };
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { listAuditActions, listAuditEntries } from '@/db/queries/audit-log';
+import { listAuditActions, listAuditEntries } from '@/server/audit-log';
 import { Pager } from '@/components/ui/pager';
-import { requirePagePermission } from '@/lib/auth/session';
-import { formatDateTimeInJakarta, formatNumber } from '@/lib/format';
-import { interpolate } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePagePermission } from '@/server/auth/session';
+import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
+import { interpolate } from '@/i18n';
+import { getI18n } from '@/server/i18n';
 
 export const metadata: Metadata = { title: 'Log audit' };
 

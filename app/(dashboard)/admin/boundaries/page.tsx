@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listVillageBoundaries } from '@/db/queries/boundaries';
+import { listVillageBoundaries } from '@/server/boundaries';
 import { BoundaryUploadForm } from '@/components/admin/boundary-upload-form';
 import styles from '@/components/map/map.module.css';
-import { requirePagePermission } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePagePermission } from '@/server/auth/session';
+import { getI18n } from '@/server/i18n';
 
 export const metadata: Metadata = { title: 'Batas desa' };
 

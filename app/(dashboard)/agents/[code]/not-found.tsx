@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { MessageBox } from '@/components/ui/message-box';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/server/i18n';
 
 /** A missing agent and another supervisor's agent look the same: no probing for which agents exist. */
 export default async function AgentNotFound() {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { MessageBox } from '@/components/ui/message-box';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/server/i18n';
 
 export default async function ClaimNotFound() {
   const { messages } = await getI18n();

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RecordClaimForm } from '@/components/claims/claim-forms';
-import { requirePagePermission } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
-import { todayInJakarta } from '@/lib/indicators/month';
+import { requirePagePermission } from '@/server/auth/session';
+import { getI18n } from '@/server/i18n';
+import { todayInJakarta } from '@/domain/month';
 import { recordClaimAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Catat klaim' };

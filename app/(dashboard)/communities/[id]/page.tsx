@@ -2,17 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { getCommunity, getCoverageView, listCommunities, type CoverageBy } from '@/db/queries/coverage';
+import { getCommunity, getCoverageView, listCommunities } from '@/server/coverage';
+import { type CoverageBy } from '@/contracts/coverage';
 import { breakdownColumns } from '@/components/coverage/columns';
 import { CommunityFacts } from '@/components/coverage/communities-table';
 import { CoverageTable } from '@/components/coverage/coverage-table';
 import { PeriodPicker } from '@/components/period-picker';
-import { suppressesSmallCells } from '@/lib/auth/permissions';
-import { requirePageCaller } from '@/lib/auth/session';
-import { DEFAULT_REGION_CODE } from '@/lib/config';
-import { interpolate, type Messages } from '@/lib/i18n';
-import { getI18n } from '@/lib/i18n/server';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/lib/indicators/month';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { requirePageCaller } from '@/server/auth/session';
+import { DEFAULT_REGION_CODE } from '@/server/config';
+import { interpolate, type Messages } from '@/i18n';
+import { getI18n } from '@/server/i18n';
+import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Komunitas' };
 

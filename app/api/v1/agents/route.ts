@@ -1,9 +1,9 @@
 import { getDb } from '@/db';
-import { listAgents } from '@/db/queries/agents';
-import { apiRoute, respond } from '@/lib/api';
-import { parseAgentFilters } from '@/lib/agents';
-import { requireApiCaller } from '@/lib/auth/session';
-import { parsePeriodParam } from '@/lib/params';
+import { listAgents } from '@/server/agents';
+import { apiRoute, respond } from '@/server/http/api';
+import { parseAgentFilters } from '@/contracts/agents';
+import { requireApiCaller } from '@/server/auth/session';
+import { parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { applyBoundaryUpload, previewBoundaryUpload } from '@/db/queries/boundaries';
-import { apiRoute } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { can } from '@/lib/auth/permissions';
-import { AppError, forbidden } from '@/lib/errors';
-import { MAX_BOUNDARY_FILE_BYTES } from '@/lib/geo/boundary-file';
+import { applyBoundaryUpload, previewBoundaryUpload } from '@/server/boundaries';
+import { apiRoute } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { can } from '@/domain/permissions';
+import { AppError, forbidden } from '@/domain/errors';
+import { MAX_BOUNDARY_FILE_BYTES } from '@/domain/geo/boundary-file';
 
 export const dynamic = 'force-dynamic';
 

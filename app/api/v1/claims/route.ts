@@ -1,15 +1,15 @@
 import { getDb } from '@/db';
-import { listClaims } from '@/db/queries/claims';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
+import { listClaims } from '@/server/claims';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
 import {
   parseClaimRangeParams,
   parseClaimSortParams,
   parseClaimStatusParam,
   parsePageParam,
   parseProgramParam,
-} from '@/lib/params';
-import { AppError } from '@/lib/errors';
+} from '@/contracts/params';
+import { AppError } from '@/domain/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { getDb } from '@/db';
-import { getCommunity, listCommunities, parseCommunityParam } from '@/db/queries/coverage';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { localeFromRequest } from '@/lib/i18n';
-import { parsePeriodParam } from '@/lib/params';
+import { getCommunity, listCommunities, parseCommunityParam } from '@/server/coverage';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { localeFromRequest } from '@/i18n';
+import { parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

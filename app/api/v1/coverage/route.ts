@@ -1,10 +1,10 @@
 import { getDb } from '@/db';
-import { getCommunity, getCoverageView, parseCommunityParam, parseCoverageBy } from '@/db/queries/coverage';
-import { AppError } from '@/lib/errors';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { localeFromRequest } from '@/lib/i18n';
-import { parsePeriodParam } from '@/lib/params';
+import { getCommunity, getCoverageView, parseCommunityParam, parseCoverageBy } from '@/server/coverage';
+import { AppError } from '@/domain/errors';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { localeFromRequest } from '@/i18n';
+import { parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

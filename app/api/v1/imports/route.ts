@@ -1,14 +1,14 @@
 import { revalidatePath } from 'next/cache';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { listImports, runImport } from '@/db/queries/imports';
-import { IMPORT_KINDS, type ImportKind } from '@/db/schema';
-import { apiRoute, assertSameOrigin, requestIp, respond } from '@/lib/api';
-import { can } from '@/lib/auth/permissions';
-import { requireApiCaller } from '@/lib/auth/session';
-import { AppError, forbidden } from '@/lib/errors';
-import { getMessages, interpolate, localeFromRequest } from '@/lib/i18n';
-import { recordsFromRequest, toAppError } from '@/lib/imports/upload';
+import { listImports, runImport } from '@/server/imports/pipeline';
+import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
+import { apiRoute, assertSameOrigin, requestIp, respond } from '@/server/http/api';
+import { can } from '@/domain/permissions';
+import { requireApiCaller } from '@/server/auth/session';
+import { AppError, forbidden } from '@/domain/errors';
+import { getMessages, interpolate, localeFromRequest } from '@/i18n';
+import { recordsFromRequest, toAppError } from '@/server/imports/upload';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { getMapView } from '@/db/queries/map';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { parseMapMetricParam, parsePeriodParam } from '@/lib/params';
+import { getMapView } from '@/server/map';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { parseMapMetricParam, parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

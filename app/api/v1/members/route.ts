@@ -1,9 +1,9 @@
 import { getDb } from '@/db';
-import { writeAudit } from '@/db/queries/audit';
-import { listMembers } from '@/db/queries/members';
-import { apiRoute, requestIp, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { parsePeriodParam } from '@/lib/params';
+import { writeAudit } from '@/server/audit';
+import { listMembers } from '@/server/members';
+import { apiRoute, requestIp, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

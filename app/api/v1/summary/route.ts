@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { getSummaryView } from '@/db/queries/summary';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { parsePeriodParam } from '@/lib/params';
+import { getSummaryView } from '@/server/summary';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

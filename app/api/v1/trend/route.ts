@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { getTrendView, parseMetric } from '@/db/queries/coverage';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { parseRangeParams } from '@/lib/params';
+import { getTrendView, parseMetric } from '@/server/coverage';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { parseRangeParams } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { getDb } from '@/db';
-import { getAgentDetail, parseAgentCode } from '@/db/queries/agents';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
-import { parsePeriodParam } from '@/lib/params';
+import { getAgentDetail, parseAgentCode } from '@/server/agents';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
+import { parsePeriodParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { getClaimsSummary } from '@/db/queries/claims';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { parseClaimRangeParams, parseProgramParam } from '@/lib/params';
+import { getClaimsSummary } from '@/server/claims';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { parseClaimRangeParams, parseProgramParam } from '@/contracts/params';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { getImportRejectedRows } from '@/db/queries/imports';
-import { apiRoute, respond } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { getImportRejectedRows } from '@/server/imports/pipeline';
+import { apiRoute, respond } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { revalidatePath } from 'next/cache';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { undoImport } from '@/db/queries/imports';
-import { apiRoute, assertSameOrigin, requestIp } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { undoImport } from '@/server/imports/pipeline';
+import { apiRoute, assertSameOrigin, requestIp } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { revealNik } from '@/db/queries/members';
-import { apiRoute, assertSameOrigin, requestIp } from '@/lib/api';
-import { requireApiCaller } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { revealNik } from '@/server/members';
+import { apiRoute, assertSameOrigin, requestIp } from '@/server/http/api';
+import { requireApiCaller } from '@/server/auth/session';
+import { AppError } from '@/domain/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,17 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { MapView } from '@/contracts/map';
+import type { MapMetric } from '@/domain/map-metrics';
+import { fetchJson } from '@/components/fetch-json';
+
+export const mapKeys = {
+  all: ['map'] as const,
+  one: (region: string, period: string, metric: MapMetric) => ['map', region, period, metric] as const,
+};
+
+export function mapQuery(region: string, period: string, metric: MapMetric) {
+  return queryOptions({
+    queryKey: mapKeys.one(region, period, metric),
+    queryFn: () =>
+      fetchJson<MapView>(`/api/v1/map?${new URLSearchParams({ region, period, metric }).toString()}`),
+  });
+}

@@ -1,0 +1,17 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { SummaryView } from '@/contracts/summary';
+import { fetchJson } from '@/components/fetch-json';
+
+export const summaryKeys = {
+  all: ['summary'] as const,
+  one: (region: string, period: string) => ['summary', region, period] as const,
+};
+
+/** The month's summary with the previous month and the same month last year (`compare=1`). */
+export function summaryQuery(region: string, period: string) {
+  return queryOptions({
+    queryKey: summaryKeys.one(region, period),
+    queryFn: () =>
+      fetchJson<SummaryView>(`/api/v1/summary?${new URLSearchParams({ region, period, compare: '1' }).toString()}`),
+  });
+}

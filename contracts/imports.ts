@@ -1,0 +1,54 @@
+// `POST /api/v1/imports` and the import history: what the imports page, the route handlers and the browser share.
+import type { ImportKind } from '@/domain/enums';
+
+export interface ImportIssue {
+  line: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  importId: number | null;
+  kind: ImportKind;
+  fileName: string;
+  mode: ImportRunMode;
+  /** True when rows were written (and kept). */
+  committed: boolean;
+  rows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errorCount: number;
+  warningCount: number;
+  /** At most IMPORT_ISSUE_LIMIT of each; the counts above cover all. */
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  /** How each header cell of the file was understood (`field` null: ignored). */
+  columns: { header: string; field: string | null }[];
+  /** The first rows as Payung understood them. */
+  preview: { line: number; values: Record<string, string> }[];
+  durationMs: number;
+  /** When the dashboard's figures include this import (they are computed from the tables on each request). */
+  figuresRefreshedAt: string | null;
+}
+
+export interface ImportHistoryRow {
+  id: number;
+  kind: ImportKind;
+  mode: string;
+  fileName: string;
+  userName: string | null;
+  createdAt: string;
+  rows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  undoneAt: string | null;
+  hasReport: boolean;
+}
+
+/** `preview` checks and counts inside a transaction that is always rolled back. */
+export type ImportRunMode = 'preview' | 'all' | 'valid_only' | 'manual';

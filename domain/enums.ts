@@ -1,0 +1,37 @@
+// The closed sets of Payung's domain words (PRODUCT.md): the database's check constraints, the forms
+// and the API parameters all use these lists.
+
+export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
+export const COMMUNITY_TYPES = [
+  'occupation_association',
+  'cooperative',
+  'citizens_forum',
+  'farmers_group',
+  'religious_group',
+] as const;
+export const CHANNELS = [
+  'agent',
+  'community',
+  'cooperative',
+  'citizens_forum',
+  'formal_socialisation',
+  'walk_in',
+] as const;
+export const PROGRAMS = ['JKK', 'JKM'] as const;
+export const CLAIM_STATUSES = ['submitted', 'verified', 'approved', 'paid', 'rejected'] as const;
+export const ROLES = ['admin', 'bpjs_officer', 'district_official', 'supervisor'] as const;
+
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export type CommunityType = (typeof COMMUNITY_TYPES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Program = (typeof PROGRAMS)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export type Role = (typeof ROLES)[number];
+
+export const IMPORT_KINDS = ['members', 'contributions', 'claims'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** `all`: the whole file or nothing; `valid_only`: the user chose to keep the valid rows; `manual`: a form. */
+export const IMPORT_MODES = ['all', 'valid_only', 'manual'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export type MemberStatus = 'aktif' | 'menunggak' | 'nonaktif' | 'baru';

@@ -1,0 +1,23 @@
+// One error shape for route handlers and the data layer: `{ error: { code, message } }` with a status.
+import { getMessages, interpolate, type Locale, type Messages } from '@/i18n';
+
+export type ErrorMessageKey = keyof Messages['errors'];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly messageKey: ErrorMessageKey,
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(`${code}: ${interpolate(getMessages('en').errors[messageKey], values)}`);
+    this.name = 'AppError';
+  }
+
+  localizedMessage(locale: Locale): string {
+    return interpolate(getMessages(locale).errors[this.messageKey], this.values);
+  }
+}
+
+export const unauthenticated = () => new AppError('unauthenticated', 401, 'unauthenticated');
+export const forbidden = () => new AppError('forbidden', 403, 'forbidden');

@@ -1,0 +1,58 @@
+// The columns of each import kind (../shared/PRODUCT.md "Import formats"). Shared by the server, the
+// page (to show the expected columns) and the manual-entry forms.
+import type { ImportKind } from '@/domain/enums';
+
+export interface ColumnDef {
+  name: string;
+  required: boolean;
+}
+
+const col = (name: string, required = false): ColumnDef => ({ name, required });
+
+export const IMPORT_COLUMNS: Record<ImportKind, readonly ColumnDef[]> = {
+  members: [
+    col('nik', true),
+    col('kpj'),
+    col('nama', true),
+    col('jenis_kelamin', true),
+    col('tanggal_lahir'),
+    col('kode_desa', true),
+    col('pekerjaan'),
+    col('komunitas'),
+    col('kode_agen'),
+    col('kanal', true),
+    col('tanggal_daftar', true),
+    col('penghasilan'),
+  ],
+  contributions: [
+    col('nik', true),
+    col('bulan_mulai', true),
+    col('jumlah_bulan', true),
+    col('iuran_jkk', true),
+    col('iuran_jkm', true),
+    col('tanggal_bayar', true),
+    col('kode_agen'),
+  ],
+  claims: [
+    col('nomor_klaim', true),
+    col('nik', true),
+    col('program', true),
+    col('tanggal_kejadian', true),
+    col('tanggal_pengajuan', true),
+    col('status', true),
+    col('nominal'),
+    col('tanggal_bayar'),
+    col('alasan_tolak'),
+    col('kode_agen'),
+  ],
+};
+
+/** Header cells are matched case-insensitively; spaces and dashes count as underscores. */
+export const headerKey = (cell: string) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** Largest upload accepted (bytes): a 1-million-row contributions file is about 60 MB. */
+export const MAX_IMPORT_BYTES = Number(process.env.PAYUNG_IMPORT_MAX_BYTES ?? 100 * 1024 * 1024);
+
+export const IMPORT_PREVIEW_ROWS = 5;
+/** Issues listed in a report (the counts cover all of them). */
+export const IMPORT_ISSUE_LIMIT = 1000;

@@ -1,0 +1,43 @@
+// Roles are data: one table of role → permissions, one `can()` used by the UI to hide and by the data
+// layer to refuse.
+import type { Role } from '@/domain/enums';
+
+export const PERMISSIONS = [
+  'view:aggregates',
+  'view:personal-data',
+  'reveal:nik',
+  'import:data',
+  'export:data',
+  'manage:users',
+  'manage:reference-data',
+  'manage:targets',
+  'view:audit-log',
+  'manage:claims',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  bpjs_officer: [
+    'view:aggregates',
+    'view:personal-data',
+    'reveal:nik',
+    'import:data',
+    'export:data',
+    'manage:targets',
+    'manage:claims',
+  ],
+  // Aggregates only: never a worker's name, NIK, phone or address; small cells suppressed.
+  district_official: ['view:aggregates', 'export:data'],
+  // Personal data only of the members their own agents serve (the data layer narrows the rows).
+  supervisor: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'export:data'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** District officials see "<5" for any figure built from fewer than five persons. */
+export function suppressesSmallCells(role: Role): boolean {
+  return role === 'district_official';
+}

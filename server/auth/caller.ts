@@ -1,0 +1,11 @@
+import type { Role } from '@/domain/enums';
+
+/** The checked, signed-in user every data-layer function receives. */
+export interface Caller {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** The region the account is limited to (null: the whole installation). */
+  regionCode: string | null;
+}

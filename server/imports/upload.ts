@@ -1,0 +1,36 @@
+import 'server-only';
+import { AppError } from '@/domain/errors';
+import { MAX_IMPORT_BYTES } from '@/domain/import-kinds';
+import { csvRecords, limitBytes, openMultipartFile, UploadError, type CsvRecord } from '@/server/imports/stream';
+
+/** The CSV records of the `file` field of a multipart request, streamed, within the size limit. */
+export async function recordsFromRequest(request: Request, limit = MAX_IMPORT_BYTES): Promise<{ fileName: string; records: AsyncIterable<CsvRecord[]> }> {
+  // Multipart framing adds a little to the file itself.
+  const framing = 64 * 1024;
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit + framing) throw toAppError(new UploadError('too_large'), limit);
+  if (!request.body) throw toAppError(new UploadError('no_file'));
+  const body = request.body as unknown as AsyncIterable<Uint8Array>;
+  try {
+    const file = await openMultipartFile(limitBytes(body, limit + framing), request.headers.get('content-type') ?? '');
+    return { fileName: file.fileName || 'upload.csv', records: csvRecords(limitBytes(file.bytes, limit)) };
+  } catch (error) {
+    throw toAppError(error, limit);
+  }
+}
+
+/** An upload problem as the API's one error shape. */
+export function toAppError(error: unknown, limitBytes = MAX_IMPORT_BYTES): unknown {
+  if (!(error instanceof UploadError)) return error;
+  const limit = Math.max(1, Math.round(limitBytes / 1024 / 1024));
+  switch (error.code) {
+    case 'too_large':
+      return new AppError('import_too_large', 413, 'importTooLarge', { limit });
+    case 'not_csv':
+      return new AppError('import_not_csv', 415, 'importNotCsv');
+    case 'empty_file':
+      return new AppError('import_empty_file', 400, 'importEmptyFile');
+    default:
+      return new AppError('import_no_file', 400, 'importNoFile');
+  }
+}

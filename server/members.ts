@@ -1,0 +1,130 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db';
+import type { Caller } from '@/server/auth/caller';
+import { can } from '@/domain/permissions';
+import { AppError, forbidden } from '@/domain/errors';
+import { memberScopeCondition } from '@/server/indicators/scope';
+import { coverageFlagColumns, literalMonth } from '@/server/indicators/status';
+import { type MemberStatus } from '@/domain/enums';
+import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
+import { resolveScope } from '@/server/scope';
+import { writeAudit } from '@/server/audit';
+
+export const MEMBERS_PAGE_SIZE = 25;
+
+export interface MemberListRow {
+  id: number;
+  /** Masked: 3302••••••••1234. The full NIK only through revealNik, which is audited. */
+  nikMasked: string;
+  kpj: string | null;
+  name: string;
+  villageName: string;
+  occupation: string | null;
+  agentCode: string | null;
+  enrolledOn: string;
+  status: MemberStatus | null;
+}
+
+/** The NIK shown by default: first four and last four digits. */
+export const maskNikSql = (column: ReturnType<typeof sql>) =>
+  sql`left(${column}, 4) || '••••••••' || right(${column}, 4)`;
+
+function assertCanSeePersonalData(caller: Caller) {
+  if (!can(caller.role, 'view:personal-data')) throw forbidden();
+}
+
+/**
+ * Members a caller may see (officer/admin: their region; supervisor: members their agents recruited),
+ * searched by name, KPJ or NIK digits, with their status in `period`.
+ */
+export async function listMembers(
+  db: Database,
+  args: { caller: Caller; query?: string; page?: number; period: string },
+): Promise<{ rows: MemberListRow[]; total: number; page: number; pageSize: number }> {
+  assertCanSeePersonalData(args.caller);
+  const { scope } = await resolveScope(db, args.caller, null);
+  const page = Math.max(1, args.page ?? 1);
+  const text = (args.query ?? '').trim().slice(0, 60);
+  const digits = /^\d{4,16}$/.test(text) ? text : null;
+  const search = !text
+    ? sql`true`
+    : digits
+      ? sql`(m.nik like ${`%${digits}`} or m.kpj = ${digits})`
+      : sql`(m.name ilike ${`%${text.replace(/[%_\\]/g, '\\$&')}%`} or m.kpj = ${text})`;
+  const where = sql`${memberScopeCondition('m', scope)} and ${search}`;
+  // The page first (sorted on the members table alone), then the status of its 25 members only: the
+  // flags of the whole region would cost one pass over every member's contributions.
+  const [rows, [counted]] = await Promise.all([
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
+        with page as (
+          select m.id, m.nik, m.kpj, m.name, m.village_code, m.occupation_code, m.agent_code, m.enrolled_on
+          from members m
+          where ${where}
+          order by m.name, m.id
+          limit ${MEMBERS_PAGE_SIZE} offset ${(page - 1) * MEMBERS_PAGE_SIZE}
+        )
+        select m.id, ${maskNikSql(sql`m.nik`)} as nik_masked, m.kpj, m.name, r.name as village_name,
+          o.name_id as occupation, m.agent_code, m.enrolled_on::text as enrolled_on,
+          case
+            when f.in_m then 'aktif'
+            when f.in_m1_to_m3 then 'menunggak'
+            when m.enrolled_on >= ${monthDate(args.period, 1)} then null
+            when m.enrolled_on >= ${monthDate(args.period)} then 'baru'
+            else 'nonaktif'
+          end as status
+        from page m
+        join regions r on r.code = m.village_code
+        left join occupations o on o.code = m.occupation_code
+        left join lateral (
+          select ${coverageFlagColumns(literalMonth(args.period))}
+          from contributions c
+          where c.member_id = m.id and c.last_month >= ${monthDate(args.period, -4)} and c.first_month <= ${monthDate(args.period)}
+        ) f on true
+        order by m.name, m.id`,
+    ),
+    queryRows<{ total: unknown }>(db, sql`select count(*) as total from members m where ${where}`),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      id: toNumber(row.id),
+      nikMasked: String(row.nik_masked),
+      kpj: (row.kpj as string | null) ?? null,
+      name: String(row.name),
+      villageName: String(row.village_name),
+      occupation: (row.occupation as string | null) ?? null,
+      agentCode: (row.agent_code as string | null) ?? null,
+      enrolledOn: String(row.enrolled_on),
+      status: (row.status as MemberStatus | null) ?? null,
+    })),
+    total: toNumber(counted?.total),
+    page,
+    pageSize: MEMBERS_PAGE_SIZE,
+  };
+}
+
+/** The full NIK of one member the caller may see; every reveal is audited. */
+export async function revealNik(
+  db: Database,
+  { caller, memberId, ip }: { caller: Caller; memberId: number; ip?: string | null },
+): Promise<string> {
+  if (!can(caller.role, 'reveal:nik')) throw forbidden();
+  const { scope } = await resolveScope(db, caller, null);
+  const [row] = await queryRows<{ nik: string }>(
+    db,
+    sql`select m.nik from members m where m.id = ${memberId} and ${memberScopeCondition('m', scope)}`,
+  );
+  // Out of scope and missing answer alike: no probing for which members exist.
+  if (!row) throw new AppError('not_found', 404, 'notFound');
+  await writeAudit(db, {
+    userId: caller.userId,
+    actorEmail: caller.email,
+    action: 'nik_reveal',
+    entity: 'member',
+    entityId: String(memberId),
+    ip,
+  });
+  return row.nik;
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import type { Database } from '@/db';
+import type { Caller } from '@/server/auth/caller';
+import { addMonths } from '@/domain/month';
+import { getSummarySeries } from '@/server/indicators/series';
+import { figuresFor } from '@/server/figures';
+import { resolveScope } from '@/server/scope';
+import type { SummaryView } from '@/contracts/summary';
+
+
+export async function getSummaryView(
+  db: Database,
+  args: { caller: Caller; period: string; regionCode?: string | null; compare?: boolean },
+): Promise<SummaryView> {
+  const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
+  const previous = addMonths(args.period, -1);
+  const lastYear = addMonths(args.period, -12);
+  const months = args.compare ? [lastYear, previous, args.period] : [args.period];
+  // One query for the month and, when asked, the two months it is compared with.
+  const cells = await getSummarySeries(db, { months, scope, by: 'total' });
+  const at = (period: string) => {
+    const cell = cells.find((c) => c.period === period);
+    if (!cell) throw new Error(`The summary query returned no row for ${period}.`);
+    return cell;
+  };
+  const current = at(args.period);
+  const view: SummaryView = {
+    period: args.period,
+    region: scope.regionCode,
+    regionName: region.name,
+    ...figuresFor(args.caller.role, current),
+    informalWorkforce: current.informalWorkforce ?? 0,
+  };
+  if (args.compare) {
+    view.previousMonth = { period: previous, ...figuresFor(args.caller.role, at(previous)) };
+    view.sameMonthLastYear = { period: lastYear, ...figuresFor(args.caller.role, at(lastYear)) };
+  }
+  return view;
+}

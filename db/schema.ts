@@ -90,6 +90,7 @@ export const workforceEstimatesByOccupation = pgTable(
       .notNull()
       .references(() => occupations.code),
     informalWorkers: integer('informal_workers').notNull(),
+    source: text('source'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.year, t.occupationCode] }),
@@ -477,6 +478,31 @@ export const userSessions = pgTable(
     ip: text('ip'),
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * The version of each reference dataset shipped with Payung (db/reference/) this database holds: a start
+ * whose dataset has the same version loads nothing.
+ */
+export const referenceDatasets = pgTable('reference_datasets', {
+  name: text('name').primaryKey(),
+  version: text('version').notNull(),
+  rows: integer('rows').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Each shipped reference row as its last load left it (a hash of the shipped columns, by natural key). A
+ * row whose values no longer hash the same was changed in the app since, and a new version leaves it be.
+ */
+export const referenceRows = pgTable(
+  'reference_rows',
+  {
+    dataset: text('dataset').notNull(),
+    key: text('key').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dataset, t.key] })],
 );
 
 /** Small key/value facts about this installation, such as whether its data is the synthetic demo. */

@@ -4,6 +4,7 @@ import type { Database } from '../index';
 import { coverageTargets } from '../schema';
 import { loadReferenceData } from '../reference/load';
 import { VILLAGES, type VillageZone } from '../reference/shipped';
+import { fillApproximateBoundaries } from './geometry';
 
 /** Coverage-rate targets (percent) per village for 2025–2027: town villages aim higher. */
 export function coverageTargetsFor(): { regionCode: string; year: number; targetRate: number }[] {
@@ -15,8 +16,12 @@ export function coverageTargetsFor(): { regionCode: string; year: number; target
   return rows;
 }
 
-/** The shipped reference data (loaded if this database lacks its version) and the demo's coverage targets. */
+/**
+ * The shipped reference data (loaded if this database lacks its version), approximate polygons for the
+ * villages it gives a centroid, and the demo's coverage targets.
+ */
 export async function insertReferenceData(db: Database): Promise<void> {
   await loadReferenceData(db);
+  await fillApproximateBoundaries(db);
   await db.insert(coverageTargets).values(coverageTargetsFor()).onConflictDoNothing();
 }

@@ -4,7 +4,7 @@ import type { Figure } from '@/domain/format';
 import type { SummaryMetric } from '@/domain/summary-metrics';
 
 export type CoverageRow = { key: string; name: string } & Partial<FigureSet> &
-  Omit<FigureSet, 'informalWorkforce' | 'coverageRate'> & {
+  Omit<FigureSet, 'informalWorkforce' | 'coverageRate' | 'coverageNote'> & {
     uncoveredWorkers?: Figure | null;
     targetRate?: number | null;
     targetAttainment?: Figure | null;

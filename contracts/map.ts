@@ -2,6 +2,7 @@
 import type { AreaGeometry } from '@/domain/geo/geometry';
 import type { MapMetric } from '@/domain/map-metrics';
 import type { Figure } from '@/domain/format';
+import type { CoverageNote } from '@/domain/data-gaps';
 
 /** The v1 map contract (PRODUCT.md): a GeoJSON FeatureCollection, one Feature per village. */
 export interface MapView {
@@ -27,6 +28,9 @@ export interface MapFeature {
     metric: MapMetric;
     /** "<5" for a district official when fewer than five persons make the figure; null when undefined. */
     value: Figure | null;
+    /** Why a coverage value is null: no denominator loaded, or no member recorded in the village. */
+    coverageNote: CoverageNote | null;
+    /** Null: no boundary yet (the village is in the table, not on the map). */
     boundarySource: BoundarySource | null;
   };
 }

@@ -6,7 +6,8 @@ export interface SummaryView extends FigureSet {
   period: string;
   region: string;
   regionName: string;
-  informalWorkforce: number;
+  /** Null when no estimate is loaded for the region (see `coverageNote`). */
+  informalWorkforce: number | null;
   /** With `compare`: the same figures for the previous month and the same month a year before. */
   previousMonth?: FigureSet & { period: string };
   sameMonthLastYear?: FigureSet & { period: string };

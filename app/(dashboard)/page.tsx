@@ -4,6 +4,8 @@ import { getDb } from '@/db';
 import { getCoverageView, getSeriesView, trendOf } from '@/server/coverage';
 import { getDataAsOf } from '@/server/settings';
 import { getSummaryView } from '@/server/summary';
+import { getSetupProgress } from '@/server/setup';
+import { SetupGuide } from '@/components/overview/setup-guide';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PrintHeader } from '@/components/coverage/print-header';
 import { MessageBox } from '@/components/ui/message-box';
@@ -38,13 +40,14 @@ export default async function OverviewPage({
   let data;
   try {
     // Independent reads at once: the month with its comparisons, the range's series, the channel mix.
-    const [summary, series, channels, asOf] = await Promise.all([
+    const [summary, series, channels, asOf, setup] = await Promise.all([
       getSummaryView(db, { caller, period, regionCode: params.region, compare: true }),
       getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: params.region }),
       getCoverageView(db, { caller, period, regionCode: params.region, by: 'channel', locale }),
       getDataAsOf(db),
+      getSetupProgress(db, caller),
     ]);
-    data = { summary, series, channels, asOf };
+    data = { summary, series, channels, asOf, setup };
   } catch (error) {
     // A region outside the caller's scope, or an unknown one: say so instead of failing the page.
     if (error instanceof AppError) {
@@ -52,7 +55,7 @@ export default async function OverviewPage({
     }
     throw error;
   }
-  const { summary, series, channels, asOf } = data;
+  const { summary, series, channels, asOf, setup } = data;
   const trends = {
     activeMembers: trendOf(series, 'activeMembers'),
     coverageRate: trendOf(series, 'coverageRate'),
@@ -84,6 +87,7 @@ export default async function OverviewPage({
           />
         </div>
       </div>
+      {setup ? <SetupGuide progress={setup} year={Number(todayInJakarta().slice(0, 4))} locale={locale} messages={messages} /> : null}
       {caller.role === 'supervisor' ? (
         <Suspense fallback={null}>
           <SupervisorHomePanel caller={caller} period={period} />

@@ -9,6 +9,7 @@ import type { SummaryView } from '@/contracts/summary';
 import { formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { summaryQuery } from '@/components/overview/queries';
+import { coverageNoteText } from '@/domain/data-gaps';
 
 type Kind = 'count' | 'rate' | 'money';
 
@@ -22,7 +23,7 @@ function formatChange(delta: number, kind: Kind, locale: Locale, messages: Messa
 
 /** The change of a figure against another month, unless either is unknown or suppressed. */
 function changesOf(
-  key: keyof FigureSet,
+  key: Exclude<keyof FigureSet, 'coverageNote'>,
   kind: Kind,
   summary: SummaryView,
   locale: Locale,
@@ -56,7 +57,7 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
-  const changes = (key: keyof FigureSet, kind: Kind, better: 'up' | 'down' = 'up') =>
+  const changes = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: Kind, better: 'up' | 'down' = 'up') =>
     changesOf(key, kind, summary, locale, messages, better);
 
   return (
@@ -78,8 +79,12 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
         />
         <StatCard
           label={t.coverageRate}
-          value={formatPercent(summary.coverageRate, locale)}
-          help={interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })}
+          value={summary.coverageNote ? coverageNoteText(summary.coverageNote, messages) : formatPercent(summary.coverageRate, locale)}
+          help={
+            summary.informalWorkforce === null
+              ? t.coverageRateNoWorkforce
+              : interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })
+          }
           changes={changes('coverageRate', 'rate')}
         />
         <StatCard

@@ -28,7 +28,9 @@ const hasOfficialFile = fs.existsSync(OFFICIAL_FILE);
 function expectedValue(summary: SummaryView, metric: MapMetric) {
   if (metric === 'uncoveredWorkers') {
     if (summary.activeMembers === '<5') return '<5';
-    return summary.informalWorkforce > 0 ? Math.max(summary.informalWorkforce - summary.activeMembers, 0) : null;
+    return summary.informalWorkforce !== null && summary.informalWorkforce > 0
+      ? Math.max(summary.informalWorkforce - summary.activeMembers, 0)
+      : null;
   }
   return summary[metric];
 }

@@ -10,6 +10,8 @@ export interface BoundaryPreview {
 export interface BoundaryChange extends VillageBoundaryState {
   vertices: number;
   areaKm2: number;
+  /** A sliver where the simplified outline crossed itself was cut off. */
+  repaired: boolean;
 }
 
 export interface VillageBoundaryState {

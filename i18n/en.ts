@@ -397,6 +397,7 @@ export const en: Messages = {
     sources: { approximate: 'Approximate', official: 'Official', none: 'None yet' },
     applied: '{count} official village boundaries saved.',
     currentState: 'Current boundaries',
+    repaired: 'repaired: a small sliver where the outline crossed itself was cut off',
     otherVillages: '{count} other villages outside this office\'s regencies are not listed; a file may load their boundaries too.',
   },
   errors: {

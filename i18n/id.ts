@@ -397,6 +397,7 @@ export const id = {
     sources: { approximate: 'Perkiraan', official: 'Resmi', none: 'Belum ada' },
     applied: '{count} batas desa resmi disimpan.',
     currentState: 'Batas saat ini',
+    repaired: 'diperbaiki: potongan kecil tempat garis batas bersilang dibuang',
     otherVillages: '{count} desa lain di luar kabupaten kerja kantor ini tidak ditampilkan; berkas boleh memuat batasnya juga.',
   },
   errors: {

@@ -113,7 +113,7 @@ describe.each(ENGINES)('rollup on %s', (engine) => {
       await seedDemo(database, { asOf: AS_OF });
       const [user] = await db().select().from(users).where(sql`role = 'bpjs_officer'`).limit(1);
       officer = { userId: user!.id, email: user!.email, name: user!.name, role: 'bpjs_officer', regionCode: null };
-    }, 60_000);
+    });
     afterAll(() => database?.destroy());
 
     it('gives the live figures for the demo, district, regency and a supervisor', async () => {

@@ -1,10 +1,15 @@
-// The admin's guide to putting an office into service, on both engines: each step's count comes from
-// SQL within the admin's region, the first step without rows is next, and the guide goes once every
-// step has rows. Hand-made rows: one village's community, agent, member, contribution and claim.
+// An office being set up, on both engines: the admin's guide counts each step in SQL within the admin's
+// region, the first step without rows is next, and the guide goes once every step has rows; meanwhile
+// a region without a denominator or members says so (null, with the reason) in the rows the pages, the
+// API and the CSV export share. Hand-made rows: one village's community, agent, member, contribution and
+// claim.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceData } from '@/db/reference/load';
 import { getSetupProgress } from '@/server/setup';
+import { getCoverageView } from '@/server/coverage';
+import { getSummaryView } from '@/server/summary';
+import { toCsv } from '@/server/http/csv';
 import type { Caller } from '@/server/auth/caller';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
@@ -73,6 +78,26 @@ describe.each(ENGINES)('setup progress on %s', (engine) => {
       ['contributions', 0, 'waiting'],
       ['claims', 0, 'waiting'],
     ]);
+  });
+
+  it('says which data a coverage rate lacks instead of showing 0 %', async () => {
+    const period = '2026-02';
+    const district = await getCoverageView(database.db, { caller: admin, period, by: 'village', locale: 'id', regionCode: '33.02.14' });
+    const byKey = new Map(district.rows.map((row) => [row.key, row]));
+    // V1: its member is active in February, over its shipped estimate; V2: an estimate, nobody recorded.
+    expect(byKey.get(V1)).toMatchObject({ activeMembers: 1, coverageNote: null });
+    expect(byKey.get(V1)!.coverageRate).toBeCloseTo(100 / Number(byKey.get(V1)!.informalWorkforce), 9);
+    expect(byKey.get('33.02.14.2002')).toMatchObject({ activeMembers: 0, coverageRate: null, coverageNote: 'no_members' });
+    // Gumelar (33.02.15) has no estimate: no denominator, not 0.
+    const gumelar = await getSummaryView(database.db, { caller: admin, period, regionCode: '33.02.15' });
+    expect(gumelar).toMatchObject({ informalWorkforce: null, coverageRate: null, coverageNote: 'no_denominator' });
+    const villages = await getCoverageView(database.db, { caller: admin, period, by: 'village', locale: 'id', regionCode: '33.02.15' });
+    expect(villages.rows).toHaveLength(10);
+    expect(villages.rows.every((row) => row.informalWorkforce === null && row.coverageNote === 'no_denominator')).toBe(true);
+    // The CSV export carries the same rows: an empty rate with its reason beside it.
+    const [header, first] = toCsv(villages.rows).replace('\uFEFF', '').split('\r\n');
+    const cells = Object.fromEntries(header!.split(',').map((name, i) => [name, first!.split(',')[i]]));
+    expect(cells).toMatchObject({ informalWorkforce: '', coverageRate: '', coverageNote: 'no_denominator', activeMembers: '0' });
   });
 
   it('goes away once every step has rows', async () => {

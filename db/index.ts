@@ -1,8 +1,9 @@
 // The one database client. DATABASE_URL set → a PostgreSQL server through postgres.js; unset → PGlite
 // (embedded Postgres in WebAssembly) in ./.data/pglite, or PGLITE_DIR (`memory://` for tests).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 
@@ -24,6 +25,8 @@ export interface OpenOptions {
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+/** Functions and triggers, each defined once (db/sql/README.md). */
+export const DATABASE_CODE_FOLDER = path.join(process.cwd(), 'db', 'sql');
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
 
 /** Opens a database. Most code wants `getDb()`, the process-wide shared one. */
@@ -93,6 +96,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
   }
 }
 
+/** Applies the committed migrations, then the database code (functions and triggers) over them. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.engine === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -103,6 +107,31 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants its own driver type
     await migrate(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  await applyDatabaseCode(handle.db);
+}
+
+/** The statements of db/sql/*.sql in file-name order, split at `--> statement-breakpoint`. */
+export function databaseCodeStatements(folder = DATABASE_CODE_FOLDER): string[] {
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .flatMap((name) => fs.readFileSync(path.join(folder, name), 'utf8').split('--> statement-breakpoint'))
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.replace(/^--.*$/gm, '').trim() !== '');
+}
+
+/**
+ * (Re)defines every function and trigger of db/sql in one transaction. Idempotent, so it runs at every
+ * start; a script migrating while the server starts takes its turn (two `create or replace` of one
+ * function at once would fail with "tuple concurrently updated").
+ */
+export async function applyDatabaseCode(db: Database): Promise<void> {
+  const statements = databaseCodeStatements();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7421)`);
+    for (const statement of statements) await tx.execute(sql.raw(statement));
+  });
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */

@@ -1,18 +1,23 @@
 // The figure set every summary view carries: what the pages, the API and the browser share.
-import type { Figure } from '@/domain/format';
+import { z } from 'zod';
+import { SUPPRESSED, type Figure } from '@/domain/format';
+
+/** A count or sum, or "<5" where a district official may not see how few persons make it. */
+export const figureSchema = z.union([z.number(), z.literal(SUPPRESSED)]) satisfies z.ZodType<Figure>;
 
 /** The summary figures of one cell (a month, a village, a community ...) as a caller may see them. */
-export interface FigureSet {
-  activeMembers: Figure;
-  informalWorkforce: number | null;
-  coverageRate: Figure | null;
-  newEnrolments: Figure;
-  lapsedMembers: Figure;
-  lapseRate: Figure | null;
-  contributionsCollected: Figure;
-  claimsPaidCount: Figure;
-  claimsPaidAmount: Figure;
-  reactivatedMembers: Figure;
-  endedMembers: Figure;
-  pendingMembers: Figure;
-}
+export const figureSetSchema = z.object({
+  activeMembers: figureSchema,
+  informalWorkforce: z.number().nullable(),
+  coverageRate: figureSchema.nullable(),
+  newEnrolments: figureSchema,
+  lapsedMembers: figureSchema,
+  lapseRate: figureSchema.nullable(),
+  contributionsCollected: figureSchema,
+  claimsPaidCount: figureSchema,
+  claimsPaidAmount: figureSchema,
+  reactivatedMembers: figureSchema,
+  endedMembers: figureSchema,
+  pendingMembers: figureSchema,
+});
+export type FigureSet = z.infer<typeof figureSetSchema>;

@@ -30,7 +30,7 @@ export function errorResponse(request: Request, error: unknown): NextResponse {
   const locale = localeFromRequest(request);
   if (error instanceof AppError) {
     return NextResponse.json(
-      { error: { code: error.code, message: error.localizedMessage(locale) } },
+      { error: { code: error.code, message: error.localizedMessage(locale), ...(error.param ? { param: error.param } : {}) } },
       { status: error.status },
     );
   }

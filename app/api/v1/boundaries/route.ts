@@ -6,6 +6,9 @@ import { requireApiCaller } from '@/server/auth/session';
 import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import { MAX_BOUNDARY_FILE_BYTES } from '@/domain/geo/boundary-file';
+import { parseParams } from '@/contracts/params';
+import { boundariesContract } from '@/contracts/boundaries';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,10 +27,7 @@ export const POST = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
   // Refused before the upload is read; the data layer checks again.
   if (!can(caller.role, 'manage:reference-data')) throw forbidden();
-  const mode = new URL(request.url).searchParams.get('mode') ?? 'preview';
-  if (mode !== 'preview' && mode !== 'apply') {
-    throw new AppError('bad_mode', 400, 'badMode', { value: mode.slice(0, 20) });
-  }
+  const { mode } = parseParams(boundariesContract.params, new URL(request.url).searchParams);
   // Refuse an oversized body before reading it (multipart framing adds a little to the file).
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BOUNDARY_FILE_BYTES + 64 * 1024) throw tooLarge(declared);
@@ -45,5 +45,6 @@ export const POST = apiRoute(async (request: Request) => {
     mode === 'apply'
       ? await applyBoundaryUpload(db, { caller, upload, ip })
       : await previewBoundaryUpload(db, { caller, upload });
-  return NextResponse.json({ mode, applied: mode === 'apply', ...preview });
+  const body: ResponseOf<typeof boundariesContract> = { mode, applied: mode === 'apply', ...preview };
+  return NextResponse.json(body);
 });

@@ -3,23 +3,19 @@ import { writeAudit } from '@/server/audit';
 import { listMembers } from '@/server/members';
 import { apiRoute, requestIp, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
-import { parsePeriodParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { membersContract } from '@/contracts/members';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
 /** The member register for roles that may see personal data (NIK masked). */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const params = new URL(request.url).searchParams;
-  const period = parsePeriodParam(params.get('period'));
+  const { period, q, page, format } = parseParams(membersContract.params, new URL(request.url).searchParams);
   const db = await getDb();
-  const result = await listMembers(db, {
-    caller,
-    period,
-    query: params.get('q') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-  });
-  if (params.get('format') === 'csv') {
+  const result: ResponseOf<typeof membersContract> = await listMembers(db, { caller, period, query: q, page });
+  if (format === 'csv') {
     await writeAudit(db, {
       userId: caller.userId,
       actorEmail: caller.email,

@@ -3,7 +3,9 @@ import { getDb } from '@/db';
 import { revealNik } from '@/server/members';
 import { apiRoute, assertSameOrigin, requestIp } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
+import { parseIdSegment } from '@/contracts/params';
+import { revealNikContract } from '@/contracts/members';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +13,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(request);
   const caller = await requireApiCaller();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('not_found', 404, 'notFound');
-  const nik = await revealNik(await getDb(), { caller, memberId: id, ip: requestIp(request) });
-  return NextResponse.json({ nik }, { headers: { 'cache-control': 'no-store' } });
+  const id = parseIdSegment('id', (await params).id);
+  const body: ResponseOf<typeof revealNikContract> = { nik: await revealNik(await getDb(), { caller, memberId: id, ip: requestIp(request) }) };
+  return NextResponse.json(body, { headers: { 'cache-control': 'no-store' } });
 });

@@ -2,6 +2,8 @@
 // committed migrations and seeds the demo data into an empty database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // The settings are read and checked first: a bad variable stops the start with its name.
+  await import('@/env');
   const { startPayung } = await import('@/server/startup');
   await startPayung();
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { env } from '@/env';
 import * as schema from './schema';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 
@@ -31,13 +32,13 @@ export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
 
 /** Opens a database. Most code wants `getDb()`, the process-wide shared one. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
-  if (process.env.NEXT_PHASE === 'phase-production-build') {
+  if (env.NEXT_PHASE === 'phase-production-build') {
     throw new Error('Payung does not open its database during `next build`.');
   }
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
   const handle = databaseUrl
     ? await openPostgres(databaseUrl)
-    : await openPglite(options.pgliteDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
+    : await openPglite(options.pgliteDir ?? env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
   if (options.migrate) {
     try {
       await migrateDatabase(handle);
@@ -53,7 +54,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env.DATABASE_POOL_SIZE,
     onnotice: () => {},
     // Month arithmetic in SQL uses the session zone only for timestamps; pin it to the programme's.
     // No JIT: the dashboard's queries are short, and compiling them took longer than running them

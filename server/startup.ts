@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { env } from '@/env';
 import { getDatabase } from '@/db';
 import { settings } from '@/db/schema';
 import { DatabaseLockedError } from '@/db/folder-lock';
@@ -6,11 +7,6 @@ import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { fillApproximateBoundaries } from '@/db/seed/geometry';
 import { rebuildRollups, rollupsFresh } from '@/db/rollups';
-
-/** Demo data goes into an empty database unless PAYUNG_DEMO=off (a production installation). */
-function demoSeedingAllowed(): boolean {
-  return !['off', 'false', '0', 'no'].includes((process.env.PAYUNG_DEMO ?? '').toLowerCase());
-}
 
 export async function startPayung(): Promise<void> {
   const started = Date.now();
@@ -26,7 +22,8 @@ export async function startPayung(): Promise<void> {
   }
   console.log(`[payung] database ready (${handle.engine}: ${handle.location}) in ${Date.now() - started} ms`);
 
-  if ((await isDatabaseEmpty(handle.db)) && demoSeedingAllowed()) {
+  // PAYUNG_DEMO=off: a production installation never gets demo data.
+  if ((await isDatabaseEmpty(handle.db)) && env.PAYUNG_DEMO) {
     const seedStarted = Date.now();
     console.log('[payung] empty database: seeding the synthetic Ajibarang demo data…');
     const counts = await seedDemo(handle);
@@ -49,7 +46,7 @@ export async function startPayung(): Promise<void> {
 
   const [demo] = await handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo_data'));
   // Every server process starts this way (scripts/server.mjs); the first one speaks for them.
-  if (demo?.value === true && (process.env.PAYUNG_WORKER_INDEX ?? '0') === '0') {
+  if (demo?.value === true && env.PAYUNG_WORKER_INDEX === 0) {
     console.log(`[payung] DEMO MODE: synthetic data. Demo sign-ins, password "${DEMO_PASSWORD}":`);
     for (const user of DEMO_USERS) console.log(`[payung]   ${user.email.padEnd(26)} ${user.role}`);
   }

@@ -8,6 +8,7 @@ import { createSession, revokeSession, SESSION_ABSOLUTE_SECONDS } from '@/server
 import { signInBlockedUntil } from '@/server/auth/sign-in-throttle';
 import { findUserForSignIn, recordSignIn } from '@/server/auth/users';
 import { THROTTLED_ERROR_PREFIX } from '@/domain/sign-in-errors';
+import { env } from '@/env';
 
 
 // Compared against when the account does not exist, so both answers take as long.
@@ -21,8 +22,8 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
 
 export const authOptions: NextAuthOptions = {
   // `npm start` makes one for an installation; `next dev` without one signs with a development-only key
-  // (next-auth's own fallback is a different key per reader, which lib/auth/session.ts could not share).
-  secret: process.env.NEXTAUTH_SECRET || (process.env.NODE_ENV === 'production' ? undefined : 'payung-development-only-secret'),
+  // (next-auth's own fallback is a different key per reader, which server/auth/session.ts could not share).
+  secret: env.NEXTAUTH_SECRET ?? (env.NODE_ENV === 'production' ? undefined : 'payung-development-only-secret'),
   // The cookie only carries a session id; the session itself lives in user_sessions (idle timeout,
   // absolute lifetime, revocation).
   session: { strategy: 'jwt', maxAge: SESSION_ABSOLUTE_SECONDS },

@@ -126,7 +126,7 @@ export const agentDetailSchema = agentRowSchema.extend({
 export type AgentDetail = z.infer<typeof agentDetailSchema>;
 
 /** The table's filters as they stand in the URL and in the API. */
-export const agentFilterParams = {
+const agentFilterParams = {
   supervisor: supervisorParam,
   village: regionParam,
   community: communityParam,

@@ -17,7 +17,5 @@ export function defineContract<P extends z.ZodType, R extends z.ZodType>(contrac
 
 /** What a client may send (all strings, each optional). */
 export type ParamsIn<C extends Contract<z.ZodType, z.ZodType>> = z.input<C['params']>;
-/** What a handler or a page holds once the parameters are read. */
-export type ParamsOut<C extends Contract<z.ZodType, z.ZodType>> = z.output<C['params']>;
 /** The response body. */
 export type ResponseOf<C extends Contract<z.ZodType, z.ZodType>> = z.output<C['response']>;

@@ -31,13 +31,12 @@ export const coverageRowSchema = figureSetSchema.extend({
 });
 export type CoverageRow = z.infer<typeof coverageRowSchema>;
 
-export const coverageResponseSchema = z.object({
+const coverageResponseSchema = z.object({
   rows: z.array(coverageRowSchema),
   period: z.string(),
   region: z.string(),
   by: z.enum(COVERAGE_BY),
 });
-export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
 
 export const coverageContract = defineContract({
   path: '/api/v1/coverage',

@@ -6,7 +6,7 @@ import { formatParam, mapMetricParam, periodParam, regionParam } from '@/contrac
 import type { AreaGeometry } from '@/domain/geo/geometry';
 import { MAP_METRICS } from '@/domain/map-metrics';
 
-export const BOUNDARY_SOURCES = ['approximate', 'official'] as const;
+const BOUNDARY_SOURCES = ['approximate', 'official'] as const;
 export const boundarySourceSchema = z.enum(BOUNDARY_SOURCES);
 export type BoundarySource = z.infer<typeof boundarySourceSchema>;
 

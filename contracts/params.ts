@@ -96,7 +96,7 @@ export const summaryMetricParam = field<SummaryMetric, SummaryMetric>(
 );
 
 /** `format`: the JSON view, or the same rows as a file. */
-export const FORMATS = ['json', 'csv', 'xlsx'] as const;
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export const formatParam = field<(typeof FORMATS)[number], 'json'>(oneOf(FORMATS, 'bad_format', 'badFormat'), () => 'json');
 
 /** `compare=1`: the figures of the previous month and of the same month a year before, alongside. */
@@ -105,13 +105,11 @@ export const flagParam = field(
   () => false,
 );
 
-/** Longest free text a search takes. */
-export const MAX_SEARCH_LENGTH = 60;
-/** Free text (a search): printable characters only, at most MAX_SEARCH_LENGTH of them. */
+/** Longest free text a search reads (the rest is ignored, as a name or NIK is never longer). */
+const MAX_SEARCH_LENGTH = 60;
+/** Free text (a search): printable characters only (PostgreSQL refuses a NUL byte in text). */
 export const searchParam = field((value) =>
-  /[\u0000-\u001f\u007f]/.test(value) || value.length > MAX_SEARCH_LENGTH
-    ? new Refusal('bad_text', 'badText', { max: MAX_SEARCH_LENGTH })
-    : value,
+  /[\u0000-\u001f\u007f]/.test(value) ? new Refusal('bad_text', 'badText') : value.slice(0, MAX_SEARCH_LENGTH),
 );
 
 /** An agent's code, as agents are numbered (`PRS-001`). */
@@ -121,7 +119,7 @@ export const agentCodeParam = field((value) =>
 );
 
 /** Longest trend a request may ask for: ten years of months. */
-export const MAX_TREND_MONTHS = 120;
+const MAX_TREND_MONTHS = 120;
 
 function checkRange(from: string, to: string): Refusal | null {
   return from > to || monthsBetween(from, to).length > MAX_TREND_MONTHS ? new Refusal('bad_range', 'badRange', { value: `${from}..${to}` }) : null;

@@ -2,7 +2,7 @@
 // the page names, printed header included, and a bad parameter gets the API's 400 message on the page too.
 import { formatPeriod } from '@/domain/format';
 import { latestCompleteMonth } from '@/domain/month';
-import { expect, storageStateFor, test } from './fixtures';
+import { expect, screenshot, storageStateFor, test } from './fixtures';
 
 test.describe('the month picked is the month named', () => {
   test.use({ storageState: storageStateFor('officer') });
@@ -23,6 +23,7 @@ test.describe('the month picked is the month named', () => {
     await expect(page.getByTestId('print-header')).toBeVisible();
     await expect(page.getByTestId('print-header')).toContainText(month);
     await expect(page.getByTestId('print-header')).not.toContainText(shown);
+    await screenshot(page, 'villages-printed-after-period-change');
   });
 
   test('on the overview: subtitle, print header and channel table follow the period picker', async ({ page }) => {
@@ -66,6 +67,7 @@ test.describe('a bad parameter: the page says what the API says', () => {
       const refusal = page.getByTestId('refusal');
       await expect(refusal).toHaveText(error.message);
       await expect(refusal).toHaveAttribute('data-code', error.code);
+      if (param === 'period' && pageUrl.startsWith('/villages')) await screenshot(page, 'villages-bad-period');
     });
   }
 });

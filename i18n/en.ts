@@ -412,7 +412,7 @@ export const en: Messages = {
     inParameter: 'Parameter "{param}": {message}',
     badParameter: 'The value "{value}" is not valid.',
     badNumber: 'Invalid value "{value}": use a whole number from 1 to 2147483647.',
-    badText: 'The text may not contain control characters (such as a NUL byte) and is at most {max} characters long.',
+    badText: 'The text may not contain control characters (such as a NUL byte).',
     badDirection: 'Unknown sort direction "{value}". Use asc or desc.',
     badFlag: 'Unknown value "{value}". Use 1 or 0.',
     badAgentCode: 'Invalid agent code "{value}": use letters, digits and hyphens, at most 32 characters.',

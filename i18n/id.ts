@@ -412,7 +412,7 @@ export const id = {
     inParameter: 'Parameter "{param}": {message}',
     badParameter: 'Nilai "{value}" tidak valid.',
     badNumber: 'Nilai "{value}" tidak valid: gunakan bilangan bulat antara 1 dan 2147483647.',
-    badText: 'Teks tidak boleh berisi karakter kendali (misalnya byte NUL) dan paling panjang {max} karakter.',
+    badText: 'Teks tidak boleh berisi karakter kendali (misalnya byte NUL).',
     badDirection: 'Arah urutan "{value}" tidak dikenal. Gunakan asc atau desc.',
     badFlag: 'Nilai "{value}" tidak dikenal. Gunakan 1 atau 0.',
     badAgentCode: 'Kode agen "{value}" tidak valid: gunakan huruf, angka dan tanda hubung, paling panjang 32 karakter.',

@@ -18,6 +18,9 @@ test.describe('the month picked is the month named', () => {
     const month = formatPeriod(new URL(page.url()).searchParams.get('period')!);
     expect(month).not.toBe(shown);
     await expect(table.locator('caption')).toContainText(month);
+    // The rows of the new month have arrived (the table was refetched, not navigated to).
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(table.locator('tbody tr').first()).toBeVisible();
     await expect(page.getByTestId('page-subtitle')).toContainText(month);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('print-header')).toBeVisible();

@@ -57,3 +57,9 @@ export const sendNowSchema = z.object({
   userId: z.coerce.number().int().positive(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
 });
+
+/** What a report form's server action answers. */
+export interface ReportActionState {
+  ok: boolean;
+  message: string;
+}

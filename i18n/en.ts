@@ -361,7 +361,7 @@ export const en: Messages = {
     subscribe: 'Subscribe',
     saveLanguage: 'Save language',
     unsubscribe: 'Unsubscribe',
-    subscribedOk: 'Subscription saved. Next report: {period}, sent from {date}.',
+    subscribedOk: 'Subscription saved: the report goes to {email} from day {day} of every month, in {language}.',
     unsubscribedOk: 'You will receive no more monthly reports.',
     invalidLocale: 'Choose the report language from the list.',
     yourDeliveries: 'Reports sent to you',

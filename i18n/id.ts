@@ -361,7 +361,7 @@ export const id = {
     subscribe: 'Berlangganan',
     saveLanguage: 'Simpan bahasa',
     unsubscribe: 'Berhenti berlangganan',
-    subscribedOk: 'Langganan disimpan. Laporan berikutnya: {period}, dikirim mulai {date}.',
+    subscribedOk: 'Langganan disimpan: laporan dikirim ke {email} mulai tanggal {day} setiap bulan, dalam {language}.',
     unsubscribedOk: 'Anda tidak akan menerima laporan bulanan lagi.',
     invalidLocale: 'Pilih bahasa laporan dari daftar.',
     yourDeliveries: 'Laporan yang dikirim kepada Anda',

@@ -52,7 +52,7 @@ interface Context {
   actor?: Caller;
 }
 
-type Outcome = { outcome: 'sent' } | { outcome: 'failed'; error: string } | { outcome: 'skipped' };
+type Outcome = { outcome: 'sent'; recipient: string } | { outcome: 'failed'; error: string } | { outcome: 'skipped' };
 
 const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
 
@@ -236,7 +236,7 @@ async function deliver(db: Database, id: number, ctx: Context, force = false): P
       details: { recipientUserId: delivery.userId, month: delivery.month, attempt: delivery.attempts, rows, smtp: accepted.response.slice(0, 200) },
     });
   });
-  return { outcome: 'sent' };
+  return { outcome: 'sent', recipient: recipient.caller.email };
 }
 
 function contextFor(options: { mail: MailSettings; now?: Date; dashboardUrl?: string; actor?: Caller }): Context {
@@ -272,7 +272,7 @@ export async function runMonthlyReports(db: Database, options: ReportRunOptions)
 }
 
 export type SendNowResult =
-  | { outcome: 'sent' }
+  | { outcome: 'sent'; recipient: string }
   | { outcome: 'failed'; error: string }
   | { outcome: 'already_sent'; sentAt: Date }
   | { outcome: 'in_progress' }

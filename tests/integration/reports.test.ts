@@ -309,10 +309,10 @@ describe.each(ENGINES)('monthly report by e-mail on %s', (engine) => {
 
     const before = smtp.received.length;
     // May gave up after its automatic attempts: the admin's send now still goes through.
-    expect(await send(admin, supervisor.userId, '2026-05')).toEqual({ outcome: 'sent' });
+    expect(await send(admin, supervisor.userId, '2026-05')).toEqual({ outcome: 'sent', recipient: supervisor.email });
     expect(await send(admin, supervisor.userId, '2026-05')).toMatchObject({ outcome: 'already_sent' });
     // A month the schedule never queued for them.
-    expect(await send(admin, supervisor.userId, '2026-01')).toEqual({ outcome: 'sent' });
+    expect(await send(admin, supervisor.userId, '2026-01')).toEqual({ outcome: 'sent', recipient: supervisor.email });
     expect(smtp.received.length - before).toBe(2);
     const [january] = await db
       .select()

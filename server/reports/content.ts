@@ -120,10 +120,11 @@ function detailTable(detail: { agents: AgentListView } | { villages: CoverageVie
 }
 
 const CELL = 'padding:6px 10px;border-bottom:1px solid #dde3ea;';
+const NUMERIC = 'text-align:right;white-space:nowrap;';
 
 function htmlTable(table: Table, noRows: string): string {
   if (table.rows.length === 0) return `<h2 style="font-size:16px;margin:24px 0 8px">${esc(table.title)}</h2><p>${esc(noRows)}</p>`;
-  const align = (i: number) => (table.numeric[i] ? 'text-align:right;' : 'text-align:left;');
+  const align = (i: number) => (table.numeric[i] ? NUMERIC : 'text-align:left;');
   const head = table.head.map((h, i) => `<th scope="col" style="${CELL}${align(i)}">${esc(h)}</th>`).join('');
   const body = table.rows
     .map((row) => `<tr>${row.map((cell, i) => `<td style="${CELL}${align(i)}">${esc(cell)}</td>`).join('')}</tr>`)
@@ -211,10 +212,10 @@ export async function buildMonthlyReport(
 <h1 style="font-size:20px;margin:0 0 8px;color:#0b4f6c">${esc(interpolate(t.heading, { period: p }))}</h1>
 <p style="margin:0 0 12px">${esc(intro)}</p>
 <table style="border-collapse:collapse;font-size:14px;width:100%"><thead><tr>${figures.head
-    .map((h, i) => `<th scope="col" style="${CELL}${i === 0 ? 'text-align:left;' : 'text-align:right;'}">${esc(h)}</th>`)
+    .map((h, i) => `<th scope="col" style="${CELL}${i === 0 ? 'text-align:left;' : NUMERIC}">${esc(h)}</th>`)
     .join('')}</tr></thead><tbody>
 ${figures.rows
-  .map((row) => `<tr>${row.map((cell, i) => `<td style="${CELL}${i === 0 ? 'text-align:left;' : 'text-align:right;'}">${esc(cell)}</td>`).join('')}</tr>`)
+  .map((row) => `<tr>${row.map((cell, i) => `<td style="${CELL}${i === 0 ? 'text-align:left;' : NUMERIC}">${esc(cell)}</td>`).join('')}</tr>`)
   .join('\n')}
 </tbody></table>
 ${notes.map((note) => `<p style="font-size:13px;color:#5b6b7a;margin:8px 0 0">${esc(note)}</p>`).join('\n')}

@@ -11,7 +11,7 @@ import { runMonthlyReports, type ReportRunResult } from '@/server/reports/delive
 import type { Period } from '@/domain/month';
 
 /** pg_try_advisory_xact_lock's key for "the monthly reports job" (any fixed number no other lock uses). */
-const REPORTS_LOCK_KEY = 2_319_230_001;
+export const REPORTS_LOCK_KEY = 2_319_230_001;
 const INTERVAL_MS = 60 * 60_000;
 /** The first try waits for the start-up work (migrations, a rollup rebuild) to finish. */
 const FIRST_RUN_MS = 60_000;

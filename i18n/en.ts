@@ -404,7 +404,6 @@ export const en: Messages = {
     unsubscribeInvalid:
       'This link is not valid (it may have been cut when copied). Sign in to Payung to manage the subscription on the My account page.',
     resubscribe: 'Subscribe again',
-    resubscribedOk: 'Your subscription is active again.',
     toDashboard: 'Open Payung',
     mail: {
       subject: 'Payung · Monthly report {period} · {scope}',

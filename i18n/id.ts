@@ -404,7 +404,6 @@ export const id = {
     unsubscribeInvalid:
       'Tautan ini tidak valid (mungkin terpotong saat disalin). Masuk ke Payung untuk mengatur langganan di halaman Akun saya.',
     resubscribe: 'Berlangganan lagi',
-    resubscribedOk: 'Langganan aktif kembali.',
     toDashboard: 'Buka Payung',
     mail: {
       subject: 'Payung · Laporan bulanan {period} · {scope}',

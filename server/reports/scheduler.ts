@@ -4,6 +4,7 @@
 // several machines, the cron command) first takes one advisory lock; PGlite has one process by
 // construction (db/folder-lock.ts). The deliveries' own claim keeps a report from going out twice even
 // without the lock: the lock only spares the others the work.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows, type DatabaseHandle } from '@/db';
 import { readMailSettings, schedulerEnabled, sendDay } from '@/server/reports/config';

@@ -36,10 +36,11 @@ export async function subscribeToReports(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ unsubscribedAt: reportSubscriptions.unsubscribedAt })
+      .select({ locale: reportSubscriptions.locale, unsubscribedAt: reportSubscriptions.unsubscribedAt })
       .from(reportSubscriptions)
       .where(eq(reportSubscriptions.userId, caller.userId));
     const active = before !== undefined && before.unsubscribedAt === null;
+    if (active && before.locale === locale) return;
     await tx
       .insert(reportSubscriptions)
       .values({ userId: caller.userId, locale })

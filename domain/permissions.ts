@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'manage:targets',
   'view:audit-log',
   'manage:claims',
+  'manage:reports',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -45,6 +45,8 @@ export const ROUTES: Route[] = [
   page('/admin', ['admin']),
   page('/admin/audit', ['admin']),
   page('/admin/boundaries', ['admin']),
+  page('/admin/reports', ['admin']),
+  page('/account', EVERYONE),
   page('/imports', ['admin', 'officer']),
   api('/api/v1/summary', EVERYONE),
   api('/api/v1/summary?region=33.02.14.2011&format=csv', EVERYONE),

@@ -34,6 +34,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <span className="user-chip">
               {messages.app.signedInAs} <strong>{caller.name}</strong> ({messages.roles[caller.role]})
             </span>
+            <Link href="/account" className="link-button">
+              {messages.reports.nav}
+            </Link>
             <LanguageSwitch />
             <SignOutButton />
           </div>

@@ -1,6 +1,7 @@
-// Runs once when the server starts (never during `next build`): opens the database, applies the
-// committed migrations and seeds the demo data into an empty database; then, when
-// PAYUNG_REPORTS_SCHEDULER=on, starts the monthly reports' hourly timer.
+// Runs when the server starts (never during `next build`): the database's start-up sequence
+// (db/prepare.ts). scripts/server.mjs calls this too and waits for it before a worker serves; the work is
+// done once per process whoever asks first.
+// Then, when PAYUNG_REPORTS_SCHEDULER=on, it starts the monthly reports' hourly timer.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // The settings are read and checked first: a bad variable stops the start with its name.

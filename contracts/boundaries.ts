@@ -11,7 +11,12 @@ export const villageBoundaryStateSchema = z.object({
 });
 export type VillageBoundaryState = z.infer<typeof villageBoundaryStateSchema>;
 
-export const boundaryChangeSchema = villageBoundaryStateSchema.extend({ vertices: z.number(), areaKm2: z.number() });
+export const boundaryChangeSchema = villageBoundaryStateSchema.extend({
+  vertices: z.number(),
+  areaKm2: z.number(),
+  /** A sliver where the simplified outline crossed itself was cut off. */
+  repaired: z.boolean(),
+});
 export type BoundaryChange = z.infer<typeof boundaryChangeSchema>;
 
 export const boundaryPreviewSchema = z.object({

@@ -1,7 +1,7 @@
 // `GET /api/v1/coverage`, `/trend` and `/communities`: what the pages, the route handlers and the browser share.
 import { z } from 'zod';
 import { defineContract } from '@/contracts/contract';
-import { figureSchema, figureSetSchema } from '@/contracts/figures';
+import { coverageNoteSchema, figureSchema, figureSetSchema } from '@/contracts/figures';
 import {
   communityParam,
   field,
@@ -25,6 +25,7 @@ export const coverageRowSchema = figureSetSchema.extend({
   name: z.string(),
   informalWorkforce: z.number().nullable().optional(),
   coverageRate: figureSchema.nullable().optional(),
+  coverageNote: coverageNoteSchema.nullable().optional(),
   uncoveredWorkers: figureSchema.nullable().optional(),
   targetRate: z.number().nullable().optional(),
   targetAttainment: figureSchema.nullable().optional(),

@@ -1,6 +1,10 @@
 // The figure set every summary view carries: what the pages, the API and the browser share.
 import { z } from 'zod';
 import { SUPPRESSED, type Figure } from '@/domain/format';
+import { COVERAGE_NOTES } from '@/domain/data-gaps';
+
+/** Why a region's coverage rate is null: no denominator loaded, or no member recorded in it. */
+export const coverageNoteSchema = z.enum(COVERAGE_NOTES);
 
 /** A count or sum, or "<5" where a district official may not see how few persons make it. */
 export const figureSchema = z.union([z.number(), z.literal(SUPPRESSED)]) satisfies z.ZodType<Figure>;
@@ -10,6 +14,7 @@ export const figureSetSchema = z.object({
   activeMembers: figureSchema,
   informalWorkforce: z.number().nullable(),
   coverageRate: figureSchema.nullable(),
+  coverageNote: coverageNoteSchema.nullable(),
   newEnrolments: figureSchema,
   lapsedMembers: figureSchema,
   lapseRate: figureSchema.nullable(),

@@ -1,7 +1,7 @@
 // `GET /api/v1/map`: what the page, the route handler and the browser share.
 import { z } from 'zod';
 import { defineContract } from '@/contracts/contract';
-import { figureSchema } from '@/contracts/figures';
+import { coverageNoteSchema, figureSchema } from '@/contracts/figures';
 import { formatParam, mapMetricParam, periodParam, regionParam } from '@/contracts/params';
 import type { AreaGeometry } from '@/domain/geo/geometry';
 import { MAP_METRICS } from '@/domain/map-metrics';
@@ -30,6 +30,8 @@ export const mapFeatureSchema = z.object({
     metric: z.enum(MAP_METRICS),
     /** "<5" for a district official when fewer than five persons make the figure; null when undefined. */
     value: figureSchema.nullable(),
+    /** Why a coverage value is null: no denominator loaded, or no member recorded in the village. */
+    coverageNote: coverageNoteSchema.nullable(),
     boundarySource: boundarySourceSchema.nullable(),
   }),
 });

@@ -11,7 +11,8 @@ export const summaryViewSchema = figureSetSchema.extend({
   period: z.string(),
   region: z.string(),
   regionName: z.string(),
-  informalWorkforce: z.number(),
+  /** Null when no estimate is loaded for the region (see `coverageNote`). */
+  informalWorkforce: z.number().nullable(),
   /** With `compare`: the same figures for the previous month and the same month a year before. */
   previousMonth: comparedMonth.optional(),
   sameMonthLastYear: comparedMonth.optional(),

@@ -15,8 +15,17 @@ export interface DatabaseHandle {
   engine: 'postgres' | 'pglite';
   /** Where the data lives, without credentials: for messages and the health check. */
   location: string;
+  /**
+   * Runs `work` while no other process runs start-up work on this database: a PostgreSQL advisory lock
+   * held on a connection of its own (released if the process dies). The embedded database is one
+   * process's already (its folder lock).
+   */
+  exclusively: <T>(work: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
+
+/** The advisory-lock key of start-up work (migrations, reference data, the demo seed). */
+const STARTUP_LOCK = 0x7061_7975; // 'payu'
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -67,6 +76,16 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     db,
     engine: 'postgres',
     location: `postgresql://${parsed.host}${parsed.pathname}`,
+    exclusively: async (work) => {
+      const reserved = await client.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${STARTUP_LOCK})`;
+        return await work();
+      } finally {
+        await reserved`select pg_advisory_unlock(${STARTUP_LOCK})`.catch(() => {});
+        reserved.release();
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -86,6 +105,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
       db,
       engine: 'pglite',
       location: inMemory ? 'memory://' : absolute,
+      exclusively: (work) => work(),
       close: async () => {
         await client.close();
         lock?.release();
@@ -144,12 +164,13 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
 const globalForDb = globalThis as unknown as { payungDb?: Promise<DatabaseHandle> };
 
 /**
- * The process-wide database, opened (and migrated) once. The promise is cached so that pages rendering
- * at once share one open, and dev reloads do not reopen the embedded folder.
+ * The process-wide database, opened once (the start-up, db/prepare.ts, migrates it under a lock). The
+ * promise is cached so that pages rendering at once share one open, and dev reloads do not reopen the
+ * embedded folder.
  */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.payungDb) {
-    globalForDb.payungDb = openDatabase({ migrate: true }).catch((error: unknown) => {
+    globalForDb.payungDb = openDatabase().catch((error: unknown) => {
       globalForDb.payungDb = undefined;
       throw error;
     });

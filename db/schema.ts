@@ -91,6 +91,7 @@ export const workforceEstimatesByOccupation = pgTable(
       .notNull()
       .references(() => occupations.code),
     informalWorkers: integer('informal_workers').notNull(),
+    source: text('source'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.year, t.occupationCode] }),
@@ -535,6 +536,31 @@ export const reportDeliveries = pgTable(
     check('report_deliveries_status_check', sql`${t.status} in (${inList(DELIVERY_STATUSES)})`),
     check('report_deliveries_month_check', sql`extract(day from ${t.month}) = 1`),
   ],
+);
+
+/**
+ * The version of each reference dataset shipped with Payung (db/reference/) this database holds: a start
+ * whose dataset has the same version loads nothing.
+ */
+export const referenceDatasets = pgTable('reference_datasets', {
+  name: text('name').primaryKey(),
+  version: text('version').notNull(),
+  rows: integer('rows').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Each shipped reference row as its last load left it (a hash of the shipped columns, by natural key). A
+ * row whose values no longer hash the same was changed in the app since, and a new version leaves it be.
+ */
+export const referenceRows = pgTable(
+  'reference_rows',
+  {
+    dataset: text('dataset').notNull(),
+    key: text('key').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dataset, t.key] })],
 );
 
 /** Small key/value facts about this installation, such as whether its data is the synthetic demo. */

@@ -52,6 +52,7 @@ export const en: Messages = {
     activeMembersHelp: 'Members whose paid contributions cover this month',
     coverageRate: 'Coverage rate',
     coverageRateHelp: 'Active members against {workforce} informal workers',
+    coverageRateNoWorkforce: 'No estimate of informal workers is loaded for this region and year.',
     newEnrolments: 'New enrolments',
     newEnrolmentsHelp: 'Members who enrolled this month',
     lapsedMembers: 'Members in arrears',
@@ -69,6 +70,58 @@ export const en: Messages = {
     pendingMembers: 'Awaiting first payment',
     notAvailable: 'not available',
     suppressedNote: '"<5" means a figure under five persons is hidden to protect privacy.',
+  },
+  setup: {
+    title: 'Setting up the office',
+    intro:
+      'Load the office\'s data in order from the top: each step refers to the ones before it (a community to its village, an agent to its communities and supervisor, a member to their village, community and agent, contributions and claims to their member). The counts come from the database as it is now.',
+    stepsLabel: 'Steps to set up the office',
+    states: { done: 'Done', next: 'Next', waiting: 'Not yet' },
+    load: 'Load {what}',
+    steps: {
+      regions: {
+        title: 'Regions',
+        help: 'The official list of Central Java\'s villages (Kepmendagri) ships with Payung. An office outside Central Java loads its own list.',
+        count: '{count} villages',
+      },
+      communities: {
+        title: 'Communities',
+        help: 'Associations, cooperatives, citizens\' forums, farmers\' groups and religious groups, each with its village.',
+        count: '{count} communities',
+      },
+      agents: {
+        title: 'Perisai agents',
+        help: 'Each agent with their village, communities, supervisor\'s e-mail and active dates. Create the supervisors\' accounts first.',
+        count: '{count} agents',
+      },
+      members: {
+        title: 'Members',
+        help: 'BPU members with their NIK, village, occupation, community, agent and recruitment channel.',
+        count: '{count} members',
+      },
+      contributions: {
+        title: 'Contributions',
+        help: 'JKK and JKM contribution payments per member, with the months they cover.',
+        count: '{count} contribution payments',
+      },
+      claims: {
+        title: 'Claims',
+        help: 'JKK and JKM claims with their status, amount and payment date.',
+        count: '{count} claims',
+      },
+    },
+    none: 'none yet',
+    workforce: '{count} of {villages} villages have an informal-workforce estimate for {year}: without one a village\'s coverage rate cannot be computed.',
+    workforceLink: 'Load informal-workforce estimates',
+    boundaries: '{count} villages with an official boundary.',
+    boundariesLink: 'Load official village boundaries',
+    supervisors: '{count} active supervisor accounts.',
+    supervisorsLink: 'Create supervisor accounts',
+  },
+  dataState: {
+    noDenominator: 'no denominator loaded',
+    noBoundary: 'no boundary yet',
+    noMembers: 'no members loaded',
   },
   coverage: {
     noCommunity: 'No community',
@@ -319,6 +372,7 @@ export const en: Messages = {
     openMap: 'Open the map',
     overviewTitle: 'Coverage map',
     noGeometry: 'There are no boundaries for these villages yet.',
+    missingBoundaries: '{count} villages have no boundary yet: they are in the table, not on the map.',
   },
   boundaries: {
     title: 'Official village boundaries',
@@ -343,6 +397,8 @@ export const en: Messages = {
     sources: { approximate: 'Approximate', official: 'Official', none: 'None yet' },
     applied: '{count} official village boundaries saved.',
     currentState: 'Current boundaries',
+    repaired: 'repaired: a small sliver where the outline crossed itself was cut off',
+    otherVillages: '{count} other villages outside this office\'s regencies are not listed; a file may load their boundaries too.',
   },
   reports: {
     nav: 'My account',

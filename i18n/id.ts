@@ -52,6 +52,7 @@ export const id = {
     activeMembersHelp: 'Peserta dengan iuran yang menanggung bulan ini',
     coverageRate: 'Tingkat cakupan',
     coverageRateHelp: 'Peserta aktif dibanding {workforce} pekerja informal',
+    coverageRateNoWorkforce: 'Belum ada perkiraan jumlah pekerja informal untuk wilayah dan tahun ini.',
     newEnrolments: 'Pendaftaran baru',
     newEnrolmentsHelp: 'Peserta yang mendaftar pada bulan ini',
     lapsedMembers: 'Peserta menunggak',
@@ -69,6 +70,58 @@ export const id = {
     pendingMembers: 'Menunggu iuran pertama',
     notAvailable: 'tidak tersedia',
     suppressedNote: '"<5" berarti angka di bawah lima orang disembunyikan untuk melindungi privasi.',
+  },
+  setup: {
+    title: 'Menyiapkan kantor',
+    intro:
+      'Muat data kantor berurutan dari atas: setiap langkah merujuk ke langkah sebelumnya (komunitas ke desanya, agen ke komunitas dan koordinatornya, peserta ke desa, komunitas dan agennya, iuran dan klaim ke pesertanya). Angka dihitung dari basis data saat ini.',
+    stepsLabel: 'Langkah menyiapkan kantor',
+    states: { done: 'Selesai', next: 'Berikutnya', waiting: 'Belum' },
+    load: 'Muat {what}',
+    steps: {
+      regions: {
+        title: 'Wilayah',
+        help: 'Daftar resmi desa/kelurahan Jawa Tengah (Kepmendagri) sudah terpasang bersama Payung. Kantor di luar Jawa Tengah memuat daftarnya sendiri.',
+        count: '{count} desa/kelurahan',
+      },
+      communities: {
+        title: 'Komunitas',
+        help: 'Paguyuban, koperasi, forum warga, kelompok tani dan majelis taklim, masing-masing dengan desanya.',
+        count: '{count} komunitas',
+      },
+      agents: {
+        title: 'Agen Perisai',
+        help: 'Setiap agen dengan desanya, komunitasnya, email koordinatornya dan tanggal aktifnya. Buat akun koordinator terlebih dahulu.',
+        count: '{count} agen',
+      },
+      members: {
+        title: 'Peserta',
+        help: 'Peserta BPU dengan NIK, desa, pekerjaan, komunitas, agen dan kanal pendaftarannya.',
+        count: '{count} peserta',
+      },
+      contributions: {
+        title: 'Iuran',
+        help: 'Pembayaran iuran JKK dan JKM per peserta, dengan bulan yang ditanggung.',
+        count: '{count} pembayaran iuran',
+      },
+      claims: {
+        title: 'Klaim',
+        help: 'Klaim JKK dan JKM dengan statusnya, nominal dan tanggal bayarnya.',
+        count: '{count} klaim',
+      },
+    },
+    none: 'belum ada',
+    workforce: '{count} dari {villages} desa punya perkiraan pekerja informal {year}: tanpa itu tingkat cakupan desa tidak bisa dihitung.',
+    workforceLink: 'Muat perkiraan pekerja informal',
+    boundaries: '{count} desa dengan batas resmi.',
+    boundariesLink: 'Muat batas desa resmi',
+    supervisors: '{count} akun koordinator aktif.',
+    supervisorsLink: 'Buat akun koordinator',
+  },
+  dataState: {
+    noDenominator: 'belum ada denominator',
+    noBoundary: 'belum ada batas',
+    noMembers: 'belum ada peserta',
   },
   coverage: {
     noCommunity: 'Tanpa komunitas',
@@ -319,6 +372,7 @@ export const id = {
     openMap: 'Buka peta',
     overviewTitle: 'Peta cakupan',
     noGeometry: 'Belum ada batas wilayah untuk desa-desa ini.',
+    missingBoundaries: '{count} desa belum ada batas: tidak tergambar di peta, hanya di tabel.',
   },
   boundaries: {
     title: 'Batas desa resmi',
@@ -343,6 +397,8 @@ export const id = {
     sources: { approximate: 'Perkiraan', official: 'Resmi', none: 'Belum ada' },
     applied: '{count} batas desa resmi disimpan.',
     currentState: 'Batas saat ini',
+    repaired: 'diperbaiki: potongan kecil tempat garis batas bersilang dibuang',
+    otherVillages: '{count} desa lain di luar kabupaten kerja kantor ini tidak ditampilkan; berkas boleh memuat batasnya juga.',
   },
   reports: {
     nav: 'Akun saya',

@@ -2,11 +2,15 @@
 // The production server: Next.js's request handler in one or more worker processes sharing one port
 // (node:cluster). One Node process renders on one core, so on PostgreSQL Payung runs a worker per core
 // (PAYUNG_WORKERS overrides); the embedded PGlite database belongs to a single process, so one worker.
-// Workers start one after another: the first runs the start-up work (migrations, demo seed, a stale
-// rollup's rebuild) alone and the others find it done. A worker that dies is replaced.
+// The first worker listens at once and answers 503 `starting` while it runs the start-up work
+// (db/prepare.ts: migrations, reference data, the demo seed, under a database lock that other processes
+// and hosts wait on); the others are started one after another once it is ready, and each listens only
+// when ready, so once an answer is 200 every answer is. A worker that dies is replaced.
 import cluster from 'node:cluster';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import next from 'next';
 import { root } from './build.mjs';
 
@@ -24,29 +28,51 @@ function workerCount(env = process.env) {
   return Math.min(os.availableParallelism(), 4);
 }
 
+/** Before start-up is done: health checks and load balancers read 503 `starting`, people a short note. */
+function starting(request, response) {
+  const health = request.url?.split('?')[0] === '/api/health';
+  response.writeHead(503, {
+    'content-type': health ? 'application/json' : 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'retry-after': '5',
+  });
+  response.end(health ? JSON.stringify({ status: 'starting' }) : 'Payung sedang dimulai. Coba lagi sebentar lagi. / Payung is starting; try again in a moment.\n');
+}
+
 async function serve() {
   const app = next({ dev: false, dir: root, hostname, port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
+  let handle = starting;
   const server = http.createServer((request, response) => handle(request, response));
   // Next's own server keeps idle connections open a little longer than common proxies do.
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => process.send?.('listening'));
+  const listen = () => new Promise((resolve) => server.listen(port, hostname, resolve));
+  const early = process.env.PAYUNG_LISTEN_EARLY === '1';
+  if (early) {
+    await listen();
+    process.send?.('listening');
+  }
+  await app.prepare();
+  // The compiled instrumentation hook runs the start-up (Next calls it too; the work is done once).
+  const instrumentation = createRequire(import.meta.url)(path.join(root, '.next', 'server', 'instrumentation.js'));
+  await instrumentation.register();
+  handle = app.getRequestHandler();
+  if (!early) await listen();
+  process.send?.('ready');
 }
 
-function forkWorker(index) {
+function forkWorker(index, { early = false } = {}) {
   return new Promise((resolve) => {
-    const worker = cluster.fork({ PAYUNG_WORKER_INDEX: String(index) });
-    let listening = false;
+    const worker = cluster.fork({ PAYUNG_WORKER_INDEX: String(index), PAYUNG_LISTEN_EARLY: early ? '1' : '' });
+    let ready = false;
     worker.on('message', (message) => {
-      if (message !== 'listening') return;
-      listening = true;
+      if (message !== 'ready') return;
+      ready = true;
       resolve(worker);
     });
     worker.on('exit', (code, signal) => {
       resolve(null);
-      // A worker that never got to listen failed at start-up (its messages say why): no retry loop.
-      if (stopping || !listening) return;
+      // A worker that never got ready failed at start-up (its messages say why): no retry loop.
+      if (stopping || !ready) return;
       console.error(`[payung] worker ${index} stopped (${signal ?? `exit ${code}`}); starting another`);
       void forkWorker(index);
     });
@@ -72,7 +98,8 @@ if (cluster.isPrimary) {
     });
   }
   for (let i = 0; i < workers; i++) {
-    if (!(await forkWorker(i))) {
+    // Only the first listens before it is ready: nobody else is serving yet.
+    if (!(await forkWorker(i, { early: i === 0 }))) {
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
       process.exitCode = 1;

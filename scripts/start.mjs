@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when its sources changed since the last build, then runs the production
-// server. Migrations and the demo seed run inside the server at start (instrumentation.ts).
+// server. The database's start-up (migrations, reference data, the demo seed) runs inside the server
+// (db/prepare.ts), which answers 503 `starting` until it is done.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,10 +27,11 @@ function ensureAuthSecret() {
 }
 
 async function waitForHealth(url, child) {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+  for (let i = 0; i < 2400 && child.exitCode === null; i++) {
     try {
+      // 503 `starting` while the database is prepared (a first start, an upgrade, the demo seed).
       const response = await fetch(url);
-      if (response.status === 200 || response.status === 503) return response.status === 200;
+      if (response.status === 200) return true;
     } catch {
       // not listening yet
     }

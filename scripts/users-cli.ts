@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db';
+import { prepareDatabase } from '@/db/prepare';
 import { auditLog, users } from '@/db/schema';
 import { getMessages } from '@/i18n';
 import { createUserSchema } from '@/domain/users';
@@ -63,8 +64,10 @@ async function main() {
     throw new Error(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${text[issue.message] ?? issue.message}`).join('\n'));
   }
   const input = parsed.data;
-  const handle = await openDatabase({ migrate: true });
+  const handle = await openDatabase();
   try {
+    // The regions a --region names are reference data: a user made before the first start needs them too.
+    await prepareDatabase(handle, { demo: false });
     const passwordHash = await bcrypt.hash(input.password, 10);
     await handle.db.transaction(async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);

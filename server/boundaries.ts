@@ -54,6 +54,7 @@ function validate(upload: BoundaryUpload, villages: VillageBoundaryState[]): Par
 function describe(upload: BoundaryUpload, villages: VillageBoundaryState[], boundaries: ParsedBoundary[]): BoundaryPreview {
   const byCode = new Map(villages.map((v) => [v.code, v]));
   const inFile = new Set(boundaries.map((b) => b.code));
+  const districts = new Set(boundaries.map((b) => b.code.slice(0, 8)));
   return {
     fileName: (upload.fileName ?? '').slice(0, 120),
     changes: boundaries
@@ -63,9 +64,11 @@ function describe(upload: BoundaryUpload, villages: VillageBoundaryState[], boun
         boundarySource: byCode.get(b.code)?.boundarySource ?? null,
         vertices: b.vertices,
         areaKm2: Math.round(b.areaKm2 * 100) / 100,
+        repaired: b.repaired,
       }))
       .sort((a, b) => compareCodes(a.code, b.code)),
-    unchanged: villages.filter((v) => !inFile.has(v.code)),
+    // The villages the file leaves out of the kecamatan it covers (a forgotten one), not of the province.
+    unchanged: villages.filter((v) => !inFile.has(v.code) && districts.has(v.code.slice(0, 8))),
   };
 }
 

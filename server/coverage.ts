@@ -50,7 +50,7 @@ export function groupName(by: CoverageBy | Grouping, cell: Pick<SummaryCell, 'ke
 }
 
 function rowOf(by: CoverageBy, role: Caller['role'], cell: SummaryCell, locale: Locale): CoverageRow {
-  const { informalWorkforce, coverageRate, ...rest } = figuresFor(role, cell);
+  const { informalWorkforce, coverageRate, coverageNote, ...rest } = figuresFor(role, cell);
   const row: CoverageRow = { key: cell.key, name: groupName(by, cell, locale), ...rest };
   if (!HAS_WORKFORCE.has(by)) return row;
   const uncovered = cell.informalWorkforce === null ? null : Math.max(cell.informalWorkforce - cell.activeMembers, 0);
@@ -61,6 +61,7 @@ function rowOf(by: CoverageBy, role: Caller['role'], cell: SummaryCell, locale: 
     activeMembers,
     informalWorkforce,
     coverageRate,
+    coverageNote,
     // The workforce is public, so the uncovered count reveals the active count: suppress them together.
     uncoveredWorkers: uncovered === null ? null : rateFor(role, uncovered, cell.activeMembers),
     ...others,

@@ -16,6 +16,7 @@ export function figuresFor(role: Role, c: SummaryCell): FigureSet {
     activeMembers: c.activeMembers,
     informalWorkforce: c.informalWorkforce,
     coverageRate: c.coverageRate,
+    coverageNote: c.coverageNote,
     newEnrolments: c.newEnrolments,
     lapsedMembers: c.lapsedMembers,
     lapseRate: c.lapseRate,

@@ -23,7 +23,7 @@ const METRIC_VALUES: Record<MapMetric, (s: VillageSummary) => { value: number | 
   activeMembers: (s) => ({ value: s.activeMembers, persons: s.activeMembers }),
   // The workforce is public reference data: the uncovered count reveals the active members.
   uncoveredWorkers: (s) =>
-    s.informalWorkforce > 0
+    s.informalWorkforce !== null && s.informalWorkforce > 0
       ? {
           value: Math.max(s.informalWorkforce - s.activeMembers, 0),
           persons: Math.min(s.activeMembers, Math.max(s.informalWorkforce - s.activeMembers, 0)),
@@ -35,6 +35,9 @@ const METRIC_VALUES: Record<MapMetric, (s: VillageSummary) => { value: number | 
   claimsPaidCount: (s) => ({ value: s.claimsPaidCount, persons: s.claimsPaidCount }),
   claimsPaidAmount: (s) => ({ value: s.claimsPaidAmount, persons: s.claimsPaidCount }),
 };
+
+/** The metrics that a missing denominator or members leave empty, with the reason. */
+const NEEDS_DENOMINATOR: ReadonlySet<MapMetric> = new Set(['coverageRate', 'uncoveredWorkers']);
 
 /** A village's value of a metric as the caller may see it. */
 export function metricFigure(summary: VillageSummary, metric: MapMetric, suppress: boolean): Figure | null {
@@ -83,6 +86,7 @@ export async function getMapView(
         name: summary.name,
         metric: args.metric,
         value: metricFigure(summary, args.metric, suppress),
+        coverageNote: NEEDS_DENOMINATOR.has(args.metric) ? summary.coverageNote : null,
         boundarySource: shape?.boundarySource ?? null,
       },
     };

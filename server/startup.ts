@@ -1,14 +1,41 @@
-import { eq } from 'drizzle-orm';
-import { env } from '@/env';
-import { getDatabase } from '@/db';
+import { eq, sql } from 'drizzle-orm';
+import { getDatabase, queryRows } from '@/db';
 import { settings } from '@/db/schema';
 import { DatabaseLockedError } from '@/db/folder-lock';
-import { isDatabaseEmpty, seedDemo } from '@/db/seed';
+import { prepareDatabase } from '@/db/prepare';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
-import { fillApproximateBoundaries } from '@/db/seed/geometry';
-import { rebuildRollups, rollupsFresh } from '@/db/rollups';
+import { globalForStartup, type StartupState } from '@/server/startup-state';
 
-export async function startPayung(): Promise<void> {
+/** Demo data goes into an empty database unless PAYUNG_DEMO=off (a production installation). */
+function demoSeedingAllowed(): boolean {
+  return !['off', 'false', '0', 'no'].includes((process.env.PAYUNG_DEMO ?? '').toLowerCase());
+}
+
+/**
+ * Runs this process's start-up once, however many callers ask (the instrumentation hook, and
+ * scripts/server.mjs, which waits for it before a worker serves): the database's start-up sequence
+ * (db/prepare.ts), then what the operator needs to read.
+ */
+export function startPayung(): Promise<void> {
+  if (!globalForStartup.payungStartup) {
+    const entry: StartupState = { state: 'starting', promise: Promise.resolve() };
+    entry.promise = run().then(
+      () => {
+        entry.state = 'ready';
+      },
+      (error: unknown) => {
+        entry.state = 'failed';
+        throw error;
+      },
+    );
+    globalForStartup.payungStartup = entry;
+  }
+  return globalForStartup.payungStartup.promise;
+}
+
+async function run(): Promise<void> {
+  const first = (process.env.PAYUNG_WORKER_INDEX ?? '0') === '0';
+  const log = (message: string) => console.log(`[payung] ${message}`);
   const started = Date.now();
   let handle;
   try {
@@ -20,35 +47,27 @@ export async function startPayung(): Promise<void> {
     }
     throw error;
   }
-  console.log(`[payung] database ready (${handle.engine}: ${handle.location}) in ${Date.now() - started} ms`);
+  log(`database open (${handle.engine}: ${handle.location}) in ${Date.now() - started} ms`);
+  await prepareDatabase(handle, { demo: demoSeedingAllowed(), log });
+  log(`database ready in ${Date.now() - started} ms`);
 
-  // PAYUNG_DEMO=off: a production installation never gets demo data.
-  if ((await isDatabaseEmpty(handle.db)) && env.PAYUNG_DEMO) {
-    const seedStarted = Date.now();
-    console.log('[payung] empty database: seeding the synthetic Ajibarang demo data…');
-    const counts = await seedDemo(handle);
-    const summary = Object.entries(counts)
-      .map(([table, count]) => `${table} ${count}`)
-      .join(', ');
-    console.log(`[payung] demo data seeded in ${Date.now() - seedStarted} ms: ${summary}`);
-  }
-
-  // A database written outside the app (or from before the rollup existed) gets its rollup rebuilt;
-  // until then the figures come from the raw tables.
-  if (!(await rollupsFresh(handle.db))) {
-    console.log('[payung] building the monthly rollup…');
-    const rollup = await rebuildRollups(handle.db, { workers: handle.engine === 'postgres' ? 2 : 1 });
-    console.log(`[payung] rollup built: ${rollup.rows} rows in ${rollup.ms} ms`);
-  }
-  // Databases seeded before village boundaries existed get the approximate ones (a no-op afterwards).
-  const filled = await fillApproximateBoundaries(handle.db);
-  if (filled > 0) console.log(`[payung] approximate boundaries drawn for ${filled} villages`);
-
-  const [demo] = await handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo_data'));
   // Every server process starts this way (scripts/server.mjs); the first one speaks for them.
-  if (demo?.value === true && env.PAYUNG_WORKER_INDEX === 0) {
-    console.log(`[payung] DEMO MODE: synthetic data. Demo sign-ins, password "${DEMO_PASSWORD}":`);
-    for (const user of DEMO_USERS) console.log(`[payung]   ${user.email.padEnd(26)} ${user.role}`);
+  if (first) {
+    const [demo] = await handle.db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo_data'));
+    if (demo?.value === true) {
+      log(`DEMO MODE: synthetic data. Demo sign-ins, password "${DEMO_PASSWORD}":`);
+      for (const user of DEMO_USERS) log(`  ${user.email.padEnd(26)} ${user.role}`);
+    } else {
+      const [admins] = await queryRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from users where role = 'admin' and active`,
+      );
+      if (Number(admins?.n ?? 0) === 0) {
+        log('No administrator can sign in yet. In this folder, with the same DATABASE_URL as this server, run:');
+        log('  npm run user:create -- --role admin --email you@your-office.go.id --name "Your Name"');
+        log('It asks for a password (10 characters or more); then sign in, and the first page says what to load.');
+      }
+    }
   }
 
   // Close the embedded database cleanly so its folder is left consistent and unlocked.

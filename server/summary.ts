@@ -29,7 +29,7 @@ export async function getSummaryView(
     region: scope.regionCode,
     regionName: region.name,
     ...figuresFor(args.caller.role, current),
-    informalWorkforce: current.informalWorkforce ?? 0,
+    informalWorkforce: current.informalWorkforce,
   };
   if (args.compare) {
     view.previousMonth = { period: previous, ...figuresFor(args.caller.role, at(previous)) };

@@ -1,9 +1,10 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { regions, users } from '@/db/schema';
 import type { Caller } from '@/server/auth/caller';
+import { officeRegencies } from '@/server/office-area';
 import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import type { CreateUserInput, UpdateUserInput } from '@/domain/users';
@@ -30,12 +31,17 @@ export async function listUsers(db: Database, { caller }: { caller: Caller }) {
     .orderBy(asc(users.role), asc(users.email));
 }
 
-/** Regions a user can be limited to: everything above village level plus the villages. */
+/**
+ * Regions a user can be limited to: the provinces and regencies, and the kecamatan and villages of the
+ * regencies the office works in (a whole province's villages in every user's form were megabytes).
+ */
 export async function listScopeRegions(db: Database, { caller }: { caller: Caller }) {
   assertCanManageUsers(caller);
+  const area = await officeRegencies(db);
   return db
     .select({ code: regions.code, name: regions.name, level: regions.level })
     .from(regions)
+    .where(or(inArray(regions.level, ['province', 'regency']), inArray(sql<string>`left(${regions.code}, 5)`, area)))
     .orderBy(asc(regions.code));
 }
 

@@ -4,6 +4,8 @@ import { getDb } from '@/db';
 import { getCoverageView, getSeriesView, trendOf } from '@/server/coverage';
 import { getDataAsOf } from '@/server/settings';
 import { getSummaryView } from '@/server/summary';
+import { getSetupProgress } from '@/server/setup';
+import { SetupGuide } from '@/components/overview/setup-guide';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PrintHeader } from '@/components/coverage/print-header';
 import { PeriodPicker } from '@/components/period-picker';
@@ -32,11 +34,12 @@ export default dashboardPage(async ({ searchParams }) => {
   const db = await getDb();
   const { locale, messages } = await getI18n();
   // Independent reads at once: the month with its comparisons, the range's series, the channel mix.
-  const [summary, series, channels, asOf] = await Promise.all([
+  const [summary, series, channels, asOf, setup] = await Promise.all([
     getSummaryView(db, { caller, period, regionCode: region, compare: true }),
     getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: region }),
     getCoverageView(db, { caller, period, regionCode: region, by: 'channel', locale }),
     getDataAsOf(db),
+    getSetupProgress(db, caller),
   ]);
   const trends = {
     activeMembers: trendOf(series, 'activeMembers'),
@@ -69,6 +72,7 @@ export default dashboardPage(async ({ searchParams }) => {
           />
         </div>
       </div>
+      {setup ? <SetupGuide progress={setup} year={Number(todayInJakarta().slice(0, 4))} locale={locale} messages={messages} /> : null}
       {caller.role === 'supervisor' ? (
         <Suspense fallback={null}>
           <SupervisorHomePanel caller={caller} period={period} />

@@ -161,7 +161,10 @@ function PreviewTable({
           {preview.changes.map((change) => (
             <tr key={change.code}>
               <td>{change.code}</td>
-              <th scope="row">{change.name}</th>
+              <th scope="row">
+                {change.name}
+                {change.repaired ? <span className="muted"> · {t.repaired}</span> : null}
+              </th>
               <td>{source(change.boundarySource)}</td>
               <td>{t.sources.official}</td>
               <td className={styles.num}>{formatNumber(change.vertices, locale)}</td>

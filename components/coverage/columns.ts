@@ -7,9 +7,9 @@ export function regionColumns(m: Messages): Column[] {
   const v = m.villages;
   return [
     { key: 'name', label: v.name, kind: 'text' },
-    { key: 'coverageRate', label: v.coverageRate, kind: 'percent' },
+    { key: 'coverageRate', label: v.coverageRate, kind: 'percent', notes: ['no_denominator', 'no_members'] },
     { key: 'activeMembers', label: v.activeMembers, kind: 'count' },
-    { key: 'informalWorkforce', label: v.informalWorkforce, kind: 'count' },
+    { key: 'informalWorkforce', label: v.informalWorkforce, kind: 'count', notes: ['no_denominator'] },
     { key: 'uncoveredWorkers', label: v.uncoveredWorkers, kind: 'count' },
     { key: 'newEnrolments', label: v.newEnrolments, kind: 'count' },
     { key: 'lapseRate', label: v.lapseRate, kind: 'percent' },

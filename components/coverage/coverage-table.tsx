@@ -61,9 +61,11 @@ export function CoverageTable({
           key: 'total',
           name: total.label,
           uncoveredWorkers:
-            typeof summary.data.activeMembers === 'number'
-              ? Math.max(summary.data.informalWorkforce - summary.data.activeMembers, 0)
-              : summary.data.activeMembers,
+            summary.data.informalWorkforce === null
+              ? null
+              : typeof summary.data.activeMembers === 'number'
+                ? Math.max(summary.data.informalWorkforce - summary.data.activeMembers, 0)
+                : summary.data.activeMembers,
         } as TableRow)
       : undefined;
 

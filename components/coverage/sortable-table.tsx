@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
 import { formatNumber, formatPercent, formatRupiah, SUPPRESSED } from '@/domain/format';
 import { interpolate } from '@/i18n';
+import { coverageNoteText, type CoverageNote } from '@/domain/data-gaps';
 
 export interface Column {
   key: string;
@@ -13,6 +14,8 @@ export interface Column {
   /** A boolean field of the row that, when true, marks the cell with `flagLabel` (e.g. an agent at the 3-month line). */
   flagKey?: string;
   flagLabel?: string;
+  /** Which coverage notes (the row's `coverageNote`) explain an empty cell of this column. */
+  notes?: readonly CoverageNote[];
 }
 
 /** Where a row's name leads: a page of its own (`path`) or the same page one level down (`region`). */
@@ -75,7 +78,9 @@ export function SortableTable({
     const order = x < y ? -1 : x > y ? 1 : 0;
     return sort.direction === 'asc' ? order : -order;
   });
-  const show = (column: Column, value: unknown): string => {
+  const show = (column: Column, value: unknown, row?: TableRow): string => {
+    const note = row?.coverageNote as CoverageNote | null | undefined;
+    if ((value === null || value === undefined) && note && column.notes?.includes(note)) return coverageNoteText(note, messages);
     if (value === null || value === undefined) return '–';
     if (column.kind === 'list') return Array.isArray(value) && value.length > 0 ? value.join(', ') : '–';
     if (column.kind === 'text') return String(value);
@@ -125,7 +130,7 @@ export function SortableTable({
               {columns.map((column, i) =>
                 i === 0 ? (
                   <th key={column.key} scope="row">
-                    {link && row.key !== 'none' ? <Link href={hrefOf(link, row.key)}>{show(column, row[column.key])}</Link> : show(column, row[column.key])}
+                    {link && row.key !== 'none' ? <Link href={hrefOf(link, row.key)}>{show(column, row[column.key], row)}</Link> : show(column, row[column.key], row)}
                   </th>
                 ) : (
                   <td
@@ -133,7 +138,7 @@ export function SortableTable({
                     className={column.kind === 'text' || column.kind === 'list' ? undefined : 'num'}
                     data-column={column.key}
                   >
-                    {show(column, row[column.key])}
+                    {show(column, row[column.key], row)}
                     {column.flagKey && row[column.flagKey] === true ? (
                       <span className="flag" data-flag={column.flagKey}>
                         {column.flagLabel}
@@ -151,11 +156,11 @@ export function SortableTable({
               {columns.map((column, i) =>
                 i === 0 ? (
                   <th key={column.key} scope="row">
-                    {show(column, footer[column.key])}
+                    {show(column, footer[column.key], footer)}
                   </th>
                 ) : (
                   <td key={column.key} className="num" data-column={column.key}>
-                    {show(column, footer[column.key])}
+                    {show(column, footer[column.key], footer)}
                   </td>
                 ),
               )}

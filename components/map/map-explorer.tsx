@@ -9,7 +9,8 @@ import { useI18n } from '@/components/i18n-provider';
 import type { MapView } from '@/contracts/map';
 import { formatPeriod } from '@/domain/format';
 import { classBreaks } from '@/domain/geo/class-breaks';
-import { interpolate } from '@/i18n';
+import { interpolate, type Messages } from '@/i18n';
+import { coverageNoteText } from '@/domain/data-gaps';
 import { isPeriod } from '@/domain/month';
 import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
 import { mapQuery } from '@/components/map/queries';
@@ -49,7 +50,10 @@ export function useChoropleth(view: MapView) {
       name: feature.properties.name,
       geometry: feature.geometry,
       value: feature.properties.value,
-      display: formatMapValue(feature.properties.value, metric, locale),
+      display:
+        feature.properties.value === null && feature.properties.coverageNote
+          ? coverageNoteText(feature.properties.coverageNote, messages)
+          : formatMapValue(feature.properties.value, metric, locale),
     }));
     const { breaks, colors } = classBreaks(
       areas.map((a) => (typeof a.value === 'number' ? a.value : null)),
@@ -61,6 +65,18 @@ export function useChoropleth(view: MapView) {
       interpolate(messages.map.villageLabel, { name: area.name, metric: metricLabel, value: area.display });
     return { areas, breaks, colors, showHatched, metricLabel, areaLabel };
   }, [view, metric, locale, messages, metricLabel]);
+}
+
+/**
+ * Where the map's polygons come from, and how many villages have none yet (they are in the table, not on
+ * the map).
+ */
+export function boundaryNote(view: MapView, messages: Messages): string {
+  const t = messages.map;
+  const missing = view.features.filter((f) => !f.geometry).length;
+  if (missing === view.features.length) return t.noGeometry;
+  const source = view.boundarySource === 'official' ? t.official : t.approximate;
+  return missing > 0 ? `${source} ${interpolate(t.missingBoundaries, { count: missing })}` : source;
 }
 
 /** The map page's island: indicator picker, the map with its legend, and the same values as a table. */
@@ -116,9 +132,11 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
           ) : (
             <p className="note">{t.noGeometry}</p>
           )}
-          <p className={`note ${styles.source}`} data-testid="boundary-note">
-            {view.boundarySource === 'official' ? t.official : t.approximate}
-          </p>
+          {view.features.some((f) => f.geometry) ? (
+            <p className={`note ${styles.source}`} data-testid="boundary-note">
+              {boundaryNote(view, messages)}
+            </p>
+          ) : null}
         </div>
         <div className={styles.side}>
           <MapLegend
@@ -148,6 +166,7 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
                   <td className={styles.num}>{area.number}</td>
                   <th scope="row">
                     <Link href={villageHref(area.code, period)}>{area.name}</Link>
+                    {area.geometry ? null : <span className="muted"> · {messages.dataState.noBoundary}</span>}
                   </th>
                   <td className={styles.num}>{area.display}</td>
                 </tr>

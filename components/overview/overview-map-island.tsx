@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { VillageChoropleth } from '@/components/charts/village-choropleth';
 import { useI18n } from '@/components/i18n-provider';
-import { useChoropleth, villageHref } from '@/components/map/map-explorer';
+import { boundaryNote, useChoropleth, villageHref } from '@/components/map/map-explorer';
 import { MapLegend } from '@/components/map/map-legend';
 import styles from '@/components/map/map.module.css';
 import { usePeriod } from '@/components/url-state';
@@ -58,7 +58,7 @@ function MiniMap({ view, isFetching, suppressed }: { view: MapView; isFetching: 
             hint={t.openHint}
             onOpen={(code) => router.push(villageHref(code, view.period))}
           />
-          <p className="note">{view.boundarySource === 'official' ? t.official : t.approximate}</p>
+          <p className="note">{boundaryNote(view, messages)}</p>
         </div>
         <MapLegend
           metric={view.metric}

@@ -9,11 +9,12 @@ import type { SummaryView } from '@/contracts/summary';
 import { formatChange, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure, type FigureKind } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { summaryQuery } from '@/components/overview/queries';
+import { coverageNoteText } from '@/domain/data-gaps';
 
 
 /** The change of a figure against another month, unless either is unknown or suppressed. */
 function changesOf(
-  key: keyof FigureSet,
+  key: Exclude<keyof FigureSet, 'coverageNote'>,
   kind: FigureKind,
   summary: SummaryView,
   locale: Locale,
@@ -47,7 +48,7 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
-  const changes = (key: keyof FigureSet, kind: FigureKind, better: 'up' | 'down' = 'up') =>
+  const changes = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind, better: 'up' | 'down' = 'up') =>
     changesOf(key, kind, summary, locale, messages, better);
 
   return (
@@ -69,8 +70,12 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
         />
         <StatCard
           label={t.coverageRate}
-          value={formatPercent(summary.coverageRate, locale)}
-          help={interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })}
+          value={summary.coverageNote ? coverageNoteText(summary.coverageNote, messages) : formatPercent(summary.coverageRate, locale)}
+          help={
+            summary.informalWorkforce === null
+              ? t.coverageRateNoWorkforce
+              : interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })
+          }
           changes={changes('coverageRate', 'rate')}
         />
         <StatCard

@@ -10,7 +10,8 @@ import type { DatabaseHandle, Database } from '../index';
 import { agentCommunities, agents, agentTargets, claims, communities, contributions, members, settings, users } from '../schema';
 import { type Channel, type ClaimStatus, type CommunityType } from '@/domain/enums';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
-import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, insertReferenceData, type VillageRef } from './reference';
+import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, type VillageRef } from '../reference/shipped';
+import { insertReferenceData } from './reference';
 import { contributionForMonths, rateOn } from '@/domain/rates';
 import {
   Random,
@@ -19,6 +20,7 @@ import {
   bcryptHash,
   clearDatabaseTables,
   countRows,
+  holdsOfficeData,
   dayOf,
   dayOfIso,
   daysInMonth,
@@ -279,8 +281,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions 
   const counts = await handle.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Database;
     if (options.replace) await clearDatabaseTables(tx);
-    const existing = await countRows(tx);
-    if (existing.regions > 0 || existing.members > 0 || existing.users > 0) {
+    if (await holdsOfficeData(tx)) {
       throw new Error('The database already holds data: clear it before seeding the demo (clearDatabase).');
     }
     await insertReferenceData(tx);

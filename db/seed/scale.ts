@@ -1,9 +1,9 @@
-// Whole-Kabupaten-Banyumas data at full coverage, for performance work: the 27 kecamatan (Ajibarang with
-// its real villages, the others with clearly synthetic ones), ≈ 340.000 members and > 10 million
-// contribution-months over 36 months. Generated inside the PostgreSQL server with INSERT … SELECT over
+// Whole-Kabupaten-Banyumas data at full coverage, for performance work: the 27 kecamatan and their 331
+// official villages (Ajibarang's with its shipped figures, the others with synthetic populations and
+// centroids), ≈ 340.000 members and > 10 million contribution-months over 36 months. Generated inside the PostgreSQL server with INSERT … SELECT over
 // generate_series; the pseudo-random numbers are hashes of row ids (hashint8extended), so the same asOf
 // gives the same data whatever plan the server picks. PostgreSQL only.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../index';
 import { queryRows } from '../index';
 import {
@@ -15,7 +15,9 @@ import {
   workforceEstimatesByOccupation,
 } from '../schema';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
-import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, REGENCY, VILLAGES, WORKFORCE_GROWTH, WORKFORCE_YEARS, apportion, insertReferenceData, type VillageZone } from './reference';
+import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, WORKFORCE_GROWTH, WORKFORCE_YEARS, apportion, type VillageZone } from '../reference/shipped';
+import { readRegionList } from '../reference/regions';
+import { insertReferenceData } from './reference';
 import { contributionForMonths } from '@/domain/rates';
 import {
   Random,
@@ -52,7 +54,7 @@ interface KecamatanDef {
   urban: boolean;
 }
 
-/** The 27 kecamatan of Kabupaten Banyumas (codes 33.02.01–27; centroids rough, for markers only). */
+/** The 27 kecamatan of Kabupaten Banyumas (codes 33.02.01–27; populations and centroids rough, synthetic). */
 export const BANYUMAS_KECAMATAN: readonly KecamatanDef[] = [
   { no: 1, name: 'Lumbir', population: 48_000, lat: -7.46, lng: 108.95, urban: false },
   { no: 2, name: 'Wangon', population: 81_000, lat: -7.52, lng: 109.05, urban: false },
@@ -72,18 +74,17 @@ export const BANYUMAS_KECAMATAN: readonly KecamatanDef[] = [
   { no: 16, name: 'Pekuncen', population: 71_000, lat: -7.34, lng: 109.07, urban: false },
   { no: 17, name: 'Cilongok', population: 126_000, lat: -7.38, lng: 109.15, urban: false },
   { no: 18, name: 'Karanglewas', population: 66_000, lat: -7.4, lng: 109.2, urban: false },
-  { no: 19, name: 'Kedungbanteng', population: 60_000, lat: -7.36, lng: 109.2, urban: false },
-  { no: 20, name: 'Baturraden', population: 54_000, lat: -7.33, lng: 109.23, urban: false },
+  { no: 19, name: 'Sokaraja', population: 88_000, lat: -7.45, lng: 109.29, urban: true },
+  { no: 20, name: 'Kembaran', population: 82_000, lat: -7.43, lng: 109.28, urban: true },
   { no: 21, name: 'Sumbang', population: 84_000, lat: -7.38, lng: 109.3, urban: false },
-  { no: 22, name: 'Kembaran', population: 82_000, lat: -7.43, lng: 109.28, urban: true },
-  { no: 23, name: 'Sokaraja', population: 88_000, lat: -7.45, lng: 109.29, urban: true },
+  { no: 22, name: 'Baturraden', population: 54_000, lat: -7.33, lng: 109.23, urban: false },
+  { no: 23, name: 'Kedungbanteng', population: 60_000, lat: -7.36, lng: 109.2, urban: false },
   { no: 24, name: 'Purwokerto Selatan', population: 78_000, lat: -7.44, lng: 109.24, urban: true },
   { no: 25, name: 'Purwokerto Barat', population: 56_000, lat: -7.42, lng: 109.22, urban: true },
   { no: 26, name: 'Purwokerto Timur', population: 60_000, lat: -7.42, lng: 109.25, urban: true },
   { no: 27, name: 'Purwokerto Utara', population: 60_000, lat: -7.4, lng: 109.24, urban: true },
 ];
 
-const SYNTHETIC_VILLAGES_PER_KECAMATAN = 12;
 const INFORMAL_SHARE = 0.183;
 /** Members per informal worker: every informal worker covered, plus those who lapsed. */
 const MEMBERS_PER_WORKER = 1.08;
@@ -101,35 +102,41 @@ interface ScaleVillage {
   lat: number;
   lng: number;
   zone: VillageZone;
+  /** Population and centroid made up for the scale data (Ajibarang's are the shipped ones). */
+  synthetic: boolean;
 }
 
+/** Banyumas's official villages: Ajibarang's as shipped, the others with a share of their kecamatan's population. */
 function scaleVillages(): ScaleVillage[] {
   const random = new Random(0x5ca1e);
+  const official = readRegionList().filter((r) => r.level === 'village' && r.code.startsWith('33.02.'));
   const out: ScaleVillage[] = [];
   for (const k of BANYUMAS_KECAMATAN) {
-    const kec = String(k.no).padStart(2, '0');
+    const kec = `33.02.${String(k.no).padStart(2, '0')}`;
     if (k.no === 14) {
       for (const v of VILLAGES) {
-        out.push({ code: v.code, name: v.name, kecNo: 14, kecName: k.name, population: v.population, lat: v.centroidLat, lng: v.centroidLng, zone: v.zone });
+        out.push({ code: v.code, name: v.name, kecNo: 14, kecName: k.name, population: v.population, lat: v.centroidLat, lng: v.centroidLng, zone: v.zone, synthetic: false });
       }
       continue;
     }
-    const weights = Array.from({ length: SYNTHETIC_VILLAGES_PER_KECAMATAN }, () => 0.75 + random.next() * 0.5);
+    const villages = official.filter((r) => r.parentCode === kec);
+    const weights = villages.map(() => 0.75 + random.next() * 0.5);
     const pops = apportion(k.population, weights);
-    for (let i = 0; i < SYNTHETIC_VILLAGES_PER_KECAMATAN; i++) {
-      const angle = (2 * Math.PI * i) / SYNTHETIC_VILLAGES_PER_KECAMATAN;
+    villages.forEach((village, i) => {
+      const angle = (2 * Math.PI * i) / villages.length;
       const ring = i % 2 === 0 ? 0.018 : 0.03;
       out.push({
-        code: `33.02.${kec}.${2001 + i}`,
-        name: `${k.name} Desa ${String(i + 1).padStart(2, '0')}`,
+        code: village.code,
+        name: village.name,
         kecNo: k.no,
         kecName: k.name,
         population: pops[i]!,
         lat: Number((k.lat + ring * Math.sin(angle)).toFixed(5)),
         lng: Number((k.lng + ring * Math.cos(angle)).toFixed(5)),
         zone: k.urban ? (i < 4 ? 'market' : 'near_market') : i === 0 ? 'near_market' : i % 2 === 0 ? 'rural_south_west' : 'rural_other',
+        synthetic: true,
       });
-    }
+    });
   }
   return out;
 }
@@ -172,32 +179,19 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
         `$$ select ((hashint8extended(a, salt + ${SEED_SALT}) & 2147483647)::double precision / 2147483648.0) $$`,
     );
 
-    // ---- reference data: Ajibarang's real villages, then the other 26 kecamatan with synthetic villages
+    // ---- reference data: the shipped list, then synthetic populations and centroids for the other 26 kecamatan
     await insertReferenceData(tx);
-    const kecRows = BANYUMAS_KECAMATAN.filter((k) => k.no !== 14).map((k) => ({
-      code: `${REGENCY.code}.${String(k.no).padStart(2, '0')}`,
-      name: k.name,
-      level: 'district' as const,
-      parentCode: REGENCY.code,
-      population: k.population,
-      centroidLat: k.lat,
-      centroidLng: k.lng,
-    }));
-    await insertChunks(tx, regions, kecRows);
-    const synthetic = villages.filter((v) => v.kecNo !== 14);
-    await insertChunks(
-      tx,
-      regions,
-      synthetic.map((v) => ({
-        code: v.code,
-        name: v.name,
-        level: 'village' as const,
-        parentCode: v.code.slice(0, 8),
-        population: v.population,
-        centroidLat: v.lat,
-        centroidLng: v.lng,
-      })),
-    );
+    for (const k of BANYUMAS_KECAMATAN.filter((k) => k.no !== 14)) {
+      await tx
+        .update(regions)
+        .set({ population: k.population, centroidLat: k.lat, centroidLng: k.lng })
+        .where(eq(regions.code, `33.02.${String(k.no).padStart(2, '0')}`));
+    }
+    const synthetic = villages.filter((v) => v.synthetic);
+    await exec(`update regions r set population = v.population, centroid_lat = v.lat, centroid_lng = v.lng
+      from (values ${synthetic.map((v) => `(${lit(v.code)}, ${v.population}, ${v.lat}, ${v.lng})`).join(',')})
+        as v(code, population, lat, lng)
+      where r.code = v.code`);
     const workforceRows: (typeof workforceEstimates.$inferInsert)[] = [];
     const byOccupationRows: (typeof workforceEstimatesByOccupation.$inferInsert)[] = [];
     for (const v of synthetic) {
@@ -210,7 +204,7 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
           OCCUPATIONS.map((o) => mix[o.code] ?? 0),
         );
         OCCUPATIONS.forEach((o, j) =>
-          byOccupationRows.push({ regionCode: v.code, year, occupationCode: o.code, informalWorkers: split[j]! }),
+          byOccupationRows.push({ regionCode: v.code, year, occupationCode: o.code, informalWorkers: split[j]!, source: 'Synthetic scale data (estimate)' }),
         );
       }
     }

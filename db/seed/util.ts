@@ -135,6 +135,8 @@ export const DOMAIN_TABLES = [
   'claims',
   'audit_log',
   'settings',
+  'reference_datasets',
+  'reference_rows',
 ] as const;
 
 export type SeedCounts = Record<(typeof DOMAIN_TABLES)[number], number>;
@@ -145,6 +147,19 @@ export async function countRows(db: Database): Promise<SeedCounts> {
   const out = {} as SeedCounts;
   for (const r of rows) out[r.t as keyof SeedCounts] = Number(r.n);
   return out;
+}
+
+/**
+ * Whether the database holds an office's own data (people, communities, agents, members): the shipped
+ * reference data alone leaves a database "empty" for the demo seed.
+ */
+export async function holdsOfficeData(db: Database): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from users) or exists (select 1 from communities)
+      or exists (select 1 from agents) or exists (select 1 from members) as found`,
+  );
+  return rows[0]?.found === true;
 }
 
 /** Empties every domain table (users, audit log and settings included) and restarts their ids. */

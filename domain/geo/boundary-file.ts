@@ -5,6 +5,8 @@ import {
   areaKm2,
   polygonSelfIntersects,
   rewind,
+  ringSignedArea2,
+  splitAtCrossings,
   type AreaGeometry,
   type Position,
   type Ring,
@@ -48,6 +50,27 @@ export interface ParsedBoundary {
   geometry: AreaGeometry;
   vertices: number;
   areaKm2: number;
+  /** A sliver where the simplified outline crossed itself was cut off. */
+  repaired: boolean;
+}
+
+/** Loops cut off where an outline crosses itself are slivers of simplification up to this share of it. */
+const SLIVER_SHARE = 0.01;
+
+/**
+ * A simplified outline (Douglas–Peucker) can fold over itself where it was narrow, leaving a sliver on the
+ * wrong side of an edge (two of Banyumas's 331 villages). An outer ring without holes whose crossings
+ * only cut off slivers is kept without them; anything else that crosses itself is refused.
+ */
+function withoutSlivers(rings: Ring[]): Ring | null {
+  if (rings.length !== 1) return null;
+  const loops = splitAtCrossings(rings[0]!);
+  if (!loops) return null;
+  const sized = loops.map((loop) => ({ loop, area: Math.abs(ringSignedArea2(loop)) })).sort((a, b) => b.area - a.area);
+  const total = sized.reduce((sum, l) => sum + l.area, 0);
+  const main = sized[0];
+  if (!main || total - main.area > SLIVER_SHARE * total) return null;
+  return main.loop;
 }
 
 export type BoundaryFileResult = { ok: true; boundaries: ParsedBoundary[] } | { ok: false; issue: BoundaryIssue };
@@ -82,7 +105,10 @@ const isPosition = (value: unknown): value is Position =>
   Number.isFinite(value[0]) &&
   Number.isFinite(value[1]);
 
-function checkPolygon(rings: unknown, where: Record<string, string | number>): BoundaryIssue | { rings: Ring[] } {
+function checkPolygon(
+  rings: unknown,
+  where: Record<string, string | number>,
+): BoundaryIssue | { rings: Ring[]; repaired: boolean } {
   const issue = (key: BoundaryIssueKey, extra: Record<string, string | number> = {}): BoundaryIssue => ({
     key,
     status: 400,
@@ -112,10 +138,16 @@ function checkPolygon(rings: unknown, where: Record<string, string | number>): B
     if (first[0] !== last[0] || first[1] !== last[1]) return issue('boundaryRingNotClosed');
     out.push(positions);
   }
-  if (polygonSelfIntersects(out)) return issue('boundarySelfIntersection');
+  let repaired = false;
+  if (polygonSelfIntersects(out)) {
+    const kept = withoutSlivers(out);
+    if (!kept) return issue('boundarySelfIntersection');
+    out.splice(0, out.length, kept);
+    repaired = true;
+  }
   // A ring of one repeated point encloses nothing.
   if (areaKm2({ type: 'Polygon', coordinates: [out[0]!] }) <= 0) return issue('boundaryEmptyGeometry');
-  return { rings: out };
+  return { rings: out, repaired };
 }
 
 /**
@@ -173,10 +205,12 @@ export function parseBoundaryFile(
     else return fail('boundaryEmptyGeometry', where);
 
     const checked: Ring[][] = [];
+    let repaired = false;
     for (const polygon of polygons) {
       const result = checkPolygon(polygon, where);
       if ('key' in result) return { ok: false, issue: result };
       checked.push(result.rings);
+      repaired ||= result.repaired;
     }
     const parsed: AreaGeometry =
       geometry.type === 'Polygon'
@@ -188,6 +222,7 @@ export function parseBoundaryFile(
       geometry: rewound,
       vertices: checked.flat().reduce((n, ring) => n + ring.length - 1, 0),
       areaKm2: areaKm2(rewound),
+      repaired,
     });
   }
   return { ok: true, boundaries };

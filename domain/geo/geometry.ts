@@ -172,3 +172,34 @@ export function polygonSelfIntersects(rings: readonly Ring[]): boolean {
   }
   return false;
 }
+
+/** Where segments AB and CD cross at a point inside both (not at an end of either), or null. */
+function properCrossing(a: Position, b: Position, c: Position, d: Position): Position | null {
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  if (!(((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))) return null;
+  const t = d1 / (d1 - d2);
+  return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+}
+
+/**
+ * A closed ring that crosses itself, cut at each crossing into simple closed loops. Null when it also
+ * touches or overlaps itself in a way cutting cannot untangle.
+ */
+export function splitAtCrossings(ring: Ring, depth = 0): Ring[] | null {
+  if (depth > 32) return null;
+  const n = ring.length - 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue;
+      const p = properCrossing(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!);
+      if (!p) continue;
+      const loop = splitAtCrossings([p, ...ring.slice(i + 1, j + 1), p], depth + 1);
+      const rest = splitAtCrossings([...ring.slice(0, i + 1), p, ...ring.slice(j + 1)], depth + 1);
+      return loop && rest ? [...rest, ...loop] : null;
+    }
+  }
+  return ring.length >= 4 && !polygonSelfIntersects([ring]) ? [ring] : null;
+}

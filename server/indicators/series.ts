@@ -13,6 +13,7 @@ import { columnMonth, coverageFlagColumns } from '@/server/indicators/status';
 import { workforceOfRegionsSql, workforceOfSql } from '@/server/indicators/workforce';
 import { monthsBetween, type Period } from '@/domain/month';
 import { NONE_KEY, ROLLUP_MEASURES, rollupsFresh } from '@/db/rollups';
+import { coverageNoteOf, type CoverageNote } from '@/domain/data-gaps';
 
 /**
  * `total`: the scope as one group; `region`: the regions one level below the scope's region;
@@ -41,9 +42,12 @@ export interface SummaryCell {
   name: string | null;
   nameEn: string | null;
   activeMembers: number;
-  /** Null where the grouping has no denominator (communities, channels). */
+  /** Null where the grouping has no denominator (communities, channels) or none is loaded for the region. */
   informalWorkforce: number | null;
+  /** Null without a denominator, and for a region without one member recorded (not 0 %). */
   coverageRate: number | null;
+  /** Why a region's coverage rate is null (groupings by region only). */
+  coverageNote: CoverageNote | null;
   newEnrolments: number;
   lapsedMembers: number;
   lapseRate: number | null;
@@ -168,6 +172,21 @@ function groupsSql(by: Grouping, scope: IndicatorScope, rolledKeys: SQL | null):
         from regions r cross join occupations o
         where r.level = 'village' and ${regionMatch(sql`r.code`, scope.regionCode)}`;
   }
+}
+
+/**
+ * Whether each group of a grouping by region has any member of the scope at any time (a village with
+ * none loaded shows so, not 0 %): the scope's villages, one index probe each, cut to the groups' code
+ * length. Null for the other groupings.
+ */
+function hasMembersSql(by: Grouping, scope: IndicatorScope): SQL {
+  const length =
+    by === 'total' ? scope.regionCode.length : by === 'region' ? childCodeLength(scope.regionCode) : by === 'village' ? 13 : null;
+  if (length === null) return sql`null::boolean`;
+  const loaded = sql`select left(v.code, ${sql.raw(String(length))}) from regions v
+    where v.level = 'village' and ${regionMatch(sql`v.code`, scope.regionCode)}
+      and exists (select 1 from members sm where sm.village_code = v.code and ${memberScopeCondition('sm', scope)})`;
+  return by === 'total' ? sql`exists (${loaded})` : sql`g.key in (${loaded})`;
 }
 
 /** The informal workforce of each (year, group); no rows where the grouping has no denominator. */
@@ -403,9 +422,12 @@ export async function getSummarySeries(
           ? rollupFactsSql(rollup, scope, start, monthDate(to))
           : liveFactsSql(scope, from, to, memberKey(by, scope, to))
       },
-      groups as (${groupsSql(by, scope, useRollup ? sql`select k from facts` : null)}),
+      groups as (
+        select g.key, g.name, g.name_en, ${hasMembersSql(by, scope)} as has_members
+        from (${groupsSql(by, scope, useRollup ? sql`select k from facts` : null)}) g
+      ),
       wf as (${workforceByGroupSql(by, scope)})
-      select to_char(mo.m, 'YYYY-MM') as period, g.key, g.name, g.name_en, wf.workforce,
+      select to_char(mo.m, 'YYYY-MM') as period, g.key, g.name, g.name_en, g.has_members, wf.workforce,
         st.active, st.active_prev, st.stopped, st.lapsed, st.ended, st.reactivated,
         en.new_enrolments, en.pending, pa.payers, pa.collected, cp.paid_count, cp.paid_amount
       from months mo
@@ -421,6 +443,8 @@ export async function getSummarySeries(
     const active = toNumber(row.active);
     const activePrev = toNumber(row.active_prev);
     const workforce = row.workforce === null || row.workforce === undefined ? null : toNumber(row.workforce);
+    const hasMembers = row.has_members === null || row.has_members === undefined ? null : row.has_members === true;
+    const note = coverageNoteOf(workforce, hasMembers);
     return {
       period: String(row.period),
       key: String(row.key),
@@ -428,7 +452,8 @@ export async function getSummarySeries(
       nameEn: (row.name_en as string | null) ?? null,
       activeMembers: active,
       informalWorkforce: workforce,
-      coverageRate: workforce === null ? null : percentage(active, workforce),
+      coverageRate: workforce === null || hasMembers === false ? null : percentage(active, workforce),
+      coverageNote: hasMembers === null ? null : note,
       newEnrolments: toNumber(row.new_enrolments),
       lapsedMembers: toNumber(row.lapsed),
       lapseRate: percentage(toNumber(row.stopped), activePrev),

@@ -14,7 +14,7 @@ export interface VillageSummary extends Summary {
 
 /**
  * The summary indicators of every village under the scope's region, in code order, villages with no
- * members as zeros: the one grouped series query, for one month.
+ * members as zeros (their coverage rate null, with its note): the one grouped series query, for one month.
  */
 export async function getSummaryByVillage(
   db: Database,
@@ -27,7 +27,7 @@ export async function getSummaryByVillage(
       region: key,
       code: key,
       name: name ?? key,
-      informalWorkforce: informalWorkforce ?? 0,
+      informalWorkforce,
     }))
     .sort((a, b) => compareCodes(a.code, b.code));
 }

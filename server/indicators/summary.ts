@@ -6,7 +6,7 @@ import type { Period } from '@/domain/month';
 /** PRODUCT.md's summary indicators for one region and month: one cell of the series, with a denominator. */
 export type Summary = Omit<SummaryCell, 'key' | 'name' | 'nameEn' | 'informalWorkforce'> & {
   region: string;
-  informalWorkforce: number;
+  informalWorkforce: number | null;
 };
 
 export { workforceOfSql, workforceSql } from '@/server/indicators/workforce';
@@ -20,5 +20,5 @@ export async function getSummary(
   const [cell] = await getSummarySeries(db, { from: period, to: period, scope, by: 'total' });
   if (!cell) throw new Error('The summary query returned no row.');
   const { key: _key, name: _name, nameEn: _nameEn, ...figures } = cell;
-  return { ...figures, region: scope.regionCode, informalWorkforce: cell.informalWorkforce ?? 0 };
+  return { ...figures, region: scope.regionCode, informalWorkforce: cell.informalWorkforce };
 }

@@ -3,7 +3,8 @@ import { regionMatch } from '@/server/indicators/scope';
 
 /**
  * The informal workforce of a region for a year: the sum of its villages' estimates (or the region's
- * own estimate when it has no village rows). Higher levels sum denominators, never average rates.
+ * own estimate when it has no village rows); null when none is loaded (never 0: a coverage rate over a
+ * missing denominator is not 0 %). Higher levels sum denominators, never average rates.
  * Both arguments are SQL so a grouped query can pass columns (a child region, the year of a month).
  */
 export function workforceOfSql(region: SQL, year: SQL): SQL {
@@ -13,8 +14,7 @@ export function workforceOfSql(region: SQL, year: SQL): SQL {
       where r.level = 'village' and we.year = ${year}
         and (r.code = ${region} or r.code like ${region} || '.%')),
     (select sum(we.informal_workers) from workforce_estimates we
-      where we.region_code = ${region} and we.year = ${year}),
-    0)`;
+      where we.region_code = ${region} and we.year = ${year}))`;
 }
 
 export function workforceSql(regionCode: string, year: number): SQL {
@@ -32,7 +32,7 @@ export function workforceSql(regionCode: string, year: number): SQL {
 export function workforceOfRegionsSql(args: { years: SQL; groups: SQL; regionCode: string; codeLength: number }): SQL {
   const length = sql.raw(String(args.codeLength));
   return sql`
-    select y.year, g.key, coalesce(v.workforce, own.informal_workers, 0) as workforce
+    select y.year, g.key, coalesce(v.workforce, own.informal_workers) as workforce
     from ${args.years} y cross join ${args.groups} g
     left join (
       select we.year, left(r.code, ${length}) as key, sum(we.informal_workers) as workforce

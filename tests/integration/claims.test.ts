@@ -42,7 +42,7 @@ import { AppError } from '@/domain/errors';
 import { benefitRatesOn, getClaimsSummaryCore, getClaimSolidarity, getSolidaritySummary } from '@/server/indicators/claims';
 import { benefitRuling, CLAIM_TRANSITIONS } from '@/domain/claims';
 import { CLAIM_STEPS, type ClaimStep } from '@/domain/claims';
-import { REFERENCE_RATES } from '@/db/seed/reference';
+import { REFERENCE_RATES } from '@/db/reference/shipped';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 
 const DISTRICT = '33.02.14';

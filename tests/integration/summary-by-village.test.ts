@@ -57,7 +57,7 @@ describe.each(ENGINES)('getSummaryByVillage on %s', (engine) => {
       const rows = await getSummaryByVillage(tdb.db, { period, scope: { regionCode: DISTRICT } });
       const district = await getSummary(tdb.db, { period, scope: { regionCode: DISTRICT } });
       const sum = (key: 'activeMembers' | 'newEnrolments' | 'lapsedMembers' | 'contributionsCollected' | 'informalWorkforce') =>
-        rows.reduce((total, row) => total + row[key], 0);
+        rows.reduce((total, row) => total + (row[key] ?? 0), 0);
       expect(sum('activeMembers')).toBe(district.activeMembers);
       expect(sum('newEnrolments')).toBe(district.newEnrolments);
       expect(sum('lapsedMembers')).toBe(district.lapsedMembers);

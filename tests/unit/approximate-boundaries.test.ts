@@ -1,7 +1,7 @@
 // The approximate village polygons the seed stores until official ones are loaded (db/seed/geometry.ts).
 import { describe, expect, it } from 'vitest';
 import { approximateBoundaries } from '@/db/seed/geometry';
-import { VILLAGES } from '@/db/seed/reference';
+import { VILLAGES } from '@/db/reference/shipped';
 import { parseBoundaryFile } from '@/domain/geo/boundary-file';
 import { areaKm2, polygonSelfIntersects, type Position } from '@/domain/geo/geometry';
 

@@ -141,6 +141,23 @@ describe('parseBoundaryFile', () => {
     }
   });
 
+  it('cuts off a sliver where a simplified outline crossed itself, and says so', () => {
+    // A 10 × 10 square whose top edge runs back over a small dip: the dip below the edge is a sliver of
+    // 0.03 units² (cut off), the bump above it 0.43 units² of the outline kept.
+    const at = ([x, y]: Position): Position => [109.097 + x * 0.0009, -7.42 + y * 0.0009];
+    const folded = [[0, 0], [10, 0], [10, 10], [4, 10], [4.2, 9.8], [4.4, 10.2], [0, 10], [0, 0]].map((p) => at(p as Position));
+    const result = parseBoundaryFile(collection(feature({ kode: '33.02.14.2006' }, polygon(folded))), VILLAGES);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [kept] = result.boundaries;
+    expect(kept?.repaired).toBe(true);
+    expect(polygonSelfIntersects(kept!.geometry.coordinates as Position[][])).toBe(false);
+    expect(kept!.areaKm2).toBeCloseTo((areaKm2({ type: 'Polygon', coordinates: [SQUARE] }) * 100.43) / 100, 4);
+    // A plain square is not "repaired".
+    const plain = parseBoundaryFile(collection(feature({ kode: '33.02.14.2006' }, polygon(SQUARE))), VILLAGES);
+    expect(plain.ok && plain.boundaries[0]!.repaired).toBe(false);
+  });
+
   it('says which feature and village a problem is in', () => {
     const text = collection(
       feature({ kode: '33.02.14.2006' }, polygon(SQUARE)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_RATES } from '@/db/seed/reference';
+import { REFERENCE_RATES } from '@/db/reference/shipped';
 import { contributionFor, contributionForMonths, type RateLike } from '@/domain/rates';
 
 const total = (c: { jkk: number; jkm: number }) => c.jkk + c.jkm;

@@ -175,9 +175,9 @@ describe('getSummary by region: villages, sums, higher levels', () => {
       'endedMembers',
       'pendingMembers',
     ] as const) {
-      expect(d[key], key).toBe(a[key] + b[key]);
+      expect(d[key], key).toBe(a[key]! + b[key]!);
     }
-    expect(d.coverageRate!).toBeCloseTo((100 * (a.activeMembers + b.activeMembers)) / (a.informalWorkforce + b.informalWorkforce), 9);
+    expect(d.coverageRate!).toBeCloseTo((100 * (a.activeMembers + b.activeMembers)) / (a.informalWorkforce! + b.informalWorkforce!), 9);
   });
 
   it('the regency 33.02 adds the outside district (M11, C5, its workforce 0 in 2026)', async () => {

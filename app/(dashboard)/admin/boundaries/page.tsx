@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listVillageBoundaries } from '@/server/boundaries';
+import { officeRegencies } from '@/server/office-area';
+import { interpolate } from '@/i18n';
+import { formatNumber } from '@/domain/format';
 import { BoundaryUploadForm } from '@/components/admin/boundary-upload-form';
 import styles from '@/components/map/map.module.css';
 import { requirePagePermission } from '@/server/auth/session';
@@ -12,9 +15,12 @@ export const metadata: Metadata = { title: 'Batas desa' };
 export default async function BoundariesPage() {
   // The page answers 403; the API and the data layer refuse on their own.
   const caller = await requirePagePermission('manage:reference-data');
-  const { messages } = await getI18n();
+  const { locale, messages } = await getI18n();
   const t = messages.boundaries;
-  const villages = await listVillageBoundaries(await getDb(), caller);
+  const db = await getDb();
+  const [all, area] = await Promise.all([listVillageBoundaries(db, caller), officeRegencies(db)]);
+  // Every village may get a boundary; the table lists the office's regencies' villages.
+  const villages = all.filter((village) => area.includes(village.code.slice(0, 5)));
 
   return (
     <>
@@ -47,6 +53,9 @@ export default async function BoundariesPage() {
           ))}
         </tbody>
       </table>
+      {all.length > villages.length ? (
+        <p className="note">{interpolate(t.otherVillages, { count: formatNumber(all.length - villages.length, locale) })}</p>
+      ) : null}
     </>
   );
 }

@@ -40,7 +40,7 @@ export interface MonthlyReport {
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface FigureLine {
-  key: keyof FigureSet;
+  key: Exclude<keyof FigureSet, 'coverageNote'>;
   label: (m: Messages) => string;
   kind: FigureKind;
 }

@@ -42,6 +42,8 @@ export const en: Messages = {
     submitting: 'Checking…',
     failed: 'Wrong email or password, or the account is inactive.',
     throttled: 'Too many failed sign-in attempts. Try again after {time} WIB (Jakarta time).',
+    databaseDown: 'Payung’s database cannot be reached, so signing in is not possible yet. Payung reconnects by itself as soon as the database is back; try again in a moment.',
+    internal: 'Something went wrong on the server while signing in. Try again; if it keeps happening, contact the administrator.',
     demoHint: 'Demo mode: use one of the demo accounts with the password',
   },
   overview: {
@@ -352,7 +354,7 @@ export const en: Messages = {
     backHome: 'Back to the overview',
     unauthenticated: 'Please sign in first.',
     badPeriod: 'Period "{value}" is not valid. Use YYYY-MM, for example 2026-10.',
-    badFormat: 'Format "{value}" is not supported. Use json or csv.',
+    badFormat: 'Format "{value}" is not supported. Use json, csv or xlsx.',
     badGrouping: 'Unknown grouping "{value}". Use village, community, occupation, channel, agent, sex or ageBand.',
     badRange: 'Range "{value}" is not valid: from must not be after to, at most 120 months.',
     badCommunity: 'Unknown community "{value}".',
@@ -378,7 +380,9 @@ export const en: Messages = {
     boundarySelfIntersection: 'Feature {index} ({name}): the polygon\'s boundary crosses itself.',
     boundaryOutsideBanyumas:
       'Feature {index} ({name}): coordinate {lng}, {lat} lies outside Kabupaten Banyumas (longitude 108.8–109.5, latitude −7.8 to −7.1). Coordinates must be [longitude, latitude] in WGS 84.',
-    databaseDown: 'The database cannot be reached right now. Try again in a moment.',
+    databaseDown: 'The database cannot be reached right now. Payung reconnects by itself as soon as the database is back; try again in a moment.',
+    databaseDownTitle: 'The database cannot be reached',
+    databaseDownWaiting: 'This page reloads by itself as soon as the database is back.',
     internal: 'Something went wrong on the server. Try again; if it keeps happening, contact the administrator.',
     importTooLarge: 'The file is too large; the limit is {limit} MB. Split it into parts and import them one by one.',
     importNotCsv: 'This file is not UTF-8 CSV text (it is binary or not UTF-8). In Excel choose "Save as" → "CSV UTF-8", then upload again.',

@@ -42,6 +42,8 @@ export const id = {
     submitting: 'Memeriksa…',
     failed: 'Email atau kata sandi salah, atau akun tidak aktif.',
     throttled: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah pukul {time} WIB.',
+    databaseDown: 'Basis data Payung sedang tidak dapat dihubungi, jadi belum bisa masuk. Payung tersambung kembali dengan sendirinya begitu basis data kembali; coba lagi sebentar lagi.',
+    internal: 'Terjadi kesalahan di server saat masuk. Coba lagi; jika berulang, hubungi administrator.',
     demoHint: 'Mode demo: gunakan salah satu akun demo dengan kata sandi',
   },
   overview: {
@@ -352,7 +354,7 @@ export const id = {
     backHome: 'Kembali ke Ringkasan',
     unauthenticated: 'Silakan masuk terlebih dahulu.',
     badPeriod: 'Periode "{value}" tidak valid. Gunakan format TTTT-BB, misalnya 2026-10.',
-    badFormat: 'Format "{value}" tidak didukung. Gunakan json atau csv.',
+    badFormat: 'Format "{value}" tidak didukung. Gunakan json, csv atau xlsx.',
     badGrouping: 'Pengelompokan "{value}" tidak dikenal. Gunakan village, community, occupation, channel, agent, sex atau ageBand.',
     badRange: 'Rentang "{value}" tidak valid: from harus sebelum to, paling panjang 120 bulan.',
     badCommunity: 'Komunitas "{value}" tidak dikenal.',
@@ -378,7 +380,9 @@ export const id = {
     boundarySelfIntersection: 'Fitur ke-{index} ({name}): garis batas poligon saling berpotongan.',
     boundaryOutsideBanyumas:
       'Fitur ke-{index} ({name}): koordinat {lng}, {lat} berada di luar Kabupaten Banyumas (bujur 108,8–109,5; lintang −7,8 sampai −7,1). Koordinat harus [bujur, lintang] WGS 84.',
-    databaseDown: 'Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
+    databaseDown: 'Basis data sedang tidak dapat dihubungi. Payung tersambung kembali dengan sendirinya begitu basis data kembali; coba lagi sebentar lagi.',
+    databaseDownTitle: 'Basis data tidak dapat dihubungi',
+    databaseDownWaiting: 'Halaman ini dimuat ulang sendiri begitu basis data kembali.',
     internal: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi administrator.',
     importTooLarge: 'Berkas terlalu besar; batasnya {limit} MB. Pecah berkas menjadi beberapa bagian lalu impor satu per satu.',
     importNotCsv: 'Berkas ini bukan CSV teks UTF-8 (isinya biner atau bukan UTF-8). Di Excel pilih "Simpan sebagai" → "CSV UTF-8", lalu unggah lagi.',

@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import next from 'next';
 import { root } from './build.mjs';
+import { establishForwarded, parseTrustedProxies } from './forwarded.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 // All interfaces, as `next start`; HOST=127.0.0.1 keeps it to this machine.
@@ -25,10 +26,14 @@ function workerCount(env = process.env) {
 }
 
 async function serve() {
+  const trusted = parseTrustedProxies(process.env.PAYUNG_TRUSTED_PROXIES);
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((request, response) => handle(request, response));
+  const server = http.createServer((request, response) => {
+    establishForwarded(request, trusted);
+    return handle(request, response);
+  });
   // Next's own server keeps idle connections open a little longer than common proxies do.
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => process.send?.('listening'));
@@ -56,6 +61,12 @@ function forkWorker(index) {
 let stopping = false;
 
 if (cluster.isPrimary) {
+  try {
+    parseTrustedProxies(process.env.PAYUNG_TRUSTED_PROXIES);
+  } catch (error) {
+    console.error(`[payung] ${error.message}`);
+    process.exit(1);
+  }
   const workers = workerCount();
   // Ctrl-C reaches every process of the group; a signal sent to this process alone is passed on. Repeats
   // are ignored, so a worker closing the embedded database is never cut short.

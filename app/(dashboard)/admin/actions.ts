@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import { createUser, resetUserPassword, updateUser, type UserChangeResult } from '@/server/users';
@@ -49,7 +49,7 @@ async function runAdminAction<S extends z.ZodType>(
   if (!caller) return { ok: false, message: messages.errors.unauthenticated };
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: t.fixErrors, fieldErrors: fieldErrors(parsed.error, t) };
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const ip = await currentClientAddress();
   try {
     const state = await run({ input: parsed.data, caller, ip, t });
     if (state.ok) revalidatePath('/admin');

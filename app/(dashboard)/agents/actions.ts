@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
+import { describeError } from '@/db/errors';
 import { saveAgentTarget } from '@/server/agents';
 import { agentTargetSchema, type AgentTargetActionState } from '@/domain/agents';
 import { can } from '@/domain/permissions';
@@ -46,7 +47,7 @@ export async function updateAgentTarget(_previous: AgentTargetActionState, form:
       }),
     };
   } catch (error) {
-    console.error('[agents] target save failed:', (error as Error).message);
+    console.error('[agents] target save failed:', describeError(error));
     return { ok: false, message: t.failed };
   }
 }

@@ -1,8 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import { getDb } from '@/db';
+import { describeError } from '@/db/errors';
 import { advanceClaim, recordClaim } from '@/server/claims';
 import { can } from '@/domain/permissions';
 import { getCaller } from '@/server/auth/session';
@@ -32,10 +33,6 @@ const text = (form: FormData, key: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
-async function clientIp(): Promise<string | null> {
-  return (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || null;
-}
-
 /** Check permission → validate → record in a transaction with its audit entry → revalidate. */
 export async function recordClaimAction(_previous: ClaimActionState, form: FormData): Promise<ClaimActionState> {
   const { locale, messages } = await getI18n();
@@ -57,7 +54,7 @@ export async function recordClaimAction(_previous: ClaimActionState, form: FormD
     return { ok: false, message: Object.values(fieldErrors ?? {})[0] ?? t.failed, fieldErrors };
   }
   try {
-    const result = await recordClaim(await getDb(), { caller, input: parsed.data, ip: await clientIp() });
+    const result = await recordClaim(await getDb(), { caller, input: parsed.data, ip: await currentClientAddress() });
     revalidatePath('/claims');
     return {
       ok: true,
@@ -66,7 +63,7 @@ export async function recordClaimAction(_previous: ClaimActionState, form: FormD
     };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.localizedMessage(locale) };
-    console.error('[claims] record failed:', (error as Error).message);
+    console.error('[claims] record failed:', describeError(error));
     return { ok: false, message: t.failed };
   }
 }
@@ -92,7 +89,7 @@ export async function advanceClaimAction(_previous: ClaimActionState, form: Form
     return { ok: false, message: Object.values(fieldErrors ?? {})[0] ?? t.failed, fieldErrors };
   }
   try {
-    const result = await advanceClaim(await getDb(), { caller, input: parsed.data, ip: await clientIp() });
+    const result = await advanceClaim(await getDb(), { caller, input: parsed.data, ip: await currentClientAddress() });
     revalidatePath('/claims');
     revalidatePath(`/claims/${result.number}`);
     return {
@@ -106,7 +103,7 @@ export async function advanceClaimAction(_previous: ClaimActionState, form: Form
       const values = error.code === 'amount_mismatch' ? { ...error.values, rule: formatRupiah(Number(error.values.rule), locale).replace(/^Rp\s/, '') } : error.values;
       return { ok: false, message: new AppError(error.code, error.status, error.messageKey, values).localizedMessage(locale) };
     }
-    console.error('[claims] step failed:', (error as Error).message);
+    console.error('[claims] step failed:', describeError(error));
     return { ok: false, message: t.failed };
   }
 }

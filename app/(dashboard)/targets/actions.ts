@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
+import { describeError } from '@/db/errors';
 import { saveCoverageTarget } from '@/server/targets';
 import { can } from '@/domain/permissions';
 import { getCaller } from '@/server/auth/session';
@@ -39,7 +40,7 @@ export async function updateCoverageTarget(_previous: TargetActionState, form: F
       message: interpolate(t.saved, { village: result.villageName ?? '', year: parsed.data.year, rate: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(parsed.data.targetRate) }),
     };
   } catch (error) {
-    console.error('[targets] save failed:', (error as Error).message);
+    console.error('[targets] save failed:', describeError(error));
     return { ok: false, message: t.failed };
   }
 }

@@ -13,5 +13,5 @@ export const GET = apiRoute(async (request: Request) => {
   const metric = parseMapMetricParam(params.get('metric'));
   const view = await getMapView(await getDb(), { caller, period, metric, regionCode: params.get('region') });
   const rows = view.features.map((feature) => ({ ...feature.properties, period }));
-  return respond(request, view, rows, `map-${metric}-${period}`);
+  return respond(request, view, rows, `map-${metric}-${period}`, caller);
 });

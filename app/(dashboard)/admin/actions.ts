@@ -31,7 +31,9 @@ function fieldErrors(error: z.ZodError, t: AdminMessages): Record<string, string
 }
 
 function resultState(result: UserChangeResult, t: AdminMessages, success: string): FormState {
-  return result.ok ? { ok: true, message: success } : { ok: false, message: t[result.reason] };
+  if (result.ok) return { ok: true, message: success };
+  const message = t[result.reason];
+  return 'field' in result ? { ok: false, message, fieldErrors: { [result.field]: message } } : { ok: false, message };
 }
 
 /**

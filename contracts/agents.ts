@@ -68,9 +68,10 @@ export interface AgentRow {
   inactivityFlag: boolean;
   /** One month short of it. */
   nearInactivity: boolean;
-  acquisitionBonus: Figure;
-  collectionFee: Figure;
-  incentive: Figure;
+  /** The agent's income: absent for a role without `view:agent-income`. */
+  acquisitionBonus?: Figure;
+  collectionFee?: Figure;
+  incentive?: Figure;
   embeddedRetention6m: Figure | null;
   embeddedCohort: Figure;
   embeddedRetained: Figure;
@@ -105,7 +106,8 @@ export interface AgentSeriesPoint {
   contributionsCollected: Figure;
   claimsAssisted: Figure;
   target: number | null;
-  incentive: Figure;
+  /** Absent for a role without `view:agent-income`. */
+  incentive?: Figure;
 }
 
 export interface TrustFigures {

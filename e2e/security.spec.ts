@@ -222,3 +222,37 @@ test.describe('passwords', () => {
     await expect(row.getByRole('alert')).toHaveText(/email atau nama/);
   });
 });
+
+test.describe('an agent’s income', () => {
+  const INCOME_KEYS = ['incentive', 'acquisitionBonus', 'collectionFee'];
+
+  test('a district official sees agents’ names but not their incentive, in pages, API and exports', async ({ browser }) => {
+    const district = await browser.newContext({ storageState: storageStateFor('district') });
+    const list = await (await district.request.get('/api/v1/agents')).json();
+    expect(list.rows.length).toBeGreaterThan(0);
+    expect(list.rows[0].name).toBeTruthy();
+    for (const row of list.rows) for (const key of INCOME_KEYS) expect(row).not.toHaveProperty(key);
+    const csv = await (await district.request.get('/api/v1/agents?format=csv')).text();
+    expect(csv.split('\r\n')[0]).not.toMatch(/incentive|acquisitionBonus|collectionFee/);
+    const code = list.rows[0].code as string;
+    const detail = await (await district.request.get(`/api/v1/agents/${code}`)).json();
+    for (const key of INCOME_KEYS) expect(detail).not.toHaveProperty(key);
+    for (const point of detail.series) expect(point).not.toHaveProperty('incentive');
+    expect(await (await district.request.get(`/api/v1/agents/${code}?format=csv`)).text()).not.toContain('incentive');
+
+    const page = await district.newPage();
+    await page.goto('/agents');
+    await expect(page.getByTestId('agents-table')).toBeVisible();
+    await expect(page.getByText('Insentif')).toHaveCount(0);
+    await page.goto(`/agents/${code}`);
+    await expect(page.getByTestId('agent-series')).toBeVisible();
+    await expect(page.getByText('Insentif')).toHaveCount(0);
+    await district.close();
+
+    // The roles that manage agents still see it.
+    const officer = await browser.newContext({ storageState: storageStateFor('officer') });
+    const theirs = await (await officer.request.get('/api/v1/agents')).json();
+    expect(theirs.rows[0]).toHaveProperty('incentive');
+    await officer.close();
+  });
+});

@@ -188,8 +188,12 @@ test.describe('passwords', () => {
     const email = `sandi-${Date.now()}@payung.test`;
     await page.goto('/admin');
     const form = page.getByRole('form', { name: 'Tambah pengguna' });
-    await form.getByLabel('Email').fill(email);
-    await form.getByLabel('Nama').fill('Ratna Sari');
+    // A submitted form is cleared: each attempt fills it again.
+    const fillForm = async (password: string) => {
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Nama').fill('Ratna Sari');
+      await form.getByLabel('Kata sandi awal').fill(password);
+    };
     const refusals: Array<[string, RegExp]> = [
       ['aaaaaaaaaa', /diulang/],
       ['1234567890', /paling sering dipakai/],
@@ -198,13 +202,13 @@ test.describe('passwords', () => {
       ['RatnaSari-2026', /email atau nama/],
     ];
     for (const [password, message] of refusals) {
-      await form.getByLabel('Kata sandi awal').fill(password);
+      await fillForm(password);
       await form.getByRole('button', { name: 'Tambah pengguna' }).click();
       await expect(form.locator('#new-password-error')).toHaveText(message);
     }
     // Pasted, as from a password manager: nothing on the page cancels the paste.
     const passphrase = 'hujan turun pelan di atas sawah Ajibarang sore ini';
-    await form.getByLabel('Kata sandi awal').fill('');
+    await fillForm('');
     await form.getByLabel('Kata sandi awal').focus();
     const pasteAllowed = await page.evaluate((text) => {
       const data = new DataTransfer();

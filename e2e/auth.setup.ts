@@ -13,7 +13,7 @@ for (const role of Object.keys(ROLES) as DemoRole[]) {
 test('sign in as an officer limited to one village', async ({ browser }) => {
   const admin = await browser.newContext({ storageState: storageStateFor('admin') });
   await createUserAsAdmin(await admin.newPage(), VILLAGE_OFFICER.email, {
-    name: 'Petugas Desa Uji',
+    name: 'Wulan Pratiwi',
     region: VILLAGE_OFFICER.region,
     password: VILLAGE_OFFICER.password,
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { decode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { DEMO_PASSWORD, ROLES, signIn } from './fixtures';
+import { DEMO_PASSWORD, ROLES, screenshot, signIn } from './fixtures';
 import { signInOverHttp } from './helpers';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -142,6 +142,7 @@ test('an outage answers 503 to the API, an outage page to every page and to sign
     await expect(tab.getByRole('heading', { name: 'Basis data tidak dapat dihubungi' })).toBeVisible();
     await expect(tab.getByText('dimuat ulang sendiri')).toBeVisible();
     console.log(`[outage] page ${path} (${who}) → ${response?.status()} "Basis data tidak dapat dihubungi"`);
+    await screenshot(tab, `outage-${who}`);
     for (const text of [await tab.content(), tab.url()]) expect(text).not.toMatch(/select |insert |sign_in_attempts|user_sessions|params:/i);
   }
   for (const text of [JSON.stringify(apiBody), signInAnswer.body]) expect(text).not.toMatch(/select |sign_in_attempts|params:/i);

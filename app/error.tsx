@@ -6,7 +6,7 @@ import { ErrorView } from '@/components/error-view';
 export default function RootError(props: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <main className="auth-page">
-      <div className="auth-card">
+      <div className="error-page">
         <ErrorView {...props} />
       </div>
     </main>

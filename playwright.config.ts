@@ -43,6 +43,8 @@ export default defineConfig({
       DATABASE_URL: '',
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
+      // e2e/helpers.ts TRUSTED_PROXY: tests reach the server from it to play the reverse proxy.
+      PAYUNG_TRUSTED_PROXIES: '127.0.0.2',
     },
   },
 });

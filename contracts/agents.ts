@@ -42,9 +42,10 @@ export const agentRowSchema = z.object({
   inactivityFlag: z.boolean(),
   /** One month short of it. */
   nearInactivity: z.boolean(),
-  acquisitionBonus: figureSchema,
-  collectionFee: figureSchema,
-  incentive: figureSchema,
+  /** The agent's income: absent for a role without `view:agent-income`. */
+  acquisitionBonus: figureSchema.optional(),
+  collectionFee: figureSchema.optional(),
+  incentive: figureSchema.optional(),
   embeddedRetention6m: figureSchema.nullable(),
   embeddedCohort: figureSchema,
   embeddedRetained: figureSchema,
@@ -106,7 +107,8 @@ export const agentSeriesPointSchema = z.object({
   contributionsCollected: figureSchema,
   claimsAssisted: figureSchema,
   target: z.number().nullable(),
-  incentive: figureSchema,
+  /** Absent for a role without `view:agent-income`. */
+  incentive: figureSchema.optional(),
 });
 export type AgentSeriesPoint = z.infer<typeof agentSeriesPointSchema>;
 

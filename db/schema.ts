@@ -455,10 +455,26 @@ export const auditLog = pgTable(
     index('audit_log_user_idx').on(t.userId, t.at),
     // The log page filtered by action, newest first, and its list of actions.
     index('audit_log_action_idx').on(t.action, t.at),
-    // Sign-in throttling counts recent failures per account and per address.
-    index('audit_log_failures_email_idx').on(t.actorEmail, t.at).where(sql`action = 'sign_in_failed'`),
-    index('audit_log_failures_ip_idx').on(t.ip, t.at).where(sql`action = 'sign_in_failed'`),
   ],
+);
+
+/**
+ * Every password check of a sign-in, for the lock-out (server/auth/sign-in-throttle.ts). A row is written
+ * before the password is checked, under a lock per account and per address, so checks running at once
+ * are counted before they happen. The audit log keeps the outcomes for people to read.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** As typed, trimmed and lowercased: an account that does not exist is limited all the same. */
+    email: text('email').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null while the password is being checked. */
+    outcome: text('outcome', { enum: ['ok', 'failed'] }),
+  },
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
 );
 
 /**

@@ -29,3 +29,12 @@ function describe(locale: Locale, key: ErrorMessageKey, values: Record<string, s
 
 export const unauthenticated = () => new AppError('unauthenticated', 401, 'unauthenticated');
 export const forbidden = () => new AppError('forbidden', 403, 'forbidden');
+
+/**
+ * The database cannot be reached: the API's 503 code, the sign-in form's error and the digest by which
+ * a page's error boundary knows to show the outage page (Next.js passes a thrown error's digest along).
+ */
+export const DATABASE_UNAVAILABLE = 'database_unavailable';
+
+export const databaseUnavailable = () =>
+  Object.assign(new AppError(DATABASE_UNAVAILABLE, 503, 'databaseDown'), { digest: DATABASE_UNAVAILABLE });

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import { getDb } from '@/db';
 import { getCaller } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
@@ -19,7 +19,7 @@ export async function updateSubscriptionAction(_previous: ReportActionState | nu
   const t = messages.reports;
   const caller = await getCaller();
   if (!caller) return { ok: false, message: messages.errors.unauthenticated };
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  const ip = await currentClientAddress();
   const db = await getDb();
   if (form.get('intent') === 'unsubscribe') {
     await unsubscribeFromReports(db, { caller, ip });

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import { createUser, resetUserPassword, updateUser, type UserChangeResult } from '@/server/users';
@@ -42,7 +42,7 @@ async function runAdminAction<S extends z.ZodType>(
       fieldMessage: (issue) => (issue.message in t ? t[issue.message as keyof AdminMessages] : t.fixErrors),
     }),
     run: async ({ input, caller, messages }) => {
-      const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+      const ip = await currentClientAddress();
       const state = await run({ input, caller, ip, t: messages.admin });
       if (state.ok) revalidatePath('/admin');
       return state;

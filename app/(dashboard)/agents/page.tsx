@@ -53,7 +53,7 @@ export default dashboardPage(async ({ searchParams }) => {
         initialPeriod={period}
         initialFilters={initialFilters}
         initial={view}
-        columns={agentColumns(messages)}
+        columns={agentColumns(messages, caller.role)}
         showFilters={{ supervisor: caller.role !== 'supervisor' }}
       />
       {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import { getDb } from '@/db';
 import { advanceClaim, recordClaim } from '@/server/claims';
 import { runAction } from '@/server/action';
@@ -18,7 +18,7 @@ const text = (form: FormData, key: string) => {
 };
 
 async function clientIp(): Promise<string | null> {
-  return (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  return await currentClientAddress();
 }
 
 const claimWords = ({ claims: t }: Messages) => ({

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import { getDb } from '@/db';
 import { getCaller } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
@@ -33,7 +33,7 @@ export async function sendReportNowAction(_previous: ReportActionState | null, f
       userId,
       month,
       mail: mail.settings,
-      ip: (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || null,
+      ip: await currentClientAddress(),
     });
     revalidatePath('/admin/reports');
     const period = formatPeriod(month, locale);

@@ -1,6 +1,7 @@
+import { clientAddress } from '@/server/http/client-address';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
-import { apiRoute, requestIp } from '@/server/http/api';
+import { apiRoute } from '@/server/http/api';
 import { setSubscriptionByToken } from '@/server/reports/subscriptions';
 import { getMessages, localeFromRequest } from '@/i18n';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute(async (request: Request) => {
   const token = new URL(request.url).searchParams.get('token') ?? '';
-  await setSubscriptionByToken(await getDb(), { token, subscribed: false, via: 'link', ip: requestIp(request) });
+  await setSubscriptionByToken(await getDb(), { token, subscribed: false, via: 'link', ip: clientAddress(request.headers) });
   // A relative Location: the page is on whatever address the link was opened at.
   return new Response(null, { status: 303, headers: { location: `/unsubscribe?token=${encodeURIComponent(token)}` } });
 });
@@ -20,7 +21,7 @@ export const GET = apiRoute(async (request: Request) => {
 /** RFC 8058 one-click unsubscribe: the mail program's own button POSTs `List-Unsubscribe=One-Click` here. */
 export const POST = apiRoute(async (request: Request) => {
   const token = new URL(request.url).searchParams.get('token');
-  if (await setSubscriptionByToken(await getDb(), { token, subscribed: false, via: 'one_click', ip: requestIp(request) })) {
+  if (await setSubscriptionByToken(await getDb(), { token, subscribed: false, via: 'one_click', ip: clientAddress(request.headers) })) {
     return NextResponse.json({ unsubscribed: true });
   }
   const message = getMessages(localeFromRequest(request)).reports.unsubscribeInvalid;

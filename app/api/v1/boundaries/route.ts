@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { applyBoundaryUpload, previewBoundaryUpload } from '@/server/boundaries';
 import { apiRoute } from '@/server/http/api';
+import { clientAddress } from '@/server/http/client-address';
 import { requireApiCaller } from '@/server/auth/session';
 import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
@@ -40,7 +41,7 @@ export const POST = apiRoute(async (request: Request) => {
   if (file.size > MAX_BOUNDARY_FILE_BYTES) throw tooLarge(file.size);
   const upload = { text: await file.text(), byteLength: file.size, fileName: file.name };
   const db = await getDb();
-  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const ip = clientAddress(request.headers);
   const preview =
     mode === 'apply'
       ? await applyBoundaryUpload(db, { caller, upload, ip })

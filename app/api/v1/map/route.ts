@@ -13,5 +13,5 @@ export const GET = apiRoute(async (request: Request) => {
   const { period, metric, region } = parseParams(mapContract.params, new URL(request.url).searchParams);
   const view: ResponseOf<typeof mapContract> = await getMapView(await getDb(), { caller, period, metric, regionCode: region });
   const rows = view.features.map((feature) => ({ ...feature.properties, period }));
-  return respond(request, view, rows, `map-${metric}-${period}`);
+  return respond(request, view, rows, `map-${metric}-${period}`, caller);
 });

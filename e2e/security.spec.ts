@@ -184,8 +184,7 @@ test.describe('the lock-out holds under a burst', () => {
 test.describe('passwords', () => {
   test.use({ storageState: storageStateFor('admin') });
 
-  // After the merge with the contracts branch the password problem is shown beside the wrong field; to fix next.
-  test.fixme('the admin’s forms refuse weak passwords beside the field and take a pasted passphrase', async ({ page }) => {
+  test('the admin’s forms refuse weak passwords beside the field and take a pasted passphrase', async ({ page }) => {
     const email = `sandi-${Date.now()}@payung.test`;
     await page.goto('/admin');
     const form = page.getByRole('form', { name: 'Tambah pengguna' });

@@ -5,14 +5,16 @@ import drizzle from 'eslint-plugin-drizzle';
 
 // The layers (README "Layout"): which folder may import which. Imports only run downward:
 // app → server → db; everything may use domain, contracts and i18n; components never reach the server.
+// `env` (the settings checked at start) is server-side: components never read it.
 const LAYERS = {
-  app: ['app', 'components', 'server', 'db', 'contracts', 'domain', 'i18n'],
+  app: ['app', 'components', 'server', 'db', 'contracts', 'domain', 'i18n', 'env'],
   components: ['components', 'contracts', 'domain', 'i18n'],
-  server: ['server', 'db', 'contracts', 'domain', 'i18n'],
+  server: ['server', 'db', 'contracts', 'domain', 'i18n', 'env'],
   contracts: ['contracts', 'domain', 'i18n'],
-  db: ['db', 'domain'],
+  db: ['db', 'domain', 'env'],
   domain: ['domain', 'i18n'],
   i18n: ['i18n'],
+  env: ['domain'],
 };
 
 const config = [
@@ -30,7 +32,7 @@ const config = [
     },
   },
   {
-    files: ['{app,components,contracts,server,domain,i18n,db}/**/*.{ts,tsx}'],
+    files: ['{app,components,contracts,server,domain,i18n,db,env}/**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
       'import/resolver': { typescript: { alwaysTryTypes: true } },

@@ -16,6 +16,12 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      // Only over https, which scripts/server.mjs establishes (a trusted proxy's X-Forwarded-Proto, README).
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }],
+      },
       {
         source: '/api/:path*',
         headers: [

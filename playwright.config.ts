@@ -5,6 +5,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './scripts/chromium';
 // (scripts/e2e.mjs prepares both). Playwright never downloads a browser: it drives Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The SMTP server e2e/reports.spec.ts starts on loopback; the app sends its report mails there. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 64);
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,9 +38,13 @@ export default defineConfig({
       PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e-pglite',
       NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
       NEXTAUTH_URL: baseURL,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_FROM: 'Payung <laporan@payung.test>',
       DATABASE_URL: '',
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
+      // e2e/helpers.ts TRUSTED_PROXY: tests reach the server from it to play the reverse proxy.
+      PAYUNG_TRUSTED_PROXIES: '127.0.0.2',
     },
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { getI18n } from '@/server/i18n';
+import { I18nProvider } from '@/components/i18n-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,7 +14,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { locale } = await getI18n();
   return (
     <html lang={locale}>
-      <body>{children}</body>
+      <body>
+        {/* Here too, so that the error page of a failed sign-in page or dashboard frame speaks the user's language. */}
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
     </html>
   );
 }

@@ -14,7 +14,7 @@ export function LanguageSwitch() {
       type="button"
       lang={next}
       onClick={() => {
-        document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+        document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax${location.protocol === 'https:' ? '; secure' : ''}`;
         router.refresh();
       }}
     >

@@ -5,8 +5,19 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from './i18n-provider';
 import { formatTimeInJakarta } from '@/domain/format';
-import { interpolate } from '@/i18n';
-import { THROTTLED_ERROR_PREFIX } from '@/domain/sign-in-errors';
+import { interpolate, type Messages } from '@/i18n';
+import { SIGN_IN_FAILED_INTERNAL, THROTTLED_ERROR_PREFIX } from '@/domain/sign-in-errors';
+import { DATABASE_UNAVAILABLE } from '@/domain/errors';
+
+/** The sign-in error codes of server/auth/options.ts, in words; anything else is "wrong email or password". */
+function signInErrorMessage(code: string | null, messages: Messages): string {
+  if (code === DATABASE_UNAVAILABLE) return messages.login.databaseDown;
+  if (code === SIGN_IN_FAILED_INTERNAL) return messages.login.internal;
+  const blockedUntil = code?.startsWith(THROTTLED_ERROR_PREFIX) ? new Date(code.slice(THROTTLED_ERROR_PREFIX.length)) : null;
+  return blockedUntil && !Number.isNaN(blockedUntil.getTime())
+    ? interpolate(messages.login.throttled, { time: formatTimeInJakarta(blockedUntil) })
+    : messages.login.failed;
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const { messages } = useI18n();
@@ -26,14 +37,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => null);
     setPending(false);
     if (!result?.ok || result.error) {
-      const blockedUntil = result?.error?.startsWith(THROTTLED_ERROR_PREFIX)
-        ? new Date(result.error.slice(THROTTLED_ERROR_PREFIX.length))
-        : null;
-      setError(
-        blockedUntil && !Number.isNaN(blockedUntil.getTime())
-          ? interpolate(messages.login.throttled, { time: formatTimeInJakarta(blockedUntil) })
-          : messages.login.failed,
-      );
+      setError(signInErrorMessage(result?.error ?? null, messages));
       return;
     }
     router.replace(callbackUrl);

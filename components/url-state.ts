@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { isPeriod } from '@/domain/month';
+import { isPeriod, TREND_RANGES } from '@/domain/month';
 
 /** Sets search parameters without a navigation: the client islands refetch through React Query. */
 export function pushSearchParams(current: URLSearchParams, changes: Record<string, string | null>) {
@@ -19,10 +19,8 @@ export function usePeriod(fallback: string): string {
   return requested && isPeriod(requested) ? requested : fallback;
 }
 
-export const RANGE_CHOICES = [12, 24, 36] as const;
-
 /** The trend range in months (`?range=12|24|36`). */
 export function useRange(fallback: number): number {
   const requested = Number(useSearchParams().get('range'));
-  return (RANGE_CHOICES as readonly number[]).includes(requested) ? requested : fallback;
+  return (TREND_RANGES as readonly number[]).includes(requested) ? requested : fallback;
 }

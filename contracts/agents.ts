@@ -1,139 +1,152 @@
 // `GET /api/v1/agents` and `/agents/{code}`: what the pages, the route handlers and the browser share.
-import { AppError } from '@/domain/errors';
-import { REGION_CODE_PATTERN } from '@/domain/regions';
-import type { Figure } from '@/domain/format';
-import type { MemberStatus } from '@/domain/enums';
-
-export interface AgentListView {
-  period: string;
-  region: string;
-  regionName: string;
-  rows: AgentRow[];
-  /** The district's (the caller's agents') embedded-vs-outside retention: sums of the rows' counts. */
-  trust: TrustFigures;
-  options: {
-    supervisors: Array<{ id: number; name: string }>;
-    villages: Array<{ code: string; name: string }>;
-    communities: Array<{ id: number; name: string }>;
-  };
-}
+import { z } from 'zod';
+import { defineContract } from '@/contracts/contract';
+import { figureSchema } from '@/contracts/figures';
+import { communityParam, formatParam, periodParam, regionParam, supervisorParam } from '@/contracts/params';
+import { MEMBER_STATUSES } from '@/domain/enums';
 
 /** A rate with the persons behind it, so a reader can judge it. */
-export interface CountedRate {
-  rate: Figure | null;
-  cohort: Figure;
-  retained: Figure;
-}
+export const countedRateSchema = z.object({
+  rate: figureSchema.nullable(),
+  cohort: figureSchema,
+  retained: figureSchema,
+});
+export type CountedRate = z.infer<typeof countedRateSchema>;
 
-export interface AgentDetail extends AgentRow {
-  activeFrom: string;
-  activeTo: string | null;
-  communityList: Array<{ id: number; name: string; belongs: boolean; members: Figure }>;
-  series: AgentSeriesPoint[];
-  statusMix: Record<MemberStatus, Figure>;
-  /** Members in arrears to revisit: only for roles that may see personal data (else null). */
-  arrears: AgentArrearsMember[] | null;
-  /** Claims assisted in the twelve months to the period (null for aggregate-only roles). */
-  claims: AgentClaim[] | null;
-  claimsCount: Figure;
-  turnaroundMedianDays: number | null;
-}
-
-export interface AgentRow {
-  key: string;
-  code: string;
-  name: string;
-  supervisor: string | null;
-  supervisorId: number | null;
-  village: string;
-  villageCode: string;
-  communities: string[];
-  recruits: Figure;
-  activeMembers: Figure;
-  retention6m: Figure | null;
-  retention6mCohort: Figure;
-  membersInArrears: Figure;
-  membersInArrearsPreviousMonth: Figure;
-  arrearsRising: boolean;
-  contributionsCollected: Figure;
-  claimsAssisted: Figure;
-  target: number | null;
-  targetAttainment: Figure | null;
-  behindTarget: boolean;
-  lastAcquisition: string | null;
-  monthsSinceLastAcquisition: number;
+export const agentRowSchema = z.object({
+  key: z.string(),
+  code: z.string(),
+  name: z.string(),
+  supervisor: z.string().nullable(),
+  supervisorId: z.number().nullable(),
+  village: z.string(),
+  villageCode: z.string(),
+  communities: z.array(z.string()),
+  recruits: figureSchema,
+  activeMembers: figureSchema,
+  retention6m: figureSchema.nullable(),
+  retention6mCohort: figureSchema,
+  membersInArrears: figureSchema,
+  membersInArrearsPreviousMonth: figureSchema,
+  arrearsRising: z.boolean(),
+  contributionsCollected: figureSchema,
+  claimsAssisted: figureSchema,
+  target: z.number().nullable(),
+  targetAttainment: figureSchema.nullable(),
+  behindTarget: z.boolean(),
+  lastAcquisition: z.string().nullable(),
+  monthsSinceLastAcquisition: z.number(),
   /** The agent worked in the month (active_from .. active_to overlaps it); an agent who stopped keeps their figures but no flags. */
-  agentActive: boolean;
+  agentActive: z.boolean(),
   /** At or past the three months without acquisition after which BPJS cuts an agent. */
-  inactivityFlag: boolean;
+  inactivityFlag: z.boolean(),
   /** One month short of it. */
-  nearInactivity: boolean;
-  acquisitionBonus: Figure;
-  collectionFee: Figure;
-  incentive: Figure;
-  embeddedRetention6m: Figure | null;
-  embeddedCohort: Figure;
-  embeddedRetained: Figure;
-  outsideRetention6m: Figure | null;
-  outsideCohort: Figure;
-  outsideRetained: Figure;
-}
+  nearInactivity: z.boolean(),
+  /** The agent's income: absent for a role without `view:agent-income`. */
+  acquisitionBonus: figureSchema.optional(),
+  collectionFee: figureSchema.optional(),
+  incentive: figureSchema.optional(),
+  embeddedRetention6m: figureSchema.nullable(),
+  embeddedCohort: figureSchema,
+  embeddedRetained: figureSchema,
+  outsideRetention6m: figureSchema.nullable(),
+  outsideCohort: figureSchema,
+  outsideRetained: figureSchema,
+});
+export type AgentRow = z.infer<typeof agentRowSchema>;
 
-export interface AgentArrearsMember {
-  id: number;
-  nikMasked: string;
-  name: string;
-  village: string;
-  community: string | null;
-  lastCoveredMonth: string | null;
-}
+export const trustFiguresSchema = z.object({
+  embedded: countedRateSchema,
+  outside: countedRateSchema,
+  noCommunity: countedRateSchema,
+});
+export type TrustFigures = z.infer<typeof trustFiguresSchema>;
 
-export interface AgentClaim {
-  number: string;
-  program: string;
-  status: string;
-  submittedOn: string;
-  paidOn: string | null;
-  turnaroundDays: number | null;
-}
+const option = <K extends z.ZodType>(key: K) => z.array(z.object({ id: key, name: z.string() }));
 
-export interface AgentSeriesPoint {
-  period: string;
-  recruits: Figure;
-  activeMembers: Figure;
-  membersInArrears: Figure;
-  contributionsCollected: Figure;
-  claimsAssisted: Figure;
-  target: number | null;
-  incentive: Figure;
-}
+export const agentListViewSchema = z.object({
+  period: z.string(),
+  region: z.string(),
+  regionName: z.string(),
+  rows: z.array(agentRowSchema),
+  /** The district's (the caller's agents') embedded-vs-outside retention: sums of the rows' counts. */
+  trust: trustFiguresSchema,
+  options: z.object({
+    supervisors: option(z.number()),
+    villages: z.array(z.object({ code: z.string(), name: z.string() })),
+    communities: option(z.number()),
+  }),
+});
+export type AgentListView = z.infer<typeof agentListViewSchema>;
 
-export interface TrustFigures {
-  embedded: CountedRate;
-  outside: CountedRate;
-  noCommunity: CountedRate;
-}
+export const agentArrearsMemberSchema = z.object({
+  id: z.number(),
+  nikMasked: z.string(),
+  name: z.string(),
+  village: z.string(),
+  community: z.string().nullable(),
+  lastCoveredMonth: z.string().nullable(),
+});
+export type AgentArrearsMember = z.infer<typeof agentArrearsMemberSchema>;
 
-/** The table's filters from a query string; a bad value answers 400 saying which. */
-export function parseAgentFilters(params: URLSearchParams): { supervisorId?: number; villageCode?: string; communityId?: number } {
-  const supervisor = params.get('supervisor');
-  const village = params.get('village');
-  const community = params.get('community');
-  const filters: { supervisorId?: number; villageCode?: string; communityId?: number } = {};
-  if (supervisor) {
-    if (!/^[1-9][0-9]{0,8}$/.test(supervisor)) throw new AppError('bad_supervisor', 400, 'badSupervisor', { value: supervisor.slice(0, 20) });
-    filters.supervisorId = Number(supervisor);
-  }
-  if (village) {
-    if (!REGION_CODE_PATTERN.test(village)) throw new AppError('bad_region', 400, 'badRegion', { value: village.slice(0, 40) });
-    filters.villageCode = village;
-  }
-  if (community) {
-    if (!/^[1-9][0-9]{0,8}$/.test(community)) throw new AppError('bad_community', 400, 'badCommunity', { value: community.slice(0, 20) });
-    filters.communityId = Number(community);
-  }
-  return filters;
-}
+export const agentClaimSchema = z.object({
+  number: z.string(),
+  program: z.string(),
+  status: z.string(),
+  submittedOn: z.string(),
+  paidOn: z.string().nullable(),
+  turnaroundDays: z.number().nullable(),
+});
+export type AgentClaim = z.infer<typeof agentClaimSchema>;
+
+export const agentSeriesPointSchema = z.object({
+  period: z.string(),
+  recruits: figureSchema,
+  activeMembers: figureSchema,
+  membersInArrears: figureSchema,
+  contributionsCollected: figureSchema,
+  claimsAssisted: figureSchema,
+  target: z.number().nullable(),
+  /** Absent for a role without `view:agent-income`. */
+  incentive: figureSchema.optional(),
+});
+export type AgentSeriesPoint = z.infer<typeof agentSeriesPointSchema>;
+
+export const agentDetailSchema = agentRowSchema.extend({
+  activeFrom: z.string(),
+  activeTo: z.string().nullable(),
+  communityList: z.array(z.object({ id: z.number(), name: z.string(), belongs: z.boolean(), members: figureSchema })),
+  series: z.array(agentSeriesPointSchema),
+  statusMix: z.record(z.enum(MEMBER_STATUSES), figureSchema),
+  /** Members in arrears to revisit: only for roles that may see personal data (else null). */
+  arrears: z.array(agentArrearsMemberSchema).nullable(),
+  /** Claims assisted in the twelve months to the period (null for aggregate-only roles). */
+  claims: z.array(agentClaimSchema).nullable(),
+  claimsCount: figureSchema,
+  turnaroundMedianDays: z.number().nullable(),
+});
+export type AgentDetail = z.infer<typeof agentDetailSchema>;
+
+/** The table's filters as they stand in the URL and in the API. */
+const agentFilterParams = {
+  supervisor: supervisorParam,
+  village: regionParam,
+  community: communityParam,
+};
+export const AGENT_FILTER_KEYS = ['supervisor', 'village', 'community'] as const;
+
+export const agentsContract = defineContract({
+  path: '/api/v1/agents',
+  params: z.object({ period: periodParam, ...agentFilterParams, format: formatParam }),
+  response: agentListViewSchema,
+});
+
+/** `GET /api/v1/agents/{code}`: `path` is the stem; the code follows it. */
+export const agentContract = defineContract({
+  path: '/api/v1/agents',
+  params: z.object({ period: periodParam, format: formatParam }),
+  response: agentDetailSchema.extend({ period: z.string() }),
+});
 
 /** What the attention lists read of an agent's row. */
 export const ATTENTION_FIELDS = [

@@ -1,53 +1,107 @@
 // `GET /api/v1/claims` and `/claims/summary`: what the pages, the route handlers and the browser share.
-import type { ClaimStatus, Program } from '@/domain/enums';
-import type { Figure } from '@/domain/format';
-import type { Period } from '@/domain/month';
+import { z } from 'zod';
+import { defineContract } from '@/contracts/contract';
+import { figureSchema } from '@/contracts/figures';
+import {
+  agentCodeParam,
+  claimRange,
+  claimSortParam,
+  claimStatusParam,
+  communityParam,
+  directionParam,
+  formatParam,
+  optionalPeriodParam,
+  pageParam,
+  programParam,
+  regionParam,
+} from '@/contracts/params';
+import { CLAIM_STATUSES, PROGRAMS } from '@/domain/enums';
 
-export interface ClaimsSummary {
-  from: Period;
-  to: Period;
-  region: string;
-  byProgram: Array<{ program: Program; count: Figure; amount: Figure }>;
-  byStatus: Array<{ status: ClaimStatus; count: Figure }>;
-  turnaroundMedianDays: Figure | null;
-  turnaroundP90Days: Figure | null;
-  approvalRate: Figure | null;
-  paidCount: Figure;
-  paidAmount: Figure;
-  byMonth: Array<{
-    period: string;
-    program: Program;
-    count: Figure;
-    amount: Figure;
-  }>;
+const program = z.enum(PROGRAMS);
+const status = z.enum(CLAIM_STATUSES);
+
+export const claimsSummarySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  region: z.string(),
+  byProgram: z.array(z.object({ program, count: figureSchema, amount: figureSchema })),
+  byStatus: z.array(z.object({ status, count: figureSchema })),
+  turnaroundMedianDays: figureSchema.nullable(),
+  turnaroundP90Days: figureSchema.nullable(),
+  approvalRate: figureSchema.nullable(),
+  paidCount: figureSchema,
+  paidAmount: figureSchema,
+  byMonth: z.array(z.object({ period: z.string(), program, count: figureSchema, amount: figureSchema })),
   /** Payouts against contributions collected, month by month (the summary series). */
-  payoutsVsContributions: Array<{ period: string; claimsPaidAmount: Figure; contributionsCollected: Figure }>;
-  byVillage: Array<{ code: string; name: string; paidCount: Figure; paidAmount: Figure; submittedCount: Figure }>;
-  rejectionReasons: Array<{ reason: string; count: Figure }>;
-  solidarity: {
-    claims: Figure;
-    enrolmentsAfter: Figure;
-    baseline: Figure;
-    effect: Figure | null;
-    claimsAboveBaseline: Figure;
-  };
-}
+  payoutsVsContributions: z.array(
+    z.object({ period: z.string(), claimsPaidAmount: figureSchema, contributionsCollected: figureSchema }),
+  ),
+  byVillage: z.array(
+    z.object({ code: z.string(), name: z.string(), paidCount: figureSchema, paidAmount: figureSchema, submittedCount: figureSchema }),
+  ),
+  rejectionReasons: z.array(z.object({ reason: z.string(), count: figureSchema })),
+  solidarity: z.object({
+    claims: figureSchema,
+    enrolmentsAfter: figureSchema,
+    baseline: figureSchema,
+    effect: figureSchema.nullable(),
+    claimsAboveBaseline: figureSchema,
+  }),
+});
+export type ClaimsSummary = z.infer<typeof claimsSummarySchema>;
 
 /** A register row. Personal columns are left out entirely for roles without personal data. */
-export interface ClaimListRow {
-  number: string;
-  program: Program;
-  benefitType: string | null;
-  status: ClaimStatus;
-  villageCode: string;
-  villageName: string;
-  incidentDate: string;
-  submittedOn: string;
-  paidOn: string | null;
-  amount: number | null;
-  coveredAtIncident: boolean;
-  memberName?: string;
-  nikMasked?: string;
-  communityName?: string | null;
-  agentCode?: string | null;
-}
+export const claimListRowSchema = z.object({
+  number: z.string(),
+  program,
+  benefitType: z.string().nullable(),
+  status,
+  villageCode: z.string(),
+  villageName: z.string(),
+  incidentDate: z.string(),
+  submittedOn: z.string(),
+  paidOn: z.string().nullable(),
+  amount: z.number().nullable(),
+  coveredAtIncident: z.boolean(),
+  memberName: z.string().optional(),
+  nikMasked: z.string().optional(),
+  communityName: z.string().nullable().optional(),
+  agentCode: z.string().nullable().optional(),
+});
+export type ClaimListRow = z.infer<typeof claimListRowSchema>;
+
+export const claimsListSchema = z.object({
+  rows: z.array(claimListRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  from: z.string(),
+  to: z.string(),
+});
+export type ClaimsList = z.infer<typeof claimsListSchema>;
+
+const summaryFilters = { program: programParam, region: regionParam, from: optionalPeriodParam, to: optionalPeriodParam };
+
+/** The register: claims submitted in from..to (default the latest complete month), filtered, sorted, paged. */
+export const claimsContract = defineContract({
+  path: '/api/v1/claims',
+  params: z
+    .object({
+      ...summaryFilters,
+      status: claimStatusParam,
+      community: communityParam,
+      agent: agentCodeParam,
+      sort: claimSortParam,
+      dir: directionParam,
+      page: pageParam,
+      format: formatParam,
+    })
+    .transform(claimRange),
+  response: claimsListSchema,
+});
+
+export const claimsSummaryContract = defineContract({
+  path: '/api/v1/claims/summary',
+  params: z.object({ ...summaryFilters, format: formatParam }).transform(claimRange),
+  response: claimsSummarySchema,
+});

@@ -1,42 +1,96 @@
 // `GET /api/v1/coverage`, `/trend` and `/communities`: what the pages, the route handlers and the browser share.
-import type { FigureSet } from '@/contracts/figures';
-import type { Figure } from '@/domain/format';
-import type { SummaryMetric } from '@/domain/summary-metrics';
-
-export type CoverageRow = { key: string; name: string } & Partial<FigureSet> &
-  Omit<FigureSet, 'informalWorkforce' | 'coverageRate' | 'coverageNote'> & {
-    uncoveredWorkers?: Figure | null;
-    targetRate?: number | null;
-    targetAttainment?: Figure | null;
-  };
-
-export interface TrendView {
-  metric: SummaryMetric;
-  region: string;
-  from: string;
-  to: string;
-  points: Array<{ period: string; value: Figure | null }>;
-}
-
-/** A community row as the list and the API give it, with its type named in the caller's language. */
-export type CommunityListRow = Omit<CommunityRow, 'id'> & { key: string; id: number; typeName: string };
+import { z } from 'zod';
+import { defineContract } from '@/contracts/contract';
+import { coverageNoteSchema, figureSchema, figureSetSchema } from '@/contracts/figures';
+import {
+  communityParam,
+  field,
+  formatParam,
+  optionalPeriodParam,
+  oneOf,
+  periodParam,
+  regionParam,
+  summaryMetricParam,
+  trendRange,
+} from '@/contracts/params';
+import { SUMMARY_METRICS } from '@/domain/summary-metrics';
 
 /** The groupings `by=` accepts. */
 export const COVERAGE_BY = ['village', 'community', 'occupation', 'channel', 'agent', 'sex', 'ageBand'] as const;
 export type CoverageBy = (typeof COVERAGE_BY)[number];
 
-export interface CommunityRow {
-  id: number;
-  name: string;
-  type: string;
-  villageCode: string;
-  villageName: string;
-  agents: string[];
-  members: Figure;
-  activeMembers: Figure;
-  retention6m: Figure | null;
-  claimsPaidCount: Figure;
-  claimsPaidAmount: Figure;
-  newEnrolments: Figure;
-  lapsedMembers: Figure;
-}
+/** One group's figures; the workforce and coverage rate only where the group has a workforce estimate. */
+export const coverageRowSchema = figureSetSchema.extend({
+  key: z.string(),
+  name: z.string(),
+  informalWorkforce: z.number().nullable().optional(),
+  coverageRate: figureSchema.nullable().optional(),
+  coverageNote: coverageNoteSchema.nullable().optional(),
+  uncoveredWorkers: figureSchema.nullable().optional(),
+  targetRate: z.number().nullable().optional(),
+  targetAttainment: figureSchema.nullable().optional(),
+});
+export type CoverageRow = z.infer<typeof coverageRowSchema>;
+
+const coverageResponseSchema = z.object({
+  rows: z.array(coverageRowSchema),
+  period: z.string(),
+  region: z.string(),
+  by: z.enum(COVERAGE_BY),
+});
+
+export const coverageContract = defineContract({
+  path: '/api/v1/coverage',
+  params: z.object({
+    period: periodParam,
+    by: field<CoverageBy, CoverageBy>(oneOf(COVERAGE_BY, 'bad_grouping', 'badGrouping'), () => 'village'),
+    community: communityParam,
+    region: regionParam,
+    format: formatParam,
+  }),
+  response: coverageResponseSchema,
+});
+
+export const trendViewSchema = z.object({
+  metric: z.enum(SUMMARY_METRICS),
+  region: z.string(),
+  from: z.string(),
+  to: z.string(),
+  points: z.array(z.object({ period: z.string(), value: figureSchema.nullable() })),
+});
+export type TrendView = z.infer<typeof trendViewSchema>;
+
+export const trendContract = defineContract({
+  path: '/api/v1/trend',
+  params: z
+    .object({ metric: summaryMetricParam, from: optionalPeriodParam, to: periodParam, region: regionParam, format: formatParam })
+    .transform(trendRange),
+  response: trendViewSchema,
+});
+
+export const communityRowSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  type: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  agents: z.array(z.string()),
+  members: figureSchema,
+  activeMembers: figureSchema,
+  retention6m: figureSchema.nullable(),
+  claimsPaidCount: figureSchema,
+  claimsPaidAmount: figureSchema,
+  newEnrolments: figureSchema,
+  lapsedMembers: figureSchema,
+});
+export type CommunityRow = z.infer<typeof communityRowSchema>;
+
+/** A community row as the list and the API give it, with its type named in the caller's language. */
+export const communityListRowSchema = communityRowSchema.extend({ key: z.string(), typeName: z.string() });
+export type CommunityListRow = z.infer<typeof communityListRowSchema>;
+
+export const communitiesContract = defineContract({
+  path: '/api/v1/communities',
+  params: z.object({ period: periodParam, region: regionParam, id: communityParam, format: formatParam }),
+  response: z.object({ rows: z.array(communityListRowSchema) }),
+});

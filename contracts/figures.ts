@@ -1,21 +1,28 @@
 // The figure set every summary view carries: what the pages, the API and the browser share.
-import type { Figure } from '@/domain/format';
-import type { CoverageNote } from '@/domain/data-gaps';
+import { z } from 'zod';
+import { SUPPRESSED, type Figure } from '@/domain/format';
+import { COVERAGE_NOTES } from '@/domain/data-gaps';
+
+/** Why a region's coverage rate is null: no denominator loaded, or no member recorded in it. */
+export const coverageNoteSchema = z.enum(COVERAGE_NOTES);
+
+/** A count or sum, or "<5" where a district official may not see how few persons make it. */
+export const figureSchema = z.union([z.number(), z.literal(SUPPRESSED)]) satisfies z.ZodType<Figure>;
 
 /** The summary figures of one cell (a month, a village, a community ...) as a caller may see them. */
-export interface FigureSet {
-  activeMembers: Figure;
-  informalWorkforce: number | null;
-  coverageRate: Figure | null;
-  /** Why a region's coverage rate is null: no denominator loaded, or no member recorded in it. */
-  coverageNote: CoverageNote | null;
-  newEnrolments: Figure;
-  lapsedMembers: Figure;
-  lapseRate: Figure | null;
-  contributionsCollected: Figure;
-  claimsPaidCount: Figure;
-  claimsPaidAmount: Figure;
-  reactivatedMembers: Figure;
-  endedMembers: Figure;
-  pendingMembers: Figure;
-}
+export const figureSetSchema = z.object({
+  activeMembers: figureSchema,
+  informalWorkforce: z.number().nullable(),
+  coverageRate: figureSchema.nullable(),
+  coverageNote: coverageNoteSchema.nullable(),
+  newEnrolments: figureSchema,
+  lapsedMembers: figureSchema,
+  lapseRate: figureSchema.nullable(),
+  contributionsCollected: figureSchema,
+  claimsPaidCount: figureSchema,
+  claimsPaidAmount: figureSchema,
+  reactivatedMembers: figureSchema,
+  endedMembers: figureSchema,
+  pendingMembers: figureSchema,
+});
+export type FigureSet = z.infer<typeof figureSetSchema>;

@@ -1,14 +1,26 @@
 // `GET /api/v1/summary`: what the page, the route handler and the browser share.
-import type { FigureSet } from '@/contracts/figures';
+import { z } from 'zod';
+import { defineContract } from '@/contracts/contract';
+import { figureSetSchema } from '@/contracts/figures';
+import { flagParam, formatParam, periodParam, regionParam } from '@/contracts/params';
+
+const comparedMonth = figureSetSchema.extend({ period: z.string() });
 
 /** The v1 summary contract (PRODUCT.md); figures may be "<5" for a district official. */
-export interface SummaryView extends FigureSet {
-  period: string;
-  region: string;
-  regionName: string;
+export const summaryViewSchema = figureSetSchema.extend({
+  period: z.string(),
+  region: z.string(),
+  regionName: z.string(),
   /** Null when no estimate is loaded for the region (see `coverageNote`). */
-  informalWorkforce: number | null;
+  informalWorkforce: z.number().nullable(),
   /** With `compare`: the same figures for the previous month and the same month a year before. */
-  previousMonth?: FigureSet & { period: string };
-  sameMonthLastYear?: FigureSet & { period: string };
-}
+  previousMonth: comparedMonth.optional(),
+  sameMonthLastYear: comparedMonth.optional(),
+});
+export type SummaryView = z.infer<typeof summaryViewSchema>;
+
+export const summaryContract = defineContract({
+  path: '/api/v1/summary',
+  params: z.object({ period: periodParam, region: regionParam, compare: flagParam, format: formatParam }),
+  response: summaryViewSchema,
+});

@@ -14,6 +14,7 @@ import { cache } from 'react';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '@/db';
+import { env } from '@/env';
 
 const dialect = new PgDialect();
 
@@ -29,7 +30,7 @@ interface Store {
 const stores = new WeakMap<object, Store>();
 
 export function figuresCacheEnabled(): boolean {
-  return process.env.PAYUNG_FIGURES_CACHE !== 'off';
+  return env.PAYUNG_FIGURES_CACHE;
 }
 
 type Memo = Map<string, Promise<unknown>>;

@@ -1,8 +1,10 @@
 // The one database client. DATABASE_URL set → a PostgreSQL server through postgres.js; unset → PGlite
 // (embedded Postgres in WebAssembly) in ./.data/pglite, or PGLITE_DIR (`memory://` for tests).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { env } from '@/env';
 import * as schema from './schema';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 
@@ -33,17 +35,19 @@ export interface OpenOptions {
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+/** Functions and triggers, each defined once (db/sql/README.md). */
+export const DATABASE_CODE_FOLDER = path.join(process.cwd(), 'db', 'sql');
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
 
 /** Opens a database. Most code wants `getDb()`, the process-wide shared one. */
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
-  if (process.env.NEXT_PHASE === 'phase-production-build') {
+  if (env.NEXT_PHASE === 'phase-production-build') {
     throw new Error('Payung does not open its database during `next build`.');
   }
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL;
   const handle = databaseUrl
     ? await openPostgres(databaseUrl)
-    : await openPglite(options.pgliteDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
+    : await openPglite(options.pgliteDir ?? env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR);
   if (options.migrate) {
     try {
       await migrateDatabase(handle);
@@ -59,7 +63,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env.DATABASE_POOL_SIZE,
     onnotice: () => {},
     // Month arithmetic in SQL uses the session zone only for timestamps; pin it to the programme's.
     // No JIT: the dashboard's queries are short, and compiling them took longer than running them
@@ -113,6 +117,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
   }
 }
 
+/** Applies the committed migrations, then the database code (functions and triggers) over them. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.engine === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -123,6 +128,31 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator wants its own driver type
     await migrate(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  await applyDatabaseCode(handle.db);
+}
+
+/** The statements of db/sql/*.sql in file-name order, split at `--> statement-breakpoint`. */
+export function databaseCodeStatements(folder = DATABASE_CODE_FOLDER): string[] {
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .flatMap((name) => fs.readFileSync(path.join(folder, name), 'utf8').split('--> statement-breakpoint'))
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.replace(/^--.*$/gm, '').trim() !== '');
+}
+
+/**
+ * (Re)defines every function and trigger of db/sql in one transaction. Idempotent, so it runs at every
+ * start; a script migrating while the server starts takes its turn (two `create or replace` of one
+ * function at once would fail with "tuple concurrently updated").
+ */
+export async function applyDatabaseCode(db: Database): Promise<void> {
+  const statements = databaseCodeStatements();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7421)`);
+    for (const statement of statements) await tx.execute(sql.raw(statement));
+  });
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */

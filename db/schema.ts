@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { CHANNELS, CLAIM_STATUSES, COMMUNITY_TYPES, IMPORT_KINDS, IMPORT_MODES, PROGRAMS, REGION_LEVELS, ROLES } from '../domain/enums';
+import { DELIVERY_STATUSES, REPORT_LOCALES } from '../domain/reports';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -454,10 +455,26 @@ export const auditLog = pgTable(
     index('audit_log_user_idx').on(t.userId, t.at),
     // The log page filtered by action, newest first, and its list of actions.
     index('audit_log_action_idx').on(t.action, t.at),
-    // Sign-in throttling counts recent failures per account and per address.
-    index('audit_log_failures_email_idx').on(t.actorEmail, t.at).where(sql`action = 'sign_in_failed'`),
-    index('audit_log_failures_ip_idx').on(t.ip, t.at).where(sql`action = 'sign_in_failed'`),
   ],
+);
+
+/**
+ * Every password check of a sign-in, for the lock-out (server/auth/sign-in-throttle.ts). A row is written
+ * before the password is checked, under a lock per account and per address, so checks running at once
+ * are counted before they happen. The audit log keeps the outcomes for people to read.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** As typed, trimmed and lowercased: an account that does not exist is limited all the same. */
+    email: text('email').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null while the password is being checked. */
+    outcome: text('outcome', { enum: ['ok', 'failed'] }),
+  },
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
 );
 
 /**
@@ -478,6 +495,63 @@ export const userSessions = pgTable(
     ip: text('ip'),
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+/** Who receives the monthly report by e-mail (one row per user; unsubscribing keeps the row, dated). */
+export const reportSubscriptions = pgTable(
+  'report_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The users table keeps no language: the report's is chosen here. */
+    locale: text('locale', { enum: REPORT_LOCALES }).notNull().default('id'),
+    subscribedAt: timestamp('subscribed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while unsubscribed; null while the user receives the report. */
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('report_subscriptions_user_idx').on(t.userId),
+    check('report_subscriptions_locale_check', sql`${t.locale} in (${inList(REPORT_LOCALES)})`),
+  ],
+);
+
+/**
+ * One monthly report to one user: at most one row per user and month, so a retry or a second runner
+ * never sends it twice. pending → sending (claimed by one runner) → sent, or failed (retried later).
+ */
+export const reportDeliveries = pgTable(
+  'report_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    month: date('month').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** The SMTP error of the last failed attempt (no personal data: the server's answer). */
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The address it went to, as it was then. */
+    recipient: text('recipient'),
+    /** The same Message-ID on every attempt, so a mail system can tell a repeat. */
+    messageId: text('message_id').notNull(),
+    /** The admin who asked for it with "send now" (null: the monthly schedule). */
+    requestedBy: integer('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('report_deliveries_user_month_idx').on(t.userId, t.month),
+    index('report_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('report_deliveries_updated_idx').on(t.updatedAt),
+    check('report_deliveries_status_check', sql`${t.status} in (${inList(DELIVERY_STATUSES)})`),
+    check('report_deliveries_month_check', sql`extract(day from ${t.month}) = 1`),
+  ],
 );
 
 /**

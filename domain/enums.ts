@@ -34,4 +34,5 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_MODES = ['all', 'valid_only', 'manual'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-export type MemberStatus = 'aktif' | 'menunggak' | 'nonaktif' | 'baru';
+export const MEMBER_STATUSES = ['aktif', 'menunggak', 'nonaktif', 'baru'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];

@@ -51,6 +51,18 @@ export function formatPercent(value: Figure | null, locale: Locale = 'id', fract
   return `${formatNumber(value, locale, fractionDigits)}%`;
 }
 
+/** What a figure measures, for writing its change: persons, a percentage, or Rupiah. */
+export type FigureKind = 'count' | 'rate' | 'money';
+
+/** A change between two months: `+3`, `−1,5 poin`, `+Rp 16.800`, `±0`; `points` is the catalogue's word. */
+export function formatChange(delta: number, kind: FigureKind, locale: Locale, points: string): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const size = Math.abs(delta);
+  if (kind === 'rate') return `${sign}${formatNumber(size, locale, 1)} ${points}`;
+  if (kind === 'money') return `${sign}${formatRupiah(size, locale)}`;
+  return `${sign}${formatNumber(size, locale)}`;
+}
+
 /** '2026-11-25' → '25 Nov 2026' (id: '25 Nov 2026', with Indonesian month names such as 'Agu'). */
 export function formatDate(isoDate: string, locale: Locale = 'id'): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);

@@ -59,3 +59,10 @@ export function monthsBetween(from: Period, to: Period): Period[] {
 export function yearOf(period: Period): number {
   return Math.floor(toIndex(period) / 12);
 }
+
+/** The trend ranges the pages offer (`?range=` months); anything else is the first. */
+export const TREND_RANGES = [12, 24, 36] as const;
+export function trendRangeOf(value: unknown): number {
+  const months = Number(value);
+  return (TREND_RANGES as readonly number[]).includes(months) ? months : TREND_RANGES[0];
+}

@@ -30,3 +30,21 @@ export function navigationFor(role: Role, messages: Messages) {
     label: area.label(messages),
   }));
 }
+
+// Any origin works here: only whether a value leaves it matters.
+const PROBE_ORIGIN = 'http://payung.invalid';
+
+/**
+ * A path of this site to go to after sign-in, or `/`. Parsed as a browser would: browsers read `\` as
+ * `/` and drop tabs and newlines, so `/\evil.example` and `/<tab>/evil.example` lead to another site.
+ */
+export function sameSitePath(value: string | null | undefined): string {
+  if (!value?.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, PROBE_ORIGIN);
+  } catch {
+    return '/';
+  }
+  return url.origin === PROBE_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : '/';
+}

@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'manage:targets',
   'view:audit-log',
   'manage:claims',
+  'manage:reports',
+  /** An agent's incentive (bonus and collection fee) is their income: not for the district. */
+  'view:agent-income',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,11 +29,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'export:data',
     'manage:targets',
     'manage:claims',
+    'view:agent-income',
   ],
   // Aggregates only: never a worker's name, NIK, phone or address; small cells suppressed.
   district_official: ['view:aggregates', 'export:data'],
   // Personal data only of the members their own agents serve (the data layer narrows the rows).
-  supervisor: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'export:data'],
+  supervisor: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'export:data', 'view:agent-income'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

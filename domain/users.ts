@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '@/domain/enums';
+import { MAX_PASSWORD_LENGTH } from '@/domain/passwords';
 
 /** One schema for the admin forms and the server: error messages are catalogue keys under `admin`. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 const email = z.string().trim().toLowerCase().email('invalidEmail').max(200, 'invalidEmail');
 const name = z.string().trim().min(2, 'invalidName').max(100, 'invalidName');
@@ -12,7 +12,9 @@ const regionCode = z
   .trim()
   .regex(/^(\d{2}(\.\d{2}){0,2}(\.\d{4})?)?$/, 'invalidRegion')
   .transform((value) => (value === '' ? null : value));
-const password = z.string().min(MIN_PASSWORD_LENGTH, 'weakPassword').max(200, 'weakPassword');
+// Only its shape here: the rules (length, the list of common passwords, the account's own e-mail and
+// name) are checked on the server, which holds the list (domain/passwords.ts, server/auth/password-policy.ts).
+const password = z.string().max(MAX_PASSWORD_LENGTH * 4, 'passwordTooLong');
 
 export const createUserSchema = z.object({ email, name, role, regionCode, password });
 export const updateUserSchema = z.object({

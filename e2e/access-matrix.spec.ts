@@ -1,10 +1,11 @@
-import { expect, storageStateFor, test, type DemoRole } from './fixtures';
+import { expect, storageStateFor, test, VILLAGE_OFFICER, type SignedInRole } from './fixtures';
 
 // Every page and every /api/v1 endpoint, for every role and for no session: the expected outcome of
-// each cell. 'login' = a page redirects to the sign-in page; numbers are HTTP statuses.
+// each cell. 'login' = a page redirects to the sign-in page; numbers are HTTP statuses. villageOfficer
+// is an officer whose account is limited to one village (fixtures.ts VILLAGE_OFFICER).
 type Outcome = 200 | 401 | 403 | 404 | 'login';
-type Who = DemoRole | 'none';
-const WHO: Who[] = ['none', 'admin', 'officer', 'district', 'supervisor'];
+type Who = SignedInRole | 'none';
+const WHO: Who[] = ['none', 'admin', 'officer', 'villageOfficer', 'district', 'supervisor'];
 
 interface Route {
   path: string;
@@ -12,32 +13,37 @@ interface Route {
   expect: Record<Who, Outcome>;
 }
 
-const page = (path: string, allowed: DemoRole[]): Route => ({
+const page = (path: string, allowed: SignedInRole[]): Route => ({
   path,
   kind: 'page',
   expect: Object.fromEntries(
-    WHO.map((who) => [who, who === 'none' ? 'login' : allowed.includes(who as DemoRole) ? 200 : 403]),
+    WHO.map((who) => [who, who === 'none' ? 'login' : allowed.includes(who) ? 200 : 403]),
   ) as Record<Who, Outcome>,
 });
-const api = (path: string, allowed: DemoRole[]): Route => ({
+const api = (path: string, allowed: SignedInRole[]): Route => ({
   path,
   kind: 'api',
   expect: Object.fromEntries(
-    WHO.map((who) => [who, who === 'none' ? 401 : allowed.includes(who as DemoRole) ? 200 : 403]),
+    WHO.map((who) => [who, who === 'none' ? 401 : allowed.includes(who) ? 200 : 403]),
   ) as Record<Who, Outcome>,
 });
 
 /** A supervisor's view of another supervisor's record: not found. */
 const outsideScope = (route: Route): Route => ({ ...route, expect: { ...route.expect, supervisor: 404 } });
+/** A region outside the village officer's own, asked for by code: refused, or not found for a page. */
+const outsideVillage = (route: Route): Route => ({ ...route, expect: { ...route.expect, villageOfficer: route.kind === 'page' ? 404 : 403 } });
 
-const EVERYONE: DemoRole[] = ['admin', 'officer', 'district', 'supervisor'];
-const PERSONAL: DemoRole[] = ['admin', 'officer', 'supervisor'];
+const EVERYONE: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'district', 'supervisor'];
+const PERSONAL: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'supervisor'];
+const OFFICE: SignedInRole[] = ['admin', 'officer', 'villageOfficer'];
+const OTHER_VILLAGE = '33.02.14.2001';
 
 export const ROUTES: Route[] = [
   page('/', EVERYONE),
   page('/map', EVERYONE),
   page('/villages', EVERYONE),
-  page('/villages/33.02.14.2011', EVERYONE),
+  page(`/villages/${VILLAGE_OFFICER.region}`, EVERYONE),
+  outsideVillage(page(`/villages/${OTHER_VILLAGE}`, EVERYONE)),
   page('/communities', EVERYONE),
   page('/worklist', EVERYONE),
   page('/targets', EVERYONE),
@@ -45,9 +51,15 @@ export const ROUTES: Route[] = [
   page('/admin', ['admin']),
   page('/admin/audit', ['admin']),
   page('/admin/boundaries', ['admin']),
-  page('/imports', ['admin', 'officer']),
+  page('/admin/reports', ['admin']),
+  page('/account', EVERYONE),
+  page('/imports', OFFICE),
   api('/api/v1/summary', EVERYONE),
   api('/api/v1/summary?region=33.02.14.2011&format=csv', EVERYONE),
+  outsideVillage(api('/api/v1/summary?region=33.02.14', EVERYONE)),
+  outsideVillage(api(`/api/v1/coverage?by=community&region=${OTHER_VILLAGE}`, EVERYONE)),
+  outsideVillage(api(`/api/v1/map?metric=activeMembers&region=${OTHER_VILLAGE}`, EVERYONE)),
+  outsideVillage(api(`/api/v1/claims/summary?region=${OTHER_VILLAGE}`, EVERYONE)),
   api('/api/v1/coverage?by=village', EVERYONE),
   api('/api/v1/coverage?by=community&format=csv', EVERYONE),
   api('/api/v1/coverage?by=occupation&format=xlsx', EVERYONE),
@@ -57,15 +69,15 @@ export const ROUTES: Route[] = [
   api('/api/v1/map?metric=coverageRate&format=csv', EVERYONE),
   api('/api/v1/members', PERSONAL),
   api('/api/v1/members?format=csv', PERSONAL),
-  api('/api/v1/imports', ['admin', 'officer']),
+  api('/api/v1/imports', OFFICE),
   page('/claims', EVERYONE),
   page('/claims?program=JKK&status=paid&from=2025-01&to=2025-12&sort=amount&dir=asc', EVERYONE),
-  page('/claims/new', ['admin', 'officer']),
+  page('/claims/new', OFFICE),
   // No such claim: 404 for the roles that may open claims, 403 for the one that may not.
   {
     path: '/claims/KLM-1900-000001',
     kind: 'page',
-    expect: { none: 'login', admin: 404, officer: 404, district: 403, supervisor: 404, supervisor2: 404 },
+    expect: { none: 'login', admin: 404, officer: 404, villageOfficer: 404, district: 403, supervisor: 404, supervisor2: 404 },
   },
   api('/api/v1/claims', EVERYONE),
   api('/api/v1/claims?program=JKM&status=paid&from=2025-01&to=2025-12&page=2', EVERYONE),

@@ -12,7 +12,14 @@ export const ROLES = {
 } as const;
 export type DemoRole = keyof typeof ROLES;
 
-export const storageStateFor = (role: DemoRole) => path.join(__dirname, '.auth', `${role}.json`);
+/**
+ * A BPJS officer whose account is limited to one village: not a demo user, made by auth.setup.ts through
+ * the admin form as an installation would make one.
+ */
+export const VILLAGE_OFFICER = { email: 'officer-village@payung.test', region: '33.02.14.2011', password: 'petugas-desa-uji-2026' } as const;
+export type SignedInRole = DemoRole | 'villageOfficer';
+
+export const storageStateFor = (role: SignedInRole) => path.join(__dirname, '.auth', `${role}.json`);
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -10,7 +10,7 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-const SOURCES = ['app', 'components', 'contracts', 'db', 'domain', 'i18n', 'server', 'types', 'public', 'instrumentation.ts', 'next.config.mjs',
+const SOURCES = ['app', 'components', 'contracts', 'db', 'domain', 'env', 'i18n', 'server', 'types', 'public', 'instrumentation.ts', 'next.config.mjs',
   'package-lock.json', 'tsconfig.json', 'proxy.ts'];
 
 function sourceFingerprint() {

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import next from 'next';
 import { root } from './build.mjs';
+import { establishForwarded, parseTrustedProxies } from './forwarded.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 // All interfaces, as `next start`; HOST=127.0.0.1 keeps it to this machine.
@@ -40,9 +41,13 @@ function starting(request, response) {
 }
 
 async function serve() {
+  const trusted = parseTrustedProxies(process.env.PAYUNG_TRUSTED_PROXIES);
   const app = next({ dev: false, dir: root, hostname, port });
   let handle = starting;
-  const server = http.createServer((request, response) => handle(request, response));
+  const server = http.createServer((request, response) => {
+    establishForwarded(request, trusted);
+    return handle(request, response);
+  });
   // Next's own server keeps idle connections open a little longer than common proxies do.
   server.keepAliveTimeout = 65_000;
   const listen = () => new Promise((resolve) => server.listen(port, hostname, resolve));
@@ -82,6 +87,12 @@ function forkWorker(index, { early = false } = {}) {
 let stopping = false;
 
 if (cluster.isPrimary) {
+  try {
+    parseTrustedProxies(process.env.PAYUNG_TRUSTED_PROXIES);
+  } catch (error) {
+    console.error(`[payung] ${error.message}`);
+    process.exit(1);
+  }
   const workers = workerCount();
   // Ctrl-C reaches every process of the group; a signal sent to this process alone is passed on. Repeats
   // are ignored, so a worker closing the embedded database is never cut short.

@@ -10,6 +10,7 @@ import { prepareDatabase } from '@/db/prepare';
 import { auditLog, users } from '@/db/schema';
 import { getMessages } from '@/i18n';
 import { createUserSchema } from '@/domain/users';
+import { checkNewPassword } from '@/server/auth/password-policy';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -64,6 +65,8 @@ async function main() {
     throw new Error(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${text[issue.message] ?? issue.message}`).join('\n'));
   }
   const input = parsed.data;
+  const problem = checkNewPassword(input.password, input);
+  if (problem) throw new Error(`password: ${(getMessages('en').admin as Record<string, string>)[problem]}`);
   const handle = await openDatabase();
   try {
     // The regions a --region names are reference data: a user made before the first start needs them too.

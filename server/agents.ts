@@ -163,9 +163,13 @@ function buildRow(
     agentActive,
     inactivityFlag: agentActive && months >= INACTIVITY_MONTHS,
     nearInactivity: agentActive && months === INACTIVITY_MONTHS - 1,
-    acquisitionBonus: rateFor(role, bonus, bonus > 0 ? recruits : 5) ?? 0,
-    collectionFee: rateFor(role, fee, payers) ?? 0,
-    incentive: rateFor(role, bonus + fee, incentivePersons) ?? 0,
+    ...(can(role, 'view:agent-income')
+      ? {
+          acquisitionBonus: rateFor(role, bonus, bonus > 0 ? recruits : 5) ?? 0,
+          collectionFee: rateFor(role, fee, payers) ?? 0,
+          incentive: rateFor(role, bonus + fee, incentivePersons) ?? 0,
+        }
+      : {}),
     embeddedRetention6m: embedded.rate,
     embeddedCohort: embedded.cohort,
     embeddedRetained: embedded.retained,
@@ -358,7 +362,9 @@ export async function getAgentDetail(
         contributionsCollected: rateFor(role, f.collected, f.collectingPayers) ?? 0,
         claimsAssisted: countFor(role, f.claimsAssisted),
         target: f.target,
-        incentive: rateFor(role, f.acquisitionBonus + f.collectionFee, f.collectingPayers + (f.acquisitionBonus > 0 ? f.recruits : 0)) ?? 0,
+        ...(can(role, 'view:agent-income')
+          ? { incentive: rateFor(role, f.acquisitionBonus + f.collectionFee, f.collectingPayers + (f.acquisitionBonus > 0 ? f.recruits : 0)) ?? 0 }
+          : {}),
       };
     }),
     statusMix: {

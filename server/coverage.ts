@@ -4,21 +4,19 @@ import { queryRows, type Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { communities, coverageTargets, regions } from '@/db/schema';
 import type { Caller } from '@/server/auth/caller';
-import { AppError } from '@/domain/errors';
 import { getMessages, type Locale } from '@/i18n';
 import { yearOf } from '@/domain/month';
 import { getGroupedRetention } from '@/server/indicators/retention';
 import { getSummarySeries, NONE_KEY, type Grouping, type SummaryCell } from '@/server/indicators/series';
-import { isSummaryMetric, SUMMARY_METRICS, type SummaryMetric } from '@/domain/summary-metrics';
+import type { SummaryMetric } from '@/domain/summary-metrics';
 import { toNumber } from '@/server/indicators/sql-helpers';
 import { memberScopeCondition } from '@/server/indicators/scope';
 import { countFor, figuresFor, rateFor } from '@/server/figures';
 import { type FigureSet } from '@/contracts/figures';
 import { resolveScope } from '@/server/scope';
-import { COVERAGE_BY, type CommunityListRow, type CommunityRow, type CoverageBy, type CoverageRow, type TrendView } from '@/contracts/coverage';
+import { type CommunityListRow, type CommunityRow, type CoverageBy, type CoverageRow, type TrendView } from '@/contracts/coverage';
 
 /** The v1 `by` values; `village` means the regions one level below the one asked for. */
-
 const GROUPING: Record<CoverageBy, Grouping> = {
   village: 'region',
   community: 'community',
@@ -31,21 +29,6 @@ const GROUPING: Record<CoverageBy, Grouping> = {
 
 /** Groupings with a denominator: only their rows carry informalWorkforce and coverageRate. */
 const HAS_WORKFORCE: ReadonlySet<CoverageBy> = new Set(['village', 'occupation']);
-
-export function parseCoverageBy(value: string | null): CoverageBy {
-  const by = value ?? 'village';
-  if (!(COVERAGE_BY as readonly string[]).includes(by)) {
-    throw new AppError('bad_grouping', 400, 'badGrouping', { value: by.slice(0, 20) });
-  }
-  return by as CoverageBy;
-}
-
-export function parseMetric(value: string | null): SummaryMetric {
-  const metric = value ?? 'activeMembers';
-  if (!isSummaryMetric(metric)) throw new AppError('bad_metric', 400, 'badMetric', { value: metric.slice(0, 30), allowed: SUMMARY_METRICS.join(', ') });
-  return metric;
-}
-
 
 export interface CoverageView {
   period: string;
@@ -283,12 +266,6 @@ export async function listCommunities(
 }
 
 /** `community` from a query string: a positive integer id, or 400. */
-export function parseCommunityParam(value: string | null): number | undefined {
-  if (value === null || value === '') return undefined;
-  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new AppError('bad_community', 400, 'badCommunity', { value: value.slice(0, 20) });
-  return Number(value);
-}
-
 /** One community's facts, or null when it does not exist or lies outside the caller's region. */
 export async function getCommunity(db: Database, args: { caller: Caller; id: number }) {
   const [row] = await db

@@ -6,25 +6,12 @@ import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import { memberScopeCondition } from '@/server/indicators/scope';
 import { coverageFlagColumns, literalMonth } from '@/server/indicators/status';
-import { type MemberStatus } from '@/domain/enums';
+import type { MemberListRow } from '@/contracts/members';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { resolveScope } from '@/server/scope';
 import { writeAudit } from '@/server/audit';
 
 export const MEMBERS_PAGE_SIZE = 25;
-
-export interface MemberListRow {
-  id: number;
-  /** Masked: 3302••••••••1234. The full NIK only through revealNik, which is audited. */
-  nikMasked: string;
-  kpj: string | null;
-  name: string;
-  villageName: string;
-  occupation: string | null;
-  agentCode: string | null;
-  enrolledOn: string;
-  status: MemberStatus | null;
-}
 
 /** The NIK shown by default: first four and last four digits. */
 export const maskNikSql = (column: ReturnType<typeof sql>) =>
@@ -97,7 +84,7 @@ export async function listMembers(
       occupation: (row.occupation as string | null) ?? null,
       agentCode: (row.agent_code as string | null) ?? null,
       enrolledOn: String(row.enrolled_on),
-      status: (row.status as MemberStatus | null) ?? null,
+      status: (row.status as MemberListRow['status']) ?? null,
     })),
     total: toNumber(counted?.total),
     page,

@@ -10,6 +10,8 @@ import { AppError, forbidden } from '@/domain/errors';
 import type { CreateUserInput, UpdateUserInput } from '@/domain/users';
 import { writeAudit } from '@/server/audit';
 import { revokeUserSessions } from '@/server/auth/sessions';
+import { checkNewPassword } from '@/server/auth/password-policy';
+import type { PasswordProblem } from '@/domain/passwords';
 
 function assertCanManageUsers(caller: Caller) {
   if (!can(caller.role, 'manage:users')) throw forbidden();
@@ -51,13 +53,19 @@ async function assertRegionExists(db: Database, code: string | null) {
   if (!row) throw new AppError('bad_region', 400, 'badRegion', { value: code });
 }
 
-export type UserChangeResult = { ok: true } | { ok: false; reason: 'emailTaken' | 'notYourself' | 'invalidRegion' };
+export type UserChangeResult =
+  | { ok: true }
+  | { ok: false; reason: 'emailTaken' | 'notYourself' | 'invalidRegion' }
+  /** The new password breaks a rule (domain/passwords.ts): said beside the password field. */
+  | { ok: false; reason: PasswordProblem; field: 'password' };
 
 export async function createUser(
   db: Database,
   { caller, input, ip }: { caller: Caller; input: CreateUserInput; ip?: string | null },
 ): Promise<UserChangeResult> {
   assertCanManageUsers(caller);
+  const problem = checkNewPassword(input.password, input);
+  if (problem) return { ok: false, reason: problem, field: 'password' };
   try {
     await assertRegionExists(db, input.regionCode);
   } catch {
@@ -135,6 +143,10 @@ export async function resetUserPassword(
   { caller, userId, password, ip }: { caller: Caller; userId: number; password: string; ip?: string | null },
 ): Promise<UserChangeResult> {
   assertCanManageUsers(caller);
+  const [account] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+  if (!account) throw new AppError('not_found', 404, 'notFound');
+  const problem = checkNewPassword(password, account);
+  if (problem) return { ok: false, reason: problem, field: 'password' };
   const passwordHash = await bcrypt.hash(password, 10);
   return db.transaction(async (tx) => {
     const updated = await tx

@@ -2,7 +2,8 @@ import type { Role } from '@/domain/enums';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: number; sessionVersion: number; sessionId: string; name: string; email: string; role: Role };
+    /** What the browser's JavaScript may read: no session id, no session version. */
+    user: { id: number; name: string; email: string; role: Role };
   }
   interface User {
     id: string;

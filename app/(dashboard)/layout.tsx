@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import Link from 'next/link';
 import { getDb } from '@/db';
+import { rethrowOutage } from '@/db/errors';
 import { isDemoData } from '@/server/settings';
 import { DemoBanner } from '@/components/demo-banner';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -14,7 +15,7 @@ import { navigationFor } from '@/domain/navigation';
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   await connection();
   const caller = await requirePageCaller();
-  const [{ locale, messages }, demo] = await Promise.all([getI18n(), getDb().then(isDemoData)]);
+  const [{ locale, messages }, demo] = await Promise.all([getI18n(), getDb().then(isDemoData).catch(rethrowOutage)]);
   const nav = navigationFor(caller.role, messages);
 
   return (
@@ -34,6 +35,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <span className="user-chip">
               {messages.app.signedInAs} <strong>{caller.name}</strong> ({messages.roles[caller.role]})
             </span>
+            <Link href="/account" className="link-button">
+              {messages.reports.nav}
+            </Link>
             <LanguageSwitch />
             <SignOutButton />
           </div>

@@ -8,54 +8,39 @@ import { getSetupProgress } from '@/server/setup';
 import { SetupGuide } from '@/components/overview/setup-guide';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PrintHeader } from '@/components/coverage/print-header';
-import { MessageBox } from '@/components/ui/message-box';
-import { AppError } from '@/domain/errors';
 import { PeriodPicker } from '@/components/period-picker';
+import { PeriodText } from '@/components/period-text';
 import { CoverageTrends } from '@/components/overview/coverage-trends';
 import { SummaryCards } from '@/components/overview/summary-cards';
 import { OverviewMap } from './overview-map';
 import { SupervisorHomePanel } from './supervisor-home';
 import { suppressesSmallCells } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
-import { formatDate, formatPeriod } from '@/domain/format';
+import { formatDate } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { addMonths, currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/domain/month';
+import { addMonths, currentMonth, latestCompleteMonth, todayInJakarta, trendRangeOf } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { summaryContract } from '@/contracts/summary';
+import { dashboardPage } from './dashboard-page';
 
 export const metadata: Metadata = { title: 'Ringkasan' };
 
-const RANGES = [12, 24, 36];
-
-export default async function OverviewPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ period?: string; region?: string; range?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
-  const range = RANGES.includes(Number(params.range)) ? Number(params.range) : 12;
+  const { period, region } = parseParams(summaryContract.params, searchParams);
+  // The trend range is the page's own (the trend API takes from/to), as the range picker reads it.
+  const range = trendRangeOf(searchParams.range);
   const db = await getDb();
   const { locale, messages } = await getI18n();
-  let data;
-  try {
-    // Independent reads at once: the month with its comparisons, the range's series, the channel mix.
-    const [summary, series, channels, asOf, setup] = await Promise.all([
-      getSummaryView(db, { caller, period, regionCode: params.region, compare: true }),
-      getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: params.region }),
-      getCoverageView(db, { caller, period, regionCode: params.region, by: 'channel', locale }),
-      getDataAsOf(db),
-      getSetupProgress(db, caller),
-    ]);
-    data = { summary, series, channels, asOf, setup };
-  } catch (error) {
-    // A region outside the caller's scope, or an unknown one: say so instead of failing the page.
-    if (error instanceof AppError) {
-      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
-    }
-    throw error;
-  }
-  const { summary, series, channels, asOf, setup } = data;
+  // Independent reads at once: the month with its comparisons, the range's series, the channel mix.
+  const [summary, series, channels, asOf, setup] = await Promise.all([
+    getSummaryView(db, { caller, period, regionCode: region, compare: true }),
+    getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: region }),
+    getCoverageView(db, { caller, period, regionCode: region, by: 'channel', locale }),
+    getDataAsOf(db),
+    getSetupProgress(db, caller),
+  ]);
   const trends = {
     activeMembers: trendOf(series, 'activeMembers'),
     coverageRate: trendOf(series, 'coverageRate'),
@@ -67,7 +52,7 @@ export default async function OverviewPage({
     <>
       <PrintHeader
         title={messages.overview.title}
-        filters={interpolate(messages.coverage.filters, { region: summary.regionName, period: formatPeriod(period, locale) })}
+        filters={<PeriodText template={messages.coverage.filters} values={{ region: summary.regionName }} initialPeriod={period} />}
         printedOn={interpolate(messages.coverage.printedOn, { date: formatDate(todayInJakarta(), locale) })}
       />
       <div className="page-head">
@@ -80,7 +65,7 @@ export default async function OverviewPage({
         <div className="head-tools">
           <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
           <ExportLinks
-            path="/api/v1/summary"
+            path={summaryContract.path}
             params={{ region: summary.region }}
             initialPeriod={period}
             withPrint
@@ -106,4 +91,4 @@ export default async function OverviewPage({
       />
     </>
   );
-}
+});

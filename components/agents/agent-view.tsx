@@ -50,6 +50,7 @@ export function AgentView({
   }
   const n = (value: Figure | null) => formatNumber(value, locale);
   const series = data.series;
+  const showIncome = data.incentive !== undefined;
   return (
     <div aria-busy={isFetching}>
       {error ? (
@@ -82,11 +83,13 @@ export function AgentView({
           value={`${n(data.monthsSinceLastAcquisition)}${data.inactivityFlag ? ` · ${a.flagInactive}` : ''}`}
           help={data.lastAcquisition ? formatPeriod(data.lastAcquisition, locale) : undefined}
         />
-        <StatCard
-          label={a.incentive}
-          value={formatRupiah(data.incentive, locale)}
-          help={`${a.acquisitionBonus}: ${formatRupiah(data.acquisitionBonus, locale)} · ${a.collectionFee}: ${formatRupiah(data.collectionFee, locale)}`}
-        />
+        {showIncome ? (
+          <StatCard
+            label={a.incentive}
+            value={formatRupiah(data.incentive ?? 0, locale)}
+            help={`${a.acquisitionBonus}: ${formatRupiah(data.acquisitionBonus ?? 0, locale)} · ${a.collectionFee}: ${formatRupiah(data.collectionFee ?? 0, locale)}`}
+          />
+        ) : null}
       </div>
 
       <section className="panel agent-section" aria-labelledby="target-heading">
@@ -122,7 +125,7 @@ export function AgentView({
                 <th scope="col" className="num">{a.membersInArrears}</th>
                 <th scope="col" className="num">{a.contributionsCollected}</th>
                 <th scope="col" className="num">{a.claimsAssisted}</th>
-                <th scope="col" className="num">{a.incentive}</th>
+                {showIncome ? <th scope="col" className="num">{a.incentive}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -135,7 +138,7 @@ export function AgentView({
                   <td className="num" data-column="membersInArrears">{n(p.membersInArrears)}</td>
                   <td className="num" data-column="contributionsCollected">{formatRupiah(p.contributionsCollected, locale)}</td>
                   <td className="num" data-column="claimsAssisted">{n(p.claimsAssisted)}</td>
-                  <td className="num" data-column="incentive">{formatRupiah(p.incentive, locale)}</td>
+                  {showIncome ? <td className="num" data-column="incentive">{formatRupiah(p.incentive ?? 0, locale)}</td> : null}
                 </tr>
               ))}
             </tbody>

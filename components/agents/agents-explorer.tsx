@@ -195,7 +195,7 @@ export function AgentsExplorer({
           testId="agents-table"
         />
         <p className="note">{a.retentionNote}</p>
-        <p className="note">{a.incentiveNote}</p>
+        {columns.some((column) => column.key === 'incentive') ? <p className="note">{a.incentiveNote}</p> : null}
       </div>
     </div>
   );

@@ -1,11 +1,13 @@
 // The agents table's columns (the figures first, so a phone shows them beside the name), built on the server from the message catalogue (plain data).
 import type { Column } from '@/components/coverage/sortable-table';
 import type { Messages } from '@/i18n';
+import type { Role } from '@/domain/enums';
+import { can } from '@/domain/permissions';
 
-/** The table's columns, built from the catalogue (plain data). */
-export function agentColumns(m: Messages): Column[] {
+/** The table's columns, built from the catalogue (plain data); the incentive only for roles that may see it. */
+export function agentColumns(m: Messages, role: Role): Column[] {
   const a = m.agents;
-  return [
+  const columns: Column[] = [
     { key: 'name', label: a.name, kind: 'text' },
     { key: 'recruits', label: a.recruits, kind: 'count' },
     { key: 'target', label: a.target, kind: 'count' },
@@ -22,5 +24,6 @@ export function agentColumns(m: Messages): Column[] {
     { key: 'supervisor', label: a.supervisor, kind: 'text' },
     { key: 'village', label: a.village, kind: 'text' },
   ];
+  return can(role, 'view:agent-income') ? columns : columns.filter((column) => column.key !== 'incentive');
 }
 

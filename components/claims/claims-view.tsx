@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { StatCard } from '@/components/ui/stat-card';
 import { pushSearchParams } from '@/components/url-state';
-import type { ClaimsSummary } from '@/contracts/claims';
+import type { ClaimsList, ClaimsSummary } from '@/contracts/claims';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, SUPPRESSED, type Figure } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import {
@@ -15,7 +15,6 @@ import {
   claimsSummaryQuery,
   claimsUrl,
   type ClaimParams,
-  type ClaimsListResponse,
 } from '@/components/claims/queries';
 
 const STATUSES = ['submitted', 'verified', 'approved', 'paid', 'rejected'] as const;
@@ -54,7 +53,7 @@ export function ClaimsView({
 }: {
   defaults: ClaimParams;
   initialParams: ClaimParams;
-  initialList: ClaimsListResponse;
+  initialList: ClaimsList;
   initialSummary: ClaimsSummary;
   choices: FilterChoices;
   personal: boolean;

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ClaimListRow, ClaimsSummary } from '@/contracts/claims';
-import { fetchJson } from '@/components/fetch-json';
+import { claimsContract, claimsSummaryContract } from '@/contracts/claims';
+import { toSearch } from '@/contracts/params';
+import { contractUrl, fetchContract } from '@/components/fetch-json';
 
 /** The register's and the summary's filters, as they stand in the URL and in the v1 API. */
-export interface ClaimParams {
+export type ClaimParams = {
   program: string;
   status: string;
   region: string;
@@ -14,7 +15,7 @@ export interface ClaimParams {
   sort: string;
   dir: string;
   page: string;
-}
+};
 
 export const CLAIM_PARAM_KEYS: readonly (keyof ClaimParams)[] = [
   'program',
@@ -29,43 +30,34 @@ export const CLAIM_PARAM_KEYS: readonly (keyof ClaimParams)[] = [
   'page',
 ];
 
-export interface ClaimsListResponse {
-  rows: ClaimListRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  from: string;
-  to: string;
+function pick(params: Partial<ClaimParams>, keys: readonly (keyof ClaimParams)[]): Partial<ClaimParams> {
+  const out: Partial<ClaimParams> = {};
+  for (const key of keys) if (params[key]) out[key] = params[key];
+  return out;
 }
 
-function search(params: Partial<ClaimParams>, keys: readonly (keyof ClaimParams)[], extra: Record<string, string> = {}) {
-  const out = new URLSearchParams();
-  for (const key of keys) {
-    const value = params[key];
-    if (value) out.set(key, value);
-  }
-  for (const [key, value] of Object.entries(extra)) out.set(key, value);
-  return out.toString();
-}
+const SUMMARY_KEYS = ['program', 'region', 'from', 'to'] as const satisfies readonly (keyof ClaimParams)[];
 
 export function claimsUrl(params: Partial<ClaimParams>, format?: 'csv' | 'xlsx') {
-  return `/api/v1/claims?${search(params, CLAIM_PARAM_KEYS, format ? { format } : {})}`;
+  return contractUrl(claimsContract, { ...pick(params, CLAIM_PARAM_KEYS), format });
 }
 
 export function claimsSummaryUrl(params: Partial<ClaimParams>) {
-  return `/api/v1/claims/summary?${search(params, ['program', 'region', 'from', 'to'])}`;
+  return contractUrl(claimsSummaryContract, pick(params, SUMMARY_KEYS));
 }
 
 export function claimsListQuery(params: Partial<ClaimParams>) {
+  const chosen = pick(params, CLAIM_PARAM_KEYS);
   return queryOptions({
-    queryKey: ['claims', 'list', search(params, CLAIM_PARAM_KEYS)] as const,
-    queryFn: () => fetchJson<ClaimsListResponse>(claimsUrl(params)),
+    queryKey: ['claims', 'list', toSearch(chosen)] as const,
+    queryFn: () => fetchContract(claimsContract, chosen),
   });
 }
 
 export function claimsSummaryQuery(params: Partial<ClaimParams>) {
+  const chosen = pick(params, SUMMARY_KEYS);
   return queryOptions({
-    queryKey: ['claims', 'summary', search(params, ['program', 'region', 'from', 'to'])] as const,
-    queryFn: () => fetchJson<ClaimsSummary>(claimsSummaryUrl(params)),
+    queryKey: ['claims', 'summary', toSearch(chosen)] as const,
+    queryFn: () => fetchContract(claimsSummaryContract, chosen),
   });
 }

@@ -1,7 +1,7 @@
-/** Shown only on paper: what the report is, its filters and when it was printed. */
-export function PrintHeader({ title, filters, printedOn }: { title: string; filters: string; printedOn: string }) {
+/** Shown only on paper: what the report is, its filters (with the month shown, see PeriodText) and when it was printed. */
+export function PrintHeader({ title, filters, printedOn }: { title: string; filters: React.ReactNode; printedOn: string }) {
   return (
-    <div className="print-only print-header">
+    <div className="print-only print-header" data-testid="print-header">
       <strong>Payung · {title}</strong>
       <span>{filters}</span>
       <span>{printedOn}</span>

@@ -1,14 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CommunityListRow, CoverageBy, CoverageRow, TrendView } from '@/contracts/coverage';
+import { communitiesContract, coverageContract, trendContract, type CoverageBy } from '@/contracts/coverage';
 import type { SummaryMetric } from '@/domain/summary-metrics';
-import { fetchJson } from '@/components/fetch-json';
-
-export interface CoverageResponse {
-  rows: CoverageRow[];
-  period: string;
-  region: string;
-  by: CoverageBy;
-}
+import { contractUrl, fetchContract } from '@/components/fetch-json';
 
 export const coverageKeys = {
   all: ['coverage'] as const,
@@ -18,38 +11,38 @@ export const coverageKeys = {
   trend: (region: string, metric: SummaryMetric, from: string, to: string) => ['trend', region, metric, from, to] as const,
 };
 
+const coverageParams = (region: string, period: string, by: CoverageBy, community?: number) => ({
+  by,
+  period,
+  region,
+  community: community === undefined ? undefined : String(community),
+});
+
 export function coverageUrl(region: string, period: string, by: CoverageBy, format?: 'csv' | 'xlsx', community?: number) {
-  const params = new URLSearchParams({ by, period, region });
-  if (community !== undefined) params.set('community', String(community));
-  if (format) params.set('format', format);
-  return `/api/v1/coverage?${params.toString()}`;
+  return contractUrl(coverageContract, { ...coverageParams(region, period, by, community), format });
 }
 
 export function coverageQuery(region: string, period: string, by: CoverageBy, community?: number) {
   return queryOptions({
     queryKey: coverageKeys.one(region, period, by, community),
-    queryFn: () => fetchJson<CoverageResponse>(coverageUrl(region, period, by, undefined, community)),
+    queryFn: () => fetchContract(coverageContract, coverageParams(region, period, by, community)),
   });
 }
 
 export function communitiesQuery(region: string, period: string, id?: number) {
-  const params = new URLSearchParams({ period, region });
-  if (id !== undefined) params.set('id', String(id));
   return queryOptions({
     queryKey: coverageKeys.communities(region, period, id),
-    queryFn: () => fetchJson<{ rows: CommunityListRow[] }>(`/api/v1/communities?${params.toString()}`),
+    queryFn: () => fetchContract(communitiesContract, { period, region, id: id === undefined ? undefined : String(id) }),
   });
 }
 
 export function trendUrl(region: string, metric: SummaryMetric, from: string, to: string, format?: 'csv' | 'xlsx') {
-  const params = new URLSearchParams({ metric, from, to, region });
-  if (format) params.set('format', format);
-  return `/api/v1/trend?${params.toString()}`;
+  return contractUrl(trendContract, { metric, from, to, region, format });
 }
 
 export function trendQuery(region: string, metric: SummaryMetric, from: string, to: string) {
   return queryOptions({
     queryKey: coverageKeys.trend(region, metric, from, to),
-    queryFn: () => fetchJson<TrendView>(trendUrl(region, metric, from, to)),
+    queryFn: () => fetchContract(trendContract, { metric, from, to, region }),
   });
 }

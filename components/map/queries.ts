@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { MapView } from '@/contracts/map';
+import { mapContract } from '@/contracts/map';
 import type { MapMetric } from '@/domain/map-metrics';
-import { fetchJson } from '@/components/fetch-json';
+import { fetchContract } from '@/components/fetch-json';
 
 export const mapKeys = {
   all: ['map'] as const,
@@ -11,7 +11,6 @@ export const mapKeys = {
 export function mapQuery(region: string, period: string, metric: MapMetric) {
   return queryOptions({
     queryKey: mapKeys.one(region, period, metric),
-    queryFn: () =>
-      fetchJson<MapView>(`/api/v1/map?${new URLSearchParams({ region, period, metric }).toString()}`),
+    queryFn: () => fetchContract(mapContract, { region, period, metric }),
   });
 }

@@ -6,11 +6,11 @@ import { PairBarChart } from '@/components/charts/pair-bar-chart';
 import { ShareBarChart } from '@/components/charts/share-bar-chart';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
-import { pushSearchParams, RANGE_CHOICES, usePeriod, useRange } from '@/components/url-state';
+import { pushSearchParams, usePeriod, useRange } from '@/components/url-state';
 import type { CoverageRow, TrendView } from '@/contracts/coverage';
 import { formatNumber, formatPercent, formatPeriod, formatShortPeriod, type Figure } from '@/domain/format';
 import { interpolate } from '@/i18n';
-import { addMonths } from '@/domain/month';
+import { addMonths, TREND_RANGES } from '@/domain/month';
 import type { SummaryMetric } from '@/domain/summary-metrics';
 import { coverageQuery, trendQuery } from '@/components/coverage/queries';
 
@@ -91,7 +91,7 @@ export function CoverageTrends({
             value={range}
             onChange={(event) => pushSearchParams(params, { range: event.target.value })}
           >
-            {RANGE_CHOICES.map((months) => (
+            {TREND_RANGES.map((months) => (
               <option key={months} value={months}>
                 {interpolate(t.rangeMonths, { months })}
               </option>

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SummaryView } from '@/contracts/summary';
-import { fetchJson } from '@/components/fetch-json';
+import { summaryContract } from '@/contracts/summary';
+import { fetchContract } from '@/components/fetch-json';
 
 export const summaryKeys = {
   all: ['summary'] as const,
@@ -11,7 +11,6 @@ export const summaryKeys = {
 export function summaryQuery(region: string, period: string) {
   return queryOptions({
     queryKey: summaryKeys.one(region, period),
-    queryFn: () =>
-      fetchJson<SummaryView>(`/api/v1/summary?${new URLSearchParams({ region, period, compare: '1' }).toString()}`),
+    queryFn: () => fetchContract(summaryContract, { region, period, compare: '1' }),
   });
 }

@@ -6,25 +6,16 @@ import { useI18n } from '@/components/i18n-provider';
 import { usePeriod } from '@/components/url-state';
 import type { FigureSet } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
-import { formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure } from '@/domain/format';
+import { formatChange, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure, type FigureKind } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { summaryQuery } from '@/components/overview/queries';
 import { coverageNoteText } from '@/domain/data-gaps';
 
-type Kind = 'count' | 'rate' | 'money';
-
-function formatChange(delta: number, kind: Kind, locale: Locale, messages: Messages): string {
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const size = Math.abs(delta);
-  if (kind === 'rate') return `${sign}${formatNumber(size, locale, 1)} ${messages.coverage.points}`;
-  if (kind === 'money') return `${sign}${formatRupiah(size, locale)}`;
-  return `${sign}${formatNumber(size, locale)}`;
-}
 
 /** The change of a figure against another month, unless either is unknown or suppressed. */
 function changesOf(
   key: Exclude<keyof FigureSet, 'coverageNote'>,
-  kind: Kind,
+  kind: FigureKind,
   summary: SummaryView,
   locale: Locale,
   messages: Messages,
@@ -37,7 +28,7 @@ function changesOf(
     if (typeof now !== 'number' || typeof then !== 'number' || !other) return;
     const delta = now - then;
     const direction = Math.abs(delta) < 1e-9 ? 'flat' : delta > 0 ? 'up' : 'down';
-    const change = direction === 'flat' ? messages.coverage.noChange : formatChange(delta, kind, locale, messages);
+    const change = direction === 'flat' ? messages.coverage.noChange : formatChange(delta, kind, locale, messages.coverage.points);
     // The colour says whether the change is good news (fewer members in arrears is), the arrow its sign.
     const tone = direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad';
     out.push({ text: interpolate(template, { change, period: formatPeriod(other.period, locale) }), direction, tone });
@@ -57,7 +48,7 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
-  const changes = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: Kind, better: 'up' | 'down' = 'up') =>
+  const changes = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind, better: 'up' | 'down' = 'up') =>
     changesOf(key, kind, summary, locale, messages, better);
 
   return (

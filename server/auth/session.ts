@@ -6,6 +6,8 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { findSessionUser } from '@/server/auth/sessions';
 import { unauthenticated } from '@/domain/errors';
+import { rethrowOutage } from '@/db/errors';
+import { servedOverHttps } from '@/server/http/client-address';
 import { authOptions } from '@/server/auth/options';
 import type { Caller } from '@/server/auth/caller';
 import { can, type Permission } from '@/domain/permissions';
@@ -26,7 +28,8 @@ async function readSessionToken(): Promise<JWT | null> {
     cookies: Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value])),
     headers: Object.fromEntries(headerList.entries()),
   };
-  const text = await getToken({ req: request as never, secret: authOptions.secret, raw: true });
+  // The cookie's name follows https (`__Secure-`), as the sign-in that set it did.
+  const text = await getToken({ req: request as never, secret: authOptions.secret, raw: true, secureCookie: servedOverHttps(headerList) });
   if (!text) return null;
   const kept = decodedTokens.get(text);
   if (kept && (kept.exp === undefined || Number(kept.exp) * 1000 > Date.now())) {
@@ -49,7 +52,13 @@ async function readSessionToken(): Promise<JWT | null> {
 async function readCaller(): Promise<Caller | null> {
   const token = await readSessionToken();
   if (!token?.sid) return null;
-  const user = await findSessionUser(await getDb(), token.sid, token.sv ?? -1);
+  let user;
+  try {
+    user = await findSessionUser(await getDb(), token.sid, token.sv ?? -1);
+  } catch (error) {
+    // Every page asks this first: an outage is recognised here and shown as the outage page (app/error.tsx).
+    rethrowOutage(error);
+  }
   if (!user) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode };
 }

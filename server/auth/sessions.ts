@@ -12,10 +12,19 @@ export const SESSION_IDLE_SECONDS = 30 * 60;
 /** last_seen_at is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_SECONDS = 60;
 
+/**
+ * What the database keeps of a session id: its SHA-256. The id itself lives only in the encrypted
+ * cookie, so neither a copy of the table nor a failed query's parameters in a log can open a session.
+ */
+export function sessionKey(sessionId: string): string {
+  return crypto.createHash('sha256').update(sessionId).digest('base64url');
+}
+
+/** Opens a session; returns its id, for the cookie. */
 export async function createSession(db: Database, userId: number, ip: string | null): Promise<string> {
   const id = crypto.randomBytes(32).toString('base64url');
   await db.insert(userSessions).values({
-    id,
+    id: sessionKey(id),
     userId,
     ip,
     expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
@@ -28,6 +37,7 @@ export async function createSession(db: Database, userId: number, ip: string | n
  * since sign-in (the session version). Touches the session so activity keeps it alive.
  */
 export async function findSessionUser(db: Database, sessionId: string, sessionVersion: number) {
+  const key = sessionKey(sessionId);
   const [row] = await db
     .select({
       id: users.id,
@@ -43,7 +53,7 @@ export async function findSessionUser(db: Database, sessionId: string, sessionVe
     .innerJoin(users, eq(users.id, userSessions.userId))
     .where(
       and(
-        eq(userSessions.id, sessionId),
+        eq(userSessions.id, key),
         isNull(userSessions.revokedAt),
         sql`${userSessions.expiresAt} > now()`,
         sql`${userSessions.lastSeenAt} > now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`,
@@ -54,7 +64,7 @@ export async function findSessionUser(db: Database, sessionId: string, sessionVe
     .limit(1);
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_SECONDS * 1000) {
-    await db.update(userSessions).set({ lastSeenAt: new Date() }).where(eq(userSessions.id, sessionId));
+    await db.update(userSessions).set({ lastSeenAt: new Date() }).where(eq(userSessions.id, key));
   }
   const { lastSeenAt: _lastSeenAt, dataVersion, ...user } = row;
   rememberDataVersion(db, dataVersion);
@@ -62,7 +72,7 @@ export async function findSessionUser(db: Database, sessionId: string, sessionVe
 }
 
 export async function revokeSession(db: Database, sessionId: string): Promise<void> {
-  await db.update(userSessions).set({ revokedAt: new Date() }).where(eq(userSessions.id, sessionId));
+  await db.update(userSessions).set({ revokedAt: new Date() }).where(eq(userSessions.id, sessionKey(sessionId)));
 }
 
 /** Ends every session of a user: on deactivation, role or password change. */

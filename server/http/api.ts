@@ -5,53 +5,44 @@ import { writeAudit } from '@/server/audit';
 import { withRequestMemo } from '@/db/figures-cache';
 import { can } from '@/domain/permissions';
 import type { Caller } from '@/server/auth/caller';
-import { AppError, forbidden } from '@/domain/errors';
+import { AppError, databaseUnavailable, forbidden } from '@/domain/errors';
+import { describeError, isDatabaseUnavailable } from '@/db/errors';
 import { toXlsx } from '@/server/http/xlsx';
 import { getMessages, localeFromRequest } from '@/i18n';
 import { toCsv } from '@/server/http/csv';
-
-/** Errors that mean the database cannot be reached, as opposed to a bug in a query. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ENOTFOUND' ||
-    code === 'ETIMEDOUT' ||
-    code === 'CONNECTION_CLOSED' ||
-    code === 'CONNECT_TIMEOUT' ||
-    code === '57P01' ||
-    code === '57P03' ||
-    code === '3D000' ||
-    code === 'DATABASE_LOCKED'
-  );
-}
+import { clientAddress } from '@/server/http/client-address';
 
 export function errorResponse(request: Request, error: unknown): NextResponse {
   const locale = localeFromRequest(request);
   if (error instanceof AppError) {
     return NextResponse.json(
-      { error: { code: error.code, message: error.localizedMessage(locale) } },
-      { status: error.status },
+      { error: { code: error.code, message: error.localizedMessage(locale), ...(error.param ? { param: error.param } : {}) } },
+      // An outage passes by itself: a client may ask again shortly.
+      { status: error.status, headers: error.status === 503 ? { 'retry-after': '5' } : undefined },
     );
   }
   if (isDatabaseUnavailable(error)) {
-    console.error('[api] database unavailable:', (error as Error).message);
-    return NextResponse.json(
-      { error: { code: 'database_down', message: getMessages(locale).errors.databaseDown } },
-      { status: 503 },
-    );
+    console.error('[api] database unavailable:', describeError(error, { stack: false }));
+    return errorResponse(request, databaseUnavailable());
   }
-  console.error('[api] unexpected error:', error);
+  console.error('[api] unexpected error:', describeError(error));
   return NextResponse.json(
     { error: { code: 'internal', message: getMessages(locale).errors.internal } },
     { status: 500 },
   );
 }
 
-/** Wraps a route handler: one error shape, localized messages, no stack traces to clients. */
+/** Methods that change nothing: every other one is checked for a cross-site sender first. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Wraps a route handler: a state-changing request must come from this site, one error shape, localized
+ * messages, no stack traces to clients.
+ */
 export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<Response>) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
+      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       // A read answers from one memo of the scope, data version and rollup state (db/figures-cache.ts).
       return request.method === 'GET' ? await withRequestMemo(() => handler(request, context)) : await handler(request, context);
     } catch (error) {
@@ -65,7 +56,7 @@ export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promi
  * in `Origin` and say `Sec-Fetch-Site`. Scripts that send neither are not browsers and carry no
  * ambient cookies of a victim.
  */
-export function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw new AppError('cross_site', 403, 'crossSite');
   const origin = request.headers.get('origin');
@@ -80,44 +71,41 @@ export function assertSameOrigin(request: Request): void {
   if (!host || originHost !== host) throw new AppError('cross_site', 403, 'crossSite');
 }
 
-/** The client's address as the server saw it (Next.js fills x-forwarded-for). */
-export function requestIp(request: Request): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
-}
-
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
+/** Search text may be a NIK or a name: the audit log records only that there was one. */
+const FREE_TEXT_PARAMS = new Set(['q']);
+
 /**
- * JSON, or the same rows as CSV (`format=csv`) or an Excel workbook (`format=xlsx`). A file export
- * needs the `export:data` permission and, when the route names its caller, is written to the audit log
- * (what, how many rows; no personal data).
+ * JSON, or the same rows as CSV (`format=csv`) or an Excel workbook (`format=xlsx`). Every file export
+ * needs the caller's `export:data` permission and is written to the audit log (what, how many rows; no
+ * personal data).
  */
 export async function respond(
   request: Request,
   body: unknown,
   csvRows: readonly Record<string, unknown>[],
   name: string,
-  caller?: Caller,
+  caller: Caller,
 ): Promise<Response> {
   const url = new URL(request.url);
   const format = url.searchParams.get('format');
   if (!format || format === 'json') return NextResponse.json(body);
-  // An Excel file is only made on the audited path (a route that names its caller).
-  if (format !== 'csv' && !(format === 'xlsx' && caller)) {
+  if (format !== 'csv' && format !== 'xlsx') {
     throw new AppError('bad_format', 400, 'badFormat', { value: format.slice(0, 20) });
   }
-  if (caller) {
-    if (!can(caller.role, 'export:data')) throw forbidden();
-    const params = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'format'));
-    await writeAudit(await getDb(), {
-      userId: caller.userId,
-      actorEmail: caller.email,
-      action: 'export',
-      entity: url.pathname,
-      details: { format, rows: csvRows.length, params },
-      ip: requestIp(request),
-    });
-  }
+  if (!can(caller.role, 'export:data')) throw forbidden();
+  const params = Object.fromEntries(
+    [...url.searchParams].filter(([key]) => key !== 'format').map(([key, value]) => [key, FREE_TEXT_PARAMS.has(key) ? Boolean(value) : value]),
+  );
+  await writeAudit(await getDb(), {
+    userId: caller.userId,
+    actorEmail: caller.email,
+    action: 'export',
+    entity: url.pathname,
+    details: { format, rows: csvRows.length, params },
+    ip: clientAddress(request.headers),
+  });
   if (format === 'xlsx') {
     const bytes = await toXlsx(csvRows, { sheet: name, title: `Payung · ${name}` });
     return new Response(bytes as unknown as BodyInit, {

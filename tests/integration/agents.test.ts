@@ -251,6 +251,13 @@ describe.each(ENGINES)('agent performance on %s', (engine) => {
     expect(detail.arrears).toBeNull();
     expect(detail.claims).toBeNull();
     expect(detail.claimsCount).toBe('<5');
+    // An agent's incentive is their income: the district sees the agent, not what they earn.
+    for (const row of [byCode.get('A1'), byCode.get('A2'), detail]) {
+      expect(row).not.toHaveProperty('incentive');
+      expect(row).not.toHaveProperty('acquisitionBonus');
+      expect(row).not.toHaveProperty('collectionFee');
+    }
+    for (const point of detail.series) expect(point).not.toHaveProperty('incentive');
   });
 
   it('officers set a target (audited) and attainment follows; supervisors may not', async () => {

@@ -1,9 +1,10 @@
 // The figure cache (db/figures-cache.ts) answers exactly what the queries answer: a write to any table the
 // figures read changes the data version, so the next read runs the statement again. Also the grouped
 // workforce (one pass for many regions) against the one-region definition, on both engines.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db';
+import { env } from '@/env';
 import { readDataVersion } from '@/db/figures-cache';
 import { getSummary } from '@/server/indicators/summary';
 import { getSummarySeries, type SummaryCell } from '@/server/indicators/series';
@@ -11,13 +12,12 @@ import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/datab
 import { DISTRICT, V1, loadHandmadeData, type MemberIds } from '../helpers/handmade-data';
 
 const withoutCache = async <T>(read: () => Promise<T>): Promise<T> => {
-  const before = process.env.PAYUNG_FIGURES_CACHE;
-  process.env.PAYUNG_FIGURES_CACHE = 'off';
+  const before = env.PAYUNG_FIGURES_CACHE;
+  env.PAYUNG_FIGURES_CACHE = false;
   try {
     return await read();
   } finally {
-    if (before === undefined) delete process.env.PAYUNG_FIGURES_CACHE;
-    else process.env.PAYUNG_FIGURES_CACHE = before;
+    env.PAYUNG_FIGURES_CACHE = before;
   }
 };
 
@@ -32,10 +32,6 @@ describe.each(ENGINES)('figure cache on %s', (engine) => {
 
   afterAll(async () => {
     await tdb?.destroy();
-  });
-
-  afterEach(() => {
-    delete process.env.PAYUNG_FIGURES_CACHE;
   });
 
   it('gives each child region the workforce getSummary gives it alone', async () => {

@@ -17,7 +17,8 @@ import { AppError } from '@/domain/errors';
 import { MAX_BOUNDARY_FILE_BYTES, parseBoundaryFile } from '@/domain/geo/boundary-file';
 import { rewind, type AreaGeometry } from '@/domain/geo/geometry';
 import { MAP_METRICS, type MapMetric } from '@/domain/map-metrics';
-import { parseMapMetricParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { mapContract } from '@/contracts/map';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 const AS_OF = '2026-11-25';
@@ -145,14 +146,15 @@ describe.each(ENGINES)('map on %s', (engine) => {
   });
 
   it('refuses an unknown metric with 400', () => {
-    expect(() => parseMapMetricParam('members')).toThrow(AppError);
+    const metric = (value?: string) => parseParams(mapContract.params, { metric: value }).metric;
+    expect(() => metric('members')).toThrow(AppError);
     try {
-      parseMapMetricParam('members');
+      metric('members');
     } catch (error) {
-      expect(error).toMatchObject({ status: 400, code: 'bad_metric' });
+      expect(error).toMatchObject({ status: 400, code: 'bad_metric', param: 'metric' });
       expect((error as AppError).localizedMessage('id')).toContain('coverageRate');
     }
-    expect(parseMapMetricParam(null)).toBe('coverageRate');
+    expect(metric(undefined)).toBe('coverageRate');
   });
 
   describe('official boundaries', () => {

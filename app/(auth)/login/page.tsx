@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
+import { rethrowOutage } from '@/db/errors';
 import { isDemoData } from '@/server/settings';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo-users';
 import { DemoBanner } from '@/components/demo-banner';
@@ -10,6 +11,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { LoginForm } from '@/components/login-form';
 import { getCaller } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
+import { sameSitePath } from '@/domain/navigation';
 
 export const metadata: Metadata = { title: 'Masuk' };
 
@@ -18,11 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCaller()) redirect('/');
   const [{ locale, messages }, demo, { callbackUrl }] = await Promise.all([
     getI18n(),
-    getDb().then(isDemoData),
+    getDb().then(isDemoData).catch(rethrowOutage),
     searchParams,
   ]);
   // Only a path on this site: never an open redirect.
-  const target = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  const target = sameSitePath(callbackUrl);
 
   return (
     <I18nProvider locale={locale}>

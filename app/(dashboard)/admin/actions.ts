@@ -1,15 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import { createUser, resetUserPassword, updateUser, type UserChangeResult } from '@/server/users';
 import type { Caller } from '@/server/auth/caller';
-import { getCaller } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
+import { runAction } from '@/server/action';
 import { interpolate, type Messages } from '@/i18n';
-import { getI18n } from '@/server/i18n';
 import { createUserSchema, resetPasswordSchema, updateUserSchema } from '@/domain/users';
 
 export interface FormState {
@@ -20,18 +18,11 @@ export interface FormState {
 
 type AdminMessages = Messages['admin'];
 
-function fieldErrors(error: z.ZodError, t: AdminMessages): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    const key = issue.message as keyof AdminMessages;
-    errors[field] ??= key in t ? t[key] : t.fixErrors;
-  }
-  return errors;
-}
-
 function resultState(result: UserChangeResult, t: AdminMessages, success: string): FormState {
-  return result.ok ? { ok: true, message: success } : { ok: false, message: t[result.reason] };
+  if (result.ok) return { ok: true, message: success };
+  const message = t[result.reason];
+  // A refused password is shown beside its field, as the form's other field errors are.
+  return 'field' in result ? { ok: false, message, fieldErrors: { [result.field]: message } } : { ok: false, message };
 }
 
 /**
@@ -43,21 +34,23 @@ async function runAdminAction<S extends z.ZodType>(
   formData: FormData,
   run: (args: { input: z.infer<S>; caller: Caller; ip: string | null; t: AdminMessages }) => Promise<FormState>,
 ): Promise<FormState> {
-  const { locale, messages } = await getI18n();
-  const t = messages.admin;
-  const caller = await getCaller();
-  if (!caller) return { ok: false, message: messages.errors.unauthenticated };
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: t.fixErrors, fieldErrors: fieldErrors(parsed.error, t) };
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-  try {
-    const state = await run({ input: parsed.data, caller, ip, t });
-    if (state.ok) revalidatePath('/admin');
-    return state;
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.localizedMessage(locale) };
-    throw error;
-  }
+  return runAction({
+    name: 'admin',
+    schema,
+    values: Object.fromEntries(formData),
+    words: ({ admin: t, errors }) => ({
+      forbidden: errors.forbidden,
+      failed: errors.internal,
+      invalid: t.fixErrors,
+      fieldMessage: (issue) => (issue.message in t ? t[issue.message as keyof AdminMessages] : t.fixErrors),
+    }),
+    run: async ({ input, caller, messages }) => {
+      const ip = await currentClientAddress();
+      const state = await run({ input, caller, ip, t: messages.admin });
+      if (state.ok) revalidatePath('/admin');
+      return state;
+    },
+  });
 }
 
 export async function createUserAction(_previous: FormState | null, formData: FormData): Promise<FormState> {

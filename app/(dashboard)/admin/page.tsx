@@ -30,6 +30,7 @@ export default async function AdminUsersPage() {
         <nav className="toolbar" aria-label={t.title}>
           <Link href="/admin/audit">{t.auditTitle}</Link>
           <Link href="/admin/boundaries">{messages.boundaries.title}</Link>
+          <Link href="/admin/reports">{messages.reports.adminTitle}</Link>
         </nav>
       </div>
       <section className="admin-section" aria-labelledby="create-user-heading">

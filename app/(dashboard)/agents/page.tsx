@@ -4,42 +4,36 @@ import { listAgents } from '@/server/agents';
 import { AgentsExplorer } from '@/components/agents/agents-explorer';
 import { agentColumns } from '@/components/agents/columns';
 import { PeriodPicker } from '@/components/period-picker';
-import { MessageBox } from '@/components/ui/message-box';
-import { parseAgentFilters } from '@/contracts/agents';
 import { suppressesSmallCells } from '@/domain/permissions';
 import { requirePagePermission } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
-import { formatPeriod } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
-import { AGENT_FILTER_KEYS, type AgentFilterParams } from '@/components/agents/queries';
+import { currentMonth, latestCompleteMonth } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { AGENT_FILTER_KEYS, agentsContract } from '@/contracts/agents';
+import { PeriodText } from '@/components/period-text';
+import { dashboardPage } from '../dashboard-page';
+import type { AgentFilterParams } from '@/components/agents/queries';
 
 export const metadata: Metadata = { title: 'Agen' };
 
 /** The agents table (Agen): a supervisor's home, everyone else's view of all the region's agents. */
-export default async function AgentsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ period?: string; supervisor?: string; village?: string; community?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePagePermission('view:aggregates');
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
-  const { locale, messages } = await getI18n();
+  const { period, supervisor, village, community } = parseParams(agentsContract.params, searchParams);
+  const { messages } = await getI18n();
   const a = messages.agents;
+  // The filters as the URL holds them, for the explorer's own URL state (already checked above).
   const initialFilters: AgentFilterParams = {};
-  for (const key of AGENT_FILTER_KEYS) if (params[key]) initialFilters[key] = params[key];
-  let view;
-  try {
-    const filters = parseAgentFilters(new URLSearchParams(initialFilters as Record<string, string>));
-    view = await listAgents(await getDb(), { caller, period, filters });
-  } catch (error) {
-    if (error instanceof AppError) {
-      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
-    }
-    throw error;
+  for (const key of AGENT_FILTER_KEYS) {
+    const value = searchParams[key];
+    if (typeof value === 'string' && value) initialFilters[key] = value;
   }
+  const view = await listAgents(await getDb(), {
+    caller,
+    period,
+    filters: { supervisorId: supervisor, villageCode: village, communityId: community },
+  });
   const scope =
     caller.role === 'supervisor' ? a.scopeOwn : interpolate(a.scopeAll, { region: view.regionName });
   return (
@@ -47,7 +41,9 @@ export default async function AgentsPage({
       <div className="page-head">
         <div>
           <h1>{caller.role === 'supervisor' ? a.yourAgents : a.title}</h1>
-          <p>{interpolate(a.subtitle, { scope, period: formatPeriod(period, locale) })}</p>
+          <p data-testid="page-subtitle">
+            <PeriodText template={a.subtitle} values={{ scope }} initialPeriod={period} />
+          </p>
         </div>
         <div className="head-tools">
           <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
@@ -57,10 +53,10 @@ export default async function AgentsPage({
         initialPeriod={period}
         initialFilters={initialFilters}
         initial={view}
-        columns={agentColumns(messages)}
+        columns={agentColumns(messages, caller.role)}
         showFilters={{ supervisor: caller.role !== 'supervisor' }}
       />
       {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}
     </>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { currentClientAddress } from '@/server/http/client-address';
 import { getDb } from '@/db';
 import { runImport } from '@/server/imports/pipeline';
 import { getCaller } from '@/server/auth/session';
@@ -41,7 +41,7 @@ export async function saveManualEntry(_previous: ManualEntryState | null, formDa
       { line: 2, cells: values },
     ];
   }
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const ip = await currentClientAddress();
   try {
     const report = await runImport(await getDb(), {
       caller,

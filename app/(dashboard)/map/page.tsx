@@ -4,35 +4,21 @@ import { getDb } from '@/db';
 import { getMapView } from '@/server/map';
 import { MapExplorer } from '@/components/map/map-explorer';
 import { PeriodPicker } from '@/components/period-picker';
-import { MessageBox } from '@/components/ui/message-box';
 import { can, suppressesSmallCells } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
-import { DEFAULT_MAP_METRIC, isMapMetric } from '@/domain/map-metrics';
+import { currentMonth, latestCompleteMonth } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { mapContract } from '@/contracts/map';
+import { dashboardPage } from '../dashboard-page';
 
 export const metadata: Metadata = { title: 'Peta' };
 
-export default async function MapPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ period?: string; metric?: string; region?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
-  const metric = isMapMetric(params.metric) ? params.metric : DEFAULT_MAP_METRIC;
-  const { locale, messages } = await getI18n();
-  let view;
-  try {
-    view = await getMapView(await getDb(), { caller, period, metric, regionCode: params.region });
-  } catch (error) {
-    if (error instanceof AppError) {
-      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
-    }
-    throw error;
-  }
+  const { period, metric, region } = parseParams(mapContract.params, searchParams);
+  const { messages } = await getI18n();
+  const view = await getMapView(await getDb(), { caller, period, metric, regionCode: region });
 
   return (
     <>
@@ -50,4 +36,4 @@ export default async function MapPage({
       <MapExplorer initial={view} suppressed={suppressesSmallCells(caller.role)} />
     </>
   );
-}
+});

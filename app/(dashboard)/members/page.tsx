@@ -7,21 +7,18 @@ import { requirePagePermission } from '@/server/auth/session';
 import { formatDate, formatNumber, formatPeriod } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { isPeriod, latestCompleteMonth } from '@/domain/month';
+import { parseParams, toSearch } from '@/contracts/params';
+import { membersContract } from '@/contracts/members';
+import { dashboardPage } from '../dashboard-page';
 
 export const metadata: Metadata = { title: 'Peserta' };
 
-export default async function MembersPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ q?: string; page?: string; period?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePagePermission('view:personal-data');
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  const { period, q, page } = parseParams(membersContract.params, searchParams);
   const [{ locale, messages }, result] = await Promise.all([
     getI18n(),
-    listMembers(await getDb(), { caller, period, query: params.q, page: Number(params.page ?? 1) || 1 }),
+    listMembers(await getDb(), { caller, period, query: q, page }),
   ]);
   const t = messages.members;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
@@ -36,7 +33,7 @@ export default async function MembersPage({
       </div>
       <form className="toolbar" role="search" action="/members">
         <label htmlFor="member-search">{t.searchLabel}</label>
-        <input id="member-search" name="q" type="search" defaultValue={params.q ?? ''} autoComplete="off" />
+        <input id="member-search" name="q" type="search" defaultValue={q ?? ''} autoComplete="off" />
         <input type="hidden" name="period" value={period} />
         <button type="submit">{t.search}</button>
         <span className="muted">{interpolate(t.total, { count: formatNumber(result.total, locale) })}</span>
@@ -85,7 +82,7 @@ export default async function MembersPage({
         page={result.page}
         pages={pages}
         hrefFor={(page) =>
-          `/members?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), period, page: String(page) }).toString()}`
+          `/members?${toSearch({ q, period, page })}`
         }
         labels={{
           nav: messages.admin.pagination,
@@ -96,4 +93,4 @@ export default async function MembersPage({
       />
     </>
   );
-}
+});

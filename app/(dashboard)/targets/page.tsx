@@ -3,40 +3,29 @@ import { getDb } from '@/db';
 import { getCoverageView } from '@/server/coverage';
 import { PeriodPicker } from '@/components/period-picker';
 import { TargetForm } from '@/components/coverage/target-form';
-import { MessageBox } from '@/components/ui/message-box';
 import { can } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
 import { formatPercent, formatPeriod } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth, yearOf } from '@/domain/month';
+import { currentMonth, latestCompleteMonth, yearOf } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { coverageContract } from '@/contracts/coverage';
+import { dashboardPage } from '../dashboard-page';
 import { updateCoverageTarget } from './actions';
 
 export const metadata: Metadata = { title: 'Target' };
 
 /** Coverage targets per village for the year of the period, beside the actual figure. */
-export default async function TargetsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ period?: string; region?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  // The table is /api/v1/coverage's village view: its parameters, read the same way.
+  const { period, region } = parseParams(coverageContract.params, searchParams);
   const year = yearOf(period);
   const db = await getDb();
   const { locale, messages } = await getI18n();
   const t = messages.targets;
-  let view;
-  try {
-    view = await getCoverageView(db, { caller, period, regionCode: params.region, by: 'village', locale });
-  } catch (error) {
-    if (error instanceof AppError) {
-      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
-    }
-    throw error;
-  }
+  const view = await getCoverageView(db, { caller, period, regionCode: region, by: 'village', locale });
   const editable = can(caller.role, 'manage:targets') && view.rows.every((row) => row.key.length === 13);
   return (
     <>
@@ -91,4 +80,4 @@ export default async function TargetsPage({
       </div>
     </>
   );
-}
+});

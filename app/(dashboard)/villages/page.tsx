@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { getCoverageView, getRegionInfo } from '@/server/coverage';
 import { getSummaryView } from '@/server/summary';
@@ -8,44 +7,31 @@ import { CoverageTable } from '@/components/coverage/coverage-table';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PrintHeader } from '@/components/coverage/print-header';
 import { PeriodPicker } from '@/components/period-picker';
-import { MessageBox } from '@/components/ui/message-box';
+import { PeriodLink, PeriodText } from '@/components/period-text';
 import { suppressesSmallCells } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
-import { formatDate, formatPeriod } from '@/domain/format';
+import { formatDate } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/domain/month';
+import { currentMonth, latestCompleteMonth, todayInJakarta } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { coverageContract } from '@/contracts/coverage';
+import { dashboardPage } from '../dashboard-page';
 
 export const metadata: Metadata = { title: 'Wilayah' };
 
 /** The regions one level below the one in the URL (district → villages; regency → districts). */
-export default async function VillagesPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ period?: string; region?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  const { period, region } = parseParams(coverageContract.params, searchParams);
   const db = await getDb();
   const { locale, messages } = await getI18n();
   const t = messages.villages;
-  let data;
-  try {
-    const [info, view, summary] = await Promise.all([
-      getRegionInfo(db, { caller, regionCode: params.region ?? caller.regionCode ?? '' }),
-      getCoverageView(db, { caller, period, regionCode: params.region, by: 'village', locale }),
-      getSummaryView(db, { caller, period, regionCode: params.region, compare: true }),
-    ]);
-    data = { info, view, summary };
-  } catch (error) {
-    if (error instanceof AppError) {
-      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
-    }
-    throw error;
-  }
-  const { info, view, summary } = data;
+  const [info, view, summary] = await Promise.all([
+    getRegionInfo(db, { caller, regionCode: region ?? caller.regionCode ?? '' }),
+    getCoverageView(db, { caller, period, regionCode: region, by: 'village', locale }),
+    getSummaryView(db, { caller, period, regionCode: region, compare: true }),
+  ]);
   // Villages have a page of their own; higher levels open this page one level down.
   const childrenAreVillages = info.level === 'district' || info.level === 'village';
 
@@ -53,24 +39,26 @@ export default async function VillagesPage({
     <>
       <PrintHeader
         title={t.title}
-        filters={interpolate(messages.coverage.filters, { region: view.regionName, period: formatPeriod(period, locale) })}
+        filters={<PeriodText template={messages.coverage.filters} values={{ region: view.regionName }} initialPeriod={period} />}
         printedOn={interpolate(messages.coverage.printedOn, { date: formatDate(todayInJakarta(), locale) })}
       />
       <div className="page-head">
         <div>
           <h1>{t.title}</h1>
-          <p>{interpolate(t.subtitle, { region: view.regionName, period: formatPeriod(period, locale) })}</p>
+          <p data-testid="page-subtitle">
+            <PeriodText template={t.subtitle} values={{ region: view.regionName }} initialPeriod={period} />
+          </p>
           {info.parentCode && info.level !== 'village' ? (
             <p className="no-print">
-              <Link href={`/villages?region=${info.parentCode}&period=${period}`}>
+              <PeriodLink href={`/villages?region=${info.parentCode}`} initialPeriod={period}>
                 ↑ {interpolate(t.up, { name: info.parentName ?? info.parentCode })}
-              </Link>
+              </PeriodLink>
             </p>
           ) : null}
         </div>
         <div className="head-tools">
           <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
-          <ExportLinks path="/api/v1/coverage" params={{ by: 'village', region: view.region }} initialPeriod={period} withPrint />
+          <ExportLinks path={coverageContract.path} params={{ by: 'village', region: view.region }} initialPeriod={period} withPrint />
         </div>
       </div>
       <CoverageTable
@@ -88,4 +76,4 @@ export default async function VillagesPage({
       {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}
     </>
   );
-}
+});

@@ -3,14 +3,15 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { getWorklist, type WorklistCell } from '@/server/worklist';
 import { PeriodPicker } from '@/components/period-picker';
-import { MessageBox } from '@/components/ui/message-box';
 import { suppressesSmallCells } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
-import { AppError } from '@/domain/errors';
 import { formatNumber, formatPeriod } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
+import { currentMonth, latestCompleteMonth } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { coverageContract } from '@/contracts/coverage';
+import { dashboardPage } from '../dashboard-page';
 
 export const metadata: Metadata = { title: 'Titik aksi' };
 
@@ -65,26 +66,14 @@ function CellTable({
   );
 }
 
-export default async function WorklistPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ period?: string; region?: string }>;
-}) {
+export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();
-  const params = await searchParams;
-  const period = params.period && isPeriod(params.period) ? params.period : latestCompleteMonth();
+  // Cells of /api/v1/coverage's views: the same period and region parameters, read the same way.
+  const { period, region } = parseParams(coverageContract.params, searchParams);
   const db = await getDb();
   const { locale, messages } = await getI18n();
   const w = messages.worklist;
-  let list;
-  try {
-    list = await getWorklist(db, { caller, period, regionCode: params.region, locale });
-  } catch (error) {
-    if (error instanceof AppError) {
-      return <MessageBox title={messages.errors.title}>{error.localizedMessage(locale)}</MessageBox>;
-    }
-    throw error;
-  }
+  const list = await getWorklist(db, { caller, period, regionCode: region, locale });
   return (
     <>
       <div className="page-head">
@@ -157,4 +146,4 @@ export default async function WorklistPage({
       {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}
     </>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { getDatabase } from '@/db';
+import { describeError } from '@/db/errors';
 import { startupState } from '@/server/startup-state';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export async function GET() {
     await db.execute(sql`select 1`);
     return NextResponse.json({ status: 'ok', database: 'ok' });
   } catch (error) {
-    console.error('[health] database check failed:', (error as Error).message);
+    console.error('[health] database check failed:', describeError(error, { stack: false }));
     return NextResponse.json({ status: 'degraded', database: 'down' }, { status: 503 });
   }
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getAgentDetail, parseAgentCode } from '@/server/agents';
@@ -11,29 +10,26 @@ import { AppError } from '@/domain/errors';
 import { formatDate } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
+import { currentMonth, latestCompleteMonth } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { agentContract } from '@/contracts/agents';
+import { PeriodLink } from '@/components/period-text';
+import { dashboardPage } from '../../dashboard-page';
 import { updateAgentTarget } from '../actions';
 
 export const metadata: Metadata = { title: 'Agen' };
 
 /** One agent. Another supervisor's agent answers 404 like a missing one (no probing which agents exist). */
-export default async function AgentPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<{ period?: string }>;
-}) {
+export default dashboardPage<{ code: string }>(async ({ params, searchParams }) => {
   const caller = await requirePagePermission('view:aggregates');
   let code: string;
   try {
-    code = parseAgentCode((await params).code);
+    code = parseAgentCode(params.code);
   } catch (error) {
     if (error instanceof AppError) notFound();
     throw error;
   }
-  const query = await searchParams;
-  const period = query.period && isPeriod(query.period) ? query.period : latestCompleteMonth();
+  const { period } = parseParams(agentContract.params, searchParams);
   const { locale, messages } = await getI18n();
   const a = messages.agents;
   const agent = await getAgentDetail(await getDb(), { caller, code, period });
@@ -43,7 +39,9 @@ export default async function AgentPage({
       <div className="page-head">
         <div>
           <p className="no-print">
-            <Link href={`/agents?period=${period}`}>← {a.back}</Link>
+            <PeriodLink href="/agents" initialPeriod={period}>
+              ← {a.back}
+            </PeriodLink>
           </p>
           <h1>{interpolate(a.agentPage, { name: agent.name })}</h1>
           <p>
@@ -67,4 +65,4 @@ export default async function AgentPage({
       {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}
     </>
   );
-}
+});

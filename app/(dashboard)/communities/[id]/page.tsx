@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getCommunity, getCoverageView, listCommunities } from '@/server/coverage';
-import { type CoverageBy } from '@/contracts/coverage';
+import { coverageContract, type CoverageBy } from '@/contracts/coverage';
+import { parseParams, readId } from '@/contracts/params';
+import { PeriodLink } from '@/components/period-text';
+import { dashboardPage } from '../../dashboard-page';
 import { breakdownColumns } from '@/components/coverage/columns';
 import { CommunityFacts } from '@/components/coverage/communities-table';
 import { CoverageTable } from '@/components/coverage/coverage-table';
@@ -13,7 +15,7 @@ import { requirePageCaller } from '@/server/auth/session';
 import { DEFAULT_REGION_CODE } from '@/server/config';
 import { interpolate, type Messages } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { currentMonth, isPeriod, latestCompleteMonth } from '@/domain/month';
+import { currentMonth, latestCompleteMonth } from '@/domain/month';
 
 export const metadata: Metadata = { title: 'Komunitas' };
 
@@ -24,19 +26,12 @@ const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
   { by: 'ageBand', title: (m) => m.villages.ageBands },
 ];
 
-export default async function CommunityPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ period?: string }>;
-}) {
+export default dashboardPage<{ id: string }>(async ({ params, searchParams }) => {
   const caller = await requirePageCaller();
-  const { id: rawId } = await params;
-  const query = await searchParams;
-  const period = query.period && isPeriod(query.period) ? query.period : latestCompleteMonth();
-  if (!/^[1-9][0-9]{0,8}$/.test(rawId)) notFound();
-  const id = Number(rawId);
+  const id = readId(params.id);
+  if (id === null) notFound();
+  // The community's tables are /api/v1/coverage and /communities views: their parameters, read alike.
+  const { period } = parseParams(coverageContract.params, searchParams);
   const db = await getDb();
   const community = await getCommunity(db, { caller, id });
   if (!community) notFound();
@@ -56,7 +51,9 @@ export default async function CommunityPage({
           <h1>{community.name}</h1>
           <p>
             {interpolate(messages.communities.about, { type, village: community.villageName })} ·{' '}
-            <Link href={`/villages/${community.villageCode}?period=${period}`}>{community.villageName}</Link>
+            <PeriodLink href={`/villages/${community.villageCode}`} initialPeriod={period}>
+              {community.villageName}
+            </PeriodLink>
           </p>
         </div>
         <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
@@ -83,4 +80,4 @@ export default async function CommunityPage({
       </div>
     </>
   );
-}
+});

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getCoverageView, getRegionInfo, getSeriesView, trendOf } from '@/server/coverage';
-import { type CoverageBy } from '@/contracts/coverage';
+import type { CoverageBy } from '@/contracts/coverage';
 import { getSummaryView } from '@/server/summary';
 import { breakdownColumns, occupationColumns } from '@/components/coverage/columns';
 import { CoverageTable } from '@/components/coverage/coverage-table';
@@ -16,10 +15,14 @@ import { suppressesSmallCells } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
 import { REGION_CODE_PATTERN } from '@/domain/regions';
 import { AppError } from '@/domain/errors';
-import { formatDate, formatPeriod } from '@/domain/format';
+import { formatDate } from '@/domain/format';
 import { interpolate, type Messages } from '@/i18n';
 import { getI18n } from '@/server/i18n';
-import { addMonths, currentMonth, isPeriod, latestCompleteMonth, todayInJakarta } from '@/domain/month';
+import { addMonths, currentMonth, latestCompleteMonth, todayInJakarta, trendRangeOf } from '@/domain/month';
+import { parseParams } from '@/contracts/params';
+import { coverageContract } from '@/contracts/coverage';
+import { PeriodLink, PeriodText } from '@/components/period-text';
+import { dashboardPage } from '../../dashboard-page';
 
 export const metadata: Metadata = { title: 'Desa' };
 
@@ -32,20 +35,13 @@ const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
   { by: 'ageBand', title: (m) => m.villages.ageBands },
 ];
 
-export default async function VillagePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<{ period?: string; range?: string }>;
-}) {
+export default dashboardPage<{ code: string }>(async ({ params, searchParams }) => {
   const caller = await requirePageCaller();
-  const { code: rawCode } = await params;
-  const code = decodeURIComponent(rawCode);
-  const query = await searchParams;
-  const period = query.period && isPeriod(query.period) ? query.period : latestCompleteMonth();
-  const range = [12, 24, 36].includes(Number(query.range)) ? Number(query.range) : 12;
+  const code = decodeURIComponent(params.code);
   if (!REGION_CODE_PATTERN.test(code)) notFound();
+  // The village's breakdowns are /api/v1/coverage views of it: the same parameters, read the same way.
+  const { period } = parseParams(coverageContract.params, searchParams);
+  const range = trendRangeOf(searchParams.range);
   const db = await getDb();
   const { locale, messages } = await getI18n();
   const t = messages.villages;
@@ -71,7 +67,7 @@ export default async function VillagePage({
     <>
       <PrintHeader
         title={interpolate(t.villagePage, { name: info.name })}
-        filters={interpolate(messages.coverage.filters, { region: `${info.name} (${info.code})`, period: formatPeriod(period, locale) })}
+        filters={<PeriodText template={messages.coverage.filters} values={{ region: `${info.name} (${info.code})` }} initialPeriod={period} />}
         printedOn={interpolate(messages.coverage.printedOn, { date: formatDate(todayInJakarta(), locale) })}
       />
       <div className="page-head">
@@ -80,15 +76,15 @@ export default async function VillagePage({
           <p>{info.code}</p>
           {info.parentCode ? (
             <p className="no-print">
-              <Link href={`/villages?region=${info.parentCode}&period=${period}`}>
+              <PeriodLink href={`/villages?region=${info.parentCode}`} initialPeriod={period}>
                 ↑ {interpolate(t.up, { name: info.parentName ?? info.parentCode })}
-              </Link>
+              </PeriodLink>
             </p>
           ) : null}
         </div>
         <div className="head-tools">
           <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
-          <ExportLinks path="/api/v1/coverage" params={{ by: 'community', region: code }} initialPeriod={period} withPrint />
+          <ExportLinks path={coverageContract.path} params={{ by: 'community', region: code }} initialPeriod={period} withPrint />
         </div>
       </div>
       <SummaryCards initial={summary} suppressed={suppressesSmallCells(caller.role)} />
@@ -124,4 +120,4 @@ export default async function VillagePage({
       </div>
     </>
   );
-}
+});

@@ -1,9 +1,10 @@
 import { getDb } from '@/db';
 import { listAgents } from '@/server/agents';
 import { apiRoute, respond } from '@/server/http/api';
-import { parseAgentFilters } from '@/contracts/agents';
 import { requireApiCaller } from '@/server/auth/session';
-import { parsePeriodParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { agentsContract } from '@/contracts/agents';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +14,9 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const params = new URL(request.url).searchParams;
-  const period = parsePeriodParam(params.get('period'));
-  const filters = parseAgentFilters(params);
-  const view = await listAgents(await getDb(), { caller, period, filters });
+  const { period, supervisor, village, community } = parseParams(agentsContract.params, new URL(request.url).searchParams);
+  const filters = { supervisorId: supervisor, villageCode: village, communityId: community };
+  const view: ResponseOf<typeof agentsContract> = await listAgents(await getDb(), { caller, period, filters });
   const csvRows = view.rows.map(({ key: _key, communities, ...row }) => ({ period, ...row, communities: communities.join('; ') }));
   return respond(request, view, csvRows, `agents-${period}`, caller);
 });

@@ -2,10 +2,14 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { applyBoundaryUpload, previewBoundaryUpload } from '@/server/boundaries';
 import { apiRoute } from '@/server/http/api';
+import { clientAddress } from '@/server/http/client-address';
 import { requireApiCaller } from '@/server/auth/session';
 import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import { MAX_BOUNDARY_FILE_BYTES } from '@/domain/geo/boundary-file';
+import { parseParams } from '@/contracts/params';
+import { boundariesContract } from '@/contracts/boundaries';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,10 +28,7 @@ export const POST = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
   // Refused before the upload is read; the data layer checks again.
   if (!can(caller.role, 'manage:reference-data')) throw forbidden();
-  const mode = new URL(request.url).searchParams.get('mode') ?? 'preview';
-  if (mode !== 'preview' && mode !== 'apply') {
-    throw new AppError('bad_mode', 400, 'badMode', { value: mode.slice(0, 20) });
-  }
+  const { mode } = parseParams(boundariesContract.params, new URL(request.url).searchParams);
   // Refuse an oversized body before reading it (multipart framing adds a little to the file).
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BOUNDARY_FILE_BYTES + 64 * 1024) throw tooLarge(declared);
@@ -40,10 +41,11 @@ export const POST = apiRoute(async (request: Request) => {
   if (file.size > MAX_BOUNDARY_FILE_BYTES) throw tooLarge(file.size);
   const upload = { text: await file.text(), byteLength: file.size, fileName: file.name };
   const db = await getDb();
-  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const ip = clientAddress(request.headers);
   const preview =
     mode === 'apply'
       ? await applyBoundaryUpload(db, { caller, upload, ip })
       : await previewBoundaryUpload(db, { caller, upload });
-  return NextResponse.json({ mode, applied: mode === 'apply', ...preview });
+  const body: ResponseOf<typeof boundariesContract> = { mode, applied: mode === 'apply', ...preview };
+  return NextResponse.json(body);
 });

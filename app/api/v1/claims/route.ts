@@ -2,22 +2,11 @@ import { getDb } from '@/db';
 import { listClaims } from '@/server/claims';
 import { apiRoute, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
-import {
-  parseClaimRangeParams,
-  parseClaimSortParams,
-  parseClaimStatusParam,
-  parsePageParam,
-  parseProgramParam,
-} from '@/contracts/params';
-import { AppError } from '@/domain/errors';
+import { parseParams } from '@/contracts/params';
+import { claimsContract } from '@/contracts/claims';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
-
-function optionalId(value: string | null): number | null {
-  if (!value) return null;
-  if (!/^\d{1,9}$/.test(value)) throw new AppError('bad_community', 400, 'badCommunity', { value: value.slice(0, 20) });
-  return Number(value);
-}
 
 /**
  * The claim register: claims submitted in from..to (default the latest complete month), paged, with
@@ -26,28 +15,24 @@ function optionalId(value: string | null): number | null {
  */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const params = new URL(request.url).searchParams;
-  const { from, to } = parseClaimRangeParams(params.get('from'), params.get('to'));
-  const { sort, direction } = parseClaimSortParams(params.get('sort'), params.get('dir'));
-  const agent = params.get('agent');
-  const format = params.get('format');
+  const params = parseParams(claimsContract.params, new URL(request.url).searchParams);
+  const { from, to } = params;
   const result = await listClaims(await getDb(), {
     caller,
     filters: {
-      program: parseProgramParam(params.get('program')),
-      status: parseClaimStatusParam(params.get('status')),
-      region: params.get('region'),
-      community: optionalId(params.get('community')),
-      agent: agent ? agent.slice(0, 20) : null,
+      program: params.program ?? null,
+      status: params.status ?? null,
+      region: params.region ?? null,
+      community: params.community ?? null,
+      agent: params.agent ?? null,
       from,
       to,
     },
-    sort,
-    direction,
-    page: parsePageParam(params.get('page')),
-    all: format === 'csv' || format === 'xlsx',
+    sort: params.sort,
+    direction: params.dir,
+    page: params.page,
+    all: params.format !== 'json',
   });
-  const body = { rows: result.rows, total: result.total, page: result.page, pageSize: result.pageSize, from, to };
+  const body: ResponseOf<typeof claimsContract> = { ...result, from, to };
   return respond(request, body, result.rows as unknown as Record<string, unknown>[], `claims-${from}-${to}`, caller);
 });
-

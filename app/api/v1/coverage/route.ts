@@ -1,37 +1,24 @@
 import { getDb } from '@/db';
-import { getCommunity, getCoverageView, parseCommunityParam, parseCoverageBy } from '@/server/coverage';
+import { getCommunity, getCoverageView } from '@/server/coverage';
 import { AppError } from '@/domain/errors';
 import { apiRoute, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
 import { localeFromRequest } from '@/i18n';
-import { parsePeriodParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { coverageContract } from '@/contracts/coverage';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
 /** `GET /api/v1/coverage?by=village|community|occupation|channel&period=&region=` → `{ rows }`. */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const params = new URL(request.url).searchParams;
-  const period = parsePeriodParam(params.get('period'));
-  const by = parseCoverageBy(params.get('by'));
-  const communityId = parseCommunityParam(params.get('community'));
+  const { period, by, community, region } = parseParams(coverageContract.params, new URL(request.url).searchParams);
   const db = await getDb();
-  if (communityId !== undefined && !(await getCommunity(db, { caller, id: communityId }))) {
+  if (community !== undefined && !(await getCommunity(db, { caller, id: community }))) {
     throw new AppError('not_found', 404, 'notFound');
   }
-  const view = await getCoverageView(db, {
-    caller,
-    communityId,
-    period,
-    by,
-    regionCode: params.get('region'),
-    locale: localeFromRequest(request),
-  });
-  return respond(
-    request,
-    { rows: view.rows, period: view.period, region: view.region, by: view.by },
-    view.rows,
-    `coverage-${by}-${view.region}-${period}`,
-    caller,
-  );
+  const view = await getCoverageView(db, { caller, communityId: community, period, by, regionCode: region, locale: localeFromRequest(request) });
+  const body: ResponseOf<typeof coverageContract> = { rows: view.rows, period: view.period, region: view.region, by: view.by };
+  return respond(request, body, view.rows, `coverage-${by}-${view.region}-${period}`, caller);
 });

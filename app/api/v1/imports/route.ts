@@ -3,7 +3,8 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db';
 import { listImports, runImport } from '@/server/imports/pipeline';
 import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
-import { apiRoute, assertSameOrigin, requestIp, respond } from '@/server/http/api';
+import { apiRoute, respond } from '@/server/http/api';
+import { clientAddress } from '@/server/http/client-address';
 import { can } from '@/domain/permissions';
 import { requireApiCaller } from '@/server/auth/session';
 import { AppError, forbidden } from '@/domain/errors';
@@ -25,7 +26,6 @@ export const GET = apiRoute(async (request: Request) => {
  * when any row is bad); `valid_only` keeps the valid rows; `preview` checks without writing.
  */
 export const POST = apiRoute(async (request: Request) => {
-  assertSameOrigin(request);
   const caller = await requireApiCaller();
   // Refused before the upload is read; the data layer checks again.
   if (!can(caller.role, 'import:data')) throw forbidden();
@@ -38,7 +38,7 @@ export const POST = apiRoute(async (request: Request) => {
   const { fileName, records } = await recordsFromRequest(request);
   let report;
   try {
-    report = await runImport(await getDb(), { caller, kind: kind as ImportKind, fileName, records, mode, locale, ip: requestIp(request) });
+    report = await runImport(await getDb(), { caller, kind: kind as ImportKind, fileName, records, mode, locale, ip: clientAddress(request.headers) });
   } catch (error) {
     throw toAppError(error);
   }

@@ -1,33 +1,17 @@
 import { getDb } from '@/db';
-import { writeAudit } from '@/server/audit';
 import { listMembers } from '@/server/members';
-import { apiRoute, requestIp, respond } from '@/server/http/api';
+import { apiRoute, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
-import { parsePeriodParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { membersContract } from '@/contracts/members';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
-/** The member register for roles that may see personal data (NIK masked). */
+/** The member register for roles that may see personal data (NIK masked); `format=csv|xlsx` exports the page (audited). */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const params = new URL(request.url).searchParams;
-  const period = parsePeriodParam(params.get('period'));
-  const db = await getDb();
-  const result = await listMembers(db, {
-    caller,
-    period,
-    query: params.get('q') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-  });
-  if (params.get('format') === 'csv') {
-    await writeAudit(db, {
-      userId: caller.userId,
-      actorEmail: caller.email,
-      action: 'export',
-      entity: 'members',
-      details: { rows: result.rows.length, page: result.page },
-      ip: requestIp(request),
-    });
-  }
-  return respond(request, result, result.rows as unknown as Record<string, unknown>[], `members-${period}`);
+  const { period, q, page } = parseParams(membersContract.params, new URL(request.url).searchParams);
+  const result: ResponseOf<typeof membersContract> = await listMembers(await getDb(), { caller, period, query: q, page });
+  return respond(request, result, result.rows as unknown as Record<string, unknown>[], `members-${period}`, caller);
 });

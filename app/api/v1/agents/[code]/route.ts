@@ -3,7 +3,9 @@ import { getAgentDetail, parseAgentCode } from '@/server/agents';
 import { apiRoute, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
 import { AppError } from '@/domain/errors';
-import { parsePeriodParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { agentContract } from '@/contracts/agents';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,8 +16,9 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute(async (request: Request, context: { params: Promise<{ code: string }> }) => {
   const caller = await requireApiCaller();
   const code = parseAgentCode((await context.params).code);
-  const period = parsePeriodParam(new URL(request.url).searchParams.get('period'));
+  const { period } = parseParams(agentContract.params, new URL(request.url).searchParams);
   const agent = await getAgentDetail(await getDb(), { caller, code, period });
   if (!agent) throw new AppError('not_found', 404, 'notFound');
-  return respond(request, { period, ...agent }, agent.series.map((point) => ({ code: agent.code, ...point })), `agent-${code}-${period}`, caller);
+  const body: ResponseOf<typeof agentContract> = { period, ...agent };
+  return respond(request, body, agent.series.map((point) => ({ code: agent.code, ...point })), `agent-${code}-${period}`, caller);
 });

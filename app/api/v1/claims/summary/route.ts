@@ -2,7 +2,9 @@ import { getDb } from '@/db';
 import { getClaimsSummary } from '@/server/claims';
 import { apiRoute, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
-import { parseClaimRangeParams, parseProgramParam } from '@/contracts/params';
+import { parseParams } from '@/contracts/params';
+import { claimsSummaryContract } from '@/contracts/claims';
+import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,14 +16,13 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const params = new URL(request.url).searchParams;
-  const { from, to } = parseClaimRangeParams(params.get('from'), params.get('to'));
-  const summary = await getClaimsSummary(await getDb(), {
+  const { from, to, program, region } = parseParams(claimsSummaryContract.params, new URL(request.url).searchParams);
+  const summary: ResponseOf<typeof claimsSummaryContract> = await getClaimsSummary(await getDb(), {
     caller,
     from,
     to,
-    program: parseProgramParam(params.get('program')),
-    region: params.get('region'),
+    program: program ?? null,
+    region: region ?? null,
   });
   return respond(request, summary, summary.byProgram, `claims-summary-${from}-${to}`, caller);
 });

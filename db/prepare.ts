@@ -1,8 +1,8 @@
 // The one start-up sequence of a Payung database, in this order, under a lock so that any number of
 // processes starting at once (server workers, several hosts, a CLI) run it once and the others find it
-// done: the committed migrations, the shipped reference data, then, only when asked and only into a
-// database without an office's own data, the demo seed. Then the repairs a database written outside the
-// app may need (a stale rollup, villages without a polygon).
+// done: the committed migrations and the functions and triggers of db/sql, the shipped reference data,
+// then, only when asked and only into a database without an office's own data, the demo seed. Then the
+// repairs a database written outside the app may need (a stale rollup, villages without a polygon).
 import { migrateDatabase, type DatabaseHandle } from './index';
 import { loadReferenceData, type DatasetLoad } from './reference/load';
 import { isDatabaseEmpty, seedDemo } from './seed';
@@ -27,7 +27,7 @@ export async function prepareDatabase(handle: DatabaseHandle, options: PrepareOp
   const log = options.log ?? (() => {});
   return handle.exclusively(async () => {
     const started = Date.now();
-    // 1. Migrations: drizzle records each one, so an upgrade applies the new ones once.
+    // 1. Migrations (drizzle records each one, so an upgrade applies the new ones once), then db/sql.
     await migrateDatabase(handle);
     // 2. Reference data shipped with this version (a no-op when the database holds it already).
     const reference = await loadReferenceData(handle.db);

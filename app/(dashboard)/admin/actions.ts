@@ -19,7 +19,10 @@ export interface FormState {
 type AdminMessages = Messages['admin'];
 
 function resultState(result: UserChangeResult, t: AdminMessages, success: string): FormState {
-  return result.ok ? { ok: true, message: success } : { ok: false, message: t[result.reason] };
+  if (result.ok) return { ok: true, message: success };
+  const message = t[result.reason];
+  // A refused password is shown beside its field, as the form's other field errors are.
+  return 'field' in result ? { ok: false, message, fieldErrors: { [result.field]: message } } : { ok: false, message };
 }
 
 /**

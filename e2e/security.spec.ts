@@ -42,6 +42,15 @@ test.describe('every state-changing route handler checks the origin', () => {
     expect(response.status()).toBe(403);
     expect((await response.json()).error.code).toBe('cross_site');
   });
+
+  test('the one exception: a mail program’s one-click unsubscribe, whose authority is its signed token', async ({ request }) => {
+    const response = await request.post('/api/reports/unsubscribe?token=not-a-signed-token', {
+      headers: { origin: 'https://webmail.example', 'sec-fetch-site': 'cross-site' },
+      form: { 'List-Unsubscribe': 'One-Click' },
+    });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.code).toBe('bad_token');
+  });
 });
 
 test.describe('file exports', () => {

@@ -9,6 +9,7 @@ import type { Caller } from '@/server/auth/caller';
 import { getCaller } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { AppError } from '@/domain/errors';
+import { describeError } from '@/db/errors';
 import { can, type Permission } from '@/domain/permissions';
 import type { Locale, Messages } from '@/i18n';
 
@@ -59,7 +60,7 @@ export async function runAction<S extends z.ZodType, T extends ActionState>(args
     if (error instanceof AppError) {
       return fail({ ok: false, message: words.refusal ? words.refusal(error, locale) : error.localizedMessage(locale) });
     }
-    console.error(`[${args.name}] failed:`, (error as Error).message);
+    console.error(`[${args.name}] failed:`, describeError(error));
     return fail({ ok: false, message: words.failed });
   }
 }

@@ -37,12 +37,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Wraps a route handler: a state-changing request must come from this site, one error shape, localized
- * messages, no stack traces to clients.
+ * messages, no stack traces to clients. `anyOrigin` is only for a route whose authority is a token in the
+ * request itself, never the session cookie (a mail program's one-click unsubscribe).
  */
-export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<Response>) {
+export function apiRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<Response>, { anyOrigin = false } = {}) {
   return async (request: Request, context: Ctx): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      if (!anyOrigin && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       // A read answers from one memo of the scope, data version and rollup state (db/figures-cache.ts).
       return request.method === 'GET' ? await withRequestMemo(() => handler(request, context)) : await handler(request, context);
     } catch (error) {

@@ -26,4 +26,4 @@ export const POST = apiRoute(async (request: Request) => {
   }
   const message = getMessages(localeFromRequest(request)).reports.unsubscribeInvalid;
   return NextResponse.json({ error: { code: 'bad_token', message } }, { status: 400 });
-});
+}, { anyOrigin: true });

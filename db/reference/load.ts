@@ -240,10 +240,16 @@ async function loadDataset(tx: Database, dataset: ReferenceDataset): Promise<Dat
       )}`);
   }
   const settable = columns.filter((column) => !dataset.key.includes(column));
-  for (const row of updates) {
-    await tx.execute(sql`update ${table}
-      set ${sql.join(settable.map((c) => sql`${sql.identifier(c)} = ${value(row, c)}`), sql`, `)}
-      where ${sql.join(dataset.key.map((c) => sql`${sql.identifier(c)} = ${value(row, c)}`), sql` and `)}`);
+  // One statement per chunk: a new version may update thousands of regions.
+  for (let i = 0; i < updates.length; i += 500) {
+    const chunk = updates.slice(i, i + 500);
+    await tx.execute(sql`update ${table} as t
+      set ${sql.join(settable.map((c) => sql`${sql.identifier(c)} = v.${sql.identifier(c)}`), sql`, `)}
+      from (values ${sql.join(
+        chunk.map((row) => sql`(${sql.join(columns.map((c) => value(row, c)), sql`, `)})`),
+        sql`, `,
+      )}) as v (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)})
+      where ${sql.join(dataset.key.map((c) => sql`t.${sql.identifier(c)} = v.${sql.identifier(c)}`), sql` and `)}`);
   }
   for (let i = 0; i < newBaseline.length; i += 1000) {
     const chunk = newBaseline.slice(i, i + 1000);

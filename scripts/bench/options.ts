@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`.
 
 // In the order they run: the load test last, as it leaves a saturated server behind.
-export const SECTIONS = ['rebuild', 'api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
+export const SECTIONS = ['demo-seed', 'rebuild', 'api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

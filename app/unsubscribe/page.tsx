@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getDb } from '@/db';
@@ -6,8 +5,9 @@ import { getI18n } from '@/server/i18n';
 import { getSubscriptionByToken } from '@/server/reports/subscriptions';
 import { getMessages, interpolate } from '@/i18n';
 import { setSubscriptionAction } from './actions';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Laporan bulanan' };
+export const generateMetadata = pageTitle('reports');
 
 /**
  * Where a report mail's unsubscribe link lands (no sign-in): the subscription's state, in the report's

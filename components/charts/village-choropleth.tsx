@@ -1,9 +1,9 @@
 'use client';
 
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath } from 'd3-geo';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { classIndex, labelColorOn } from '@/domain/geo/class-breaks';
-import { rewind, type AreaGeometry } from '@/domain/geo/geometry';
+import { rewind, type AreaCollection, type AreaGeometry } from '@/domain/geo/geometry';
 import styles from './village-choropleth.module.css';
 
 export interface ChoroplethArea {
@@ -170,7 +170,7 @@ export function VillageChoropleth(props: ChoroplethProps) {
       properties: { code: area.code },
       geometry: rewind(area.geometry!, { forD3: true }),
     }));
-    const collection = { type: 'FeatureCollection' as const, features } as GeoPermissibleObjects;
+    const collection: AreaCollection = { type: 'FeatureCollection', features };
     const maxHeight = compact ? 360 : 640;
     const projection = geoMercator().fitWidth(width - 2 * PAD, collection);
     let path = geoPath(projection);

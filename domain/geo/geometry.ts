@@ -2,17 +2,19 @@
 // are a few kilometres across, so planar maths on a local equirectangular frame is accurate enough for
 // areas, winding and intersection tests.
 
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+/** A GeoJSON position narrowed to the two coordinates boundaries carry (no altitude). */
 export type Position = [number, number];
 export type Ring = Position[];
-export interface PolygonGeometry {
-  type: 'Polygon';
+export interface PolygonGeometry extends Polygon {
   coordinates: Ring[];
 }
-export interface MultiPolygonGeometry {
-  type: 'MultiPolygon';
+export interface MultiPolygonGeometry extends MultiPolygon {
   coordinates: Ring[][];
 }
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
+export type AreaCollection = FeatureCollection<AreaGeometry, { code: string }>;
 
 const KM_PER_DEGREE_LAT = 110.574;
 const KM_PER_DEGREE_LNG_AT_EQUATOR = 111.32;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
@@ -12,8 +11,9 @@ import { LoginForm } from '@/components/login-form';
 import { getCaller } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { sameSitePath } from '@/domain/navigation';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Masuk' };
+export const generateMetadata = pageTitle('login');
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   await connection();

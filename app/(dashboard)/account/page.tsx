@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { requirePageCaller } from '@/server/auth/session';
 import { getRegionInfo } from '@/server/coverage';
@@ -10,8 +9,9 @@ import { SubscriptionForm } from '@/components/reports/subscription-form';
 import { formatDate, formatDateTimeInJakarta, formatPeriod } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
 import { interpolate } from '@/i18n';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Akun saya' };
+export const generateMetadata = pageTitle('account');
 
 const STATUS_CLASS = { sent: 'status-aktif', failed: 'status-nonaktif', pending: 'status-menunggak', sending: 'status-menunggak' } as const;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listScopeRegions, listUsers } from '@/server/users';
@@ -6,8 +5,9 @@ import { CreateUserForm, UserRowForms } from '@/components/admin/user-forms';
 import { requirePagePermission } from '@/server/auth/session';
 import { formatDateTimeInJakarta } from '@/domain/format';
 import { getI18n } from '@/server/i18n';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Admin' };
+export const generateMetadata = pageTitle('admin');
 
 export default async function AdminUsersPage() {
   const caller = await requirePagePermission('manage:users');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listAgents } from '@/server/agents';
 import { AgentsExplorer } from '@/components/agents/agents-explorer';
@@ -14,8 +13,9 @@ import { AGENT_FILTER_KEYS, agentsContract } from '@/contracts/agents';
 import { PeriodText } from '@/components/period-text';
 import { dashboardPage } from '../dashboard-page';
 import type { AgentFilterParams } from '@/components/agents/queries';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Agen' };
+export const generateMetadata = pageTitle('agents');
 
 /** The agents table (Agen): a supervisor's home, everyone else's view of all the region's agents. */
 export default dashboardPage(async ({ searchParams }) => {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getClaimFilterChoices, getClaimsSummary, listClaims } from '@/server/claims';
@@ -11,8 +10,9 @@ import { parseParams } from '@/contracts/params';
 import { claimsContract } from '@/contracts/claims';
 import { dashboardPage } from '../dashboard-page';
 import { CLAIM_PARAM_KEYS, type ClaimParams } from '@/components/claims/queries';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Klaim' };
+export const generateMetadata = pageTitle('claims');
 
 /**
  * The claims area: summary and register for the filters in the URL. The page shows the twelve months

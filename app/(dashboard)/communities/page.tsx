@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { getRegionInfo, listCommunities } from '@/server/coverage';
 import { communityColumns } from '@/components/coverage/columns';
@@ -13,8 +12,9 @@ import { parseParams } from '@/contracts/params';
 import { communitiesContract } from '@/contracts/coverage';
 import { PeriodText } from '@/components/period-text';
 import { dashboardPage } from '../dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Komunitas' };
+export const generateMetadata = pageTitle('communities');
 
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();

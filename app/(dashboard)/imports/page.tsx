@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listImports } from '@/server/imports/pipeline';
 import { ImportHistory } from '@/components/imports/import-history';
@@ -6,8 +5,9 @@ import { ImportPanel } from '@/components/imports/import-panel';
 import { ManualEntry } from '@/components/imports/manual-entry';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Impor' };
+export const generateMetadata = pageTitle('imports');
 
 /** Imports of members, contributions and claims (admin and officer), with their history and undo. */
 export default async function ImportsPage() {

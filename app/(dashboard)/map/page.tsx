@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getMapView } from '@/server/map';
@@ -11,8 +10,9 @@ import { currentMonth, latestCompleteMonth } from '@/domain/month';
 import { parseParams } from '@/contracts/params';
 import { mapContract } from '@/contracts/map';
 import { dashboardPage } from '../dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Peta' };
+export const generateMetadata = pageTitle('map');
 
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listMembers } from '@/server/members';
 import { NikCell } from '@/components/members/nik-cell';
@@ -10,8 +9,9 @@ import { getI18n } from '@/server/i18n';
 import { parseParams, toSearch } from '@/contracts/params';
 import { membersContract } from '@/contracts/members';
 import { dashboardPage } from '../dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Peserta' };
+export const generateMetadata = pageTitle('members');
 
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePagePermission('view:personal-data');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { getCoverageView } from '@/server/coverage';
 import { PeriodPicker } from '@/components/period-picker';
@@ -13,8 +12,9 @@ import { parseParams } from '@/contracts/params';
 import { coverageContract } from '@/contracts/coverage';
 import { dashboardPage } from '../dashboard-page';
 import { updateCoverageTarget } from './actions';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Target' };
+export const generateMetadata = pageTitle('targets');
 
 /** Coverage targets per village for the year of the period, beside the actual figure. */
 export default dashboardPage(async ({ searchParams }) => {

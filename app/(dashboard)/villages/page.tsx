@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { getCoverageView, getRegionInfo } from '@/server/coverage';
 import { getSummaryView } from '@/server/summary';
@@ -17,8 +16,9 @@ import { currentMonth, latestCompleteMonth, todayInJakarta } from '@/domain/mont
 import { parseParams } from '@/contracts/params';
 import { coverageContract } from '@/contracts/coverage';
 import { dashboardPage } from '../dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Wilayah' };
+export const generateMetadata = pageTitle('villages');
 
 /** The regions one level below the one in the URL (district → villages; regency → districts). */
 export default dashboardPage(async ({ searchParams }) => {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getWorklist, type WorklistCell } from '@/server/worklist';
@@ -12,8 +11,9 @@ import { currentMonth, latestCompleteMonth } from '@/domain/month';
 import { parseParams } from '@/contracts/params';
 import { coverageContract } from '@/contracts/coverage';
 import { dashboardPage } from '../dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Titik aksi' };
+export const generateMetadata = pageTitle('worklist');
 
 function CellTable({
   rows,

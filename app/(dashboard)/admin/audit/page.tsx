@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listAuditActions, listAuditEntries } from '@/server/audit-log';
 import { Pager } from '@/components/ui/pager';
@@ -6,8 +5,9 @@ import { requirePagePermission } from '@/server/auth/session';
 import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Log audit' };
+export const generateMetadata = pageTitle('audit');
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listVillageBoundaries } from '@/server/boundaries';
@@ -9,8 +8,9 @@ import { BoundaryUploadForm } from '@/components/admin/boundary-upload-form';
 import styles from '@/components/map/map.module.css';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Batas desa' };
+export const generateMetadata = pageTitle('boundaries');
 
 export default async function BoundariesPage() {
   // The page answers 403; the API and the data layer refuse on their own.

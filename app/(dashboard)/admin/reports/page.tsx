@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { requirePagePermission } from '@/server/auth/session';
@@ -11,8 +10,9 @@ import { formatDateTimeInJakarta, formatNumber, formatPeriod } from '@/domain/fo
 import { latestCompleteMonth } from '@/domain/month';
 import { dueMonth, type DeliveryStatus } from '@/domain/reports';
 import { interpolate } from '@/i18n';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Laporan bulanan' };
+export const generateMetadata = pageTitle('reports');
 
 const STATUS_CLASS: Record<DeliveryStatus, string> = {
   sent: 'status-aktif',

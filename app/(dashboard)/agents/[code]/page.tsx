@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getAgentDetail, parseAgentCode } from '@/server/agents';
@@ -16,8 +15,9 @@ import { agentContract } from '@/contracts/agents';
 import { PeriodLink } from '@/components/period-text';
 import { dashboardPage } from '../../dashboard-page';
 import { updateAgentTarget } from '../actions';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Agen' };
+export const generateMetadata = pageTitle('agent');
 
 /** One agent. Another supervisor's agent answers 404 like a missing one (no probing which agents exist). */
 export default dashboardPage<{ code: string }>(async ({ params, searchParams }) => {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
@@ -12,8 +11,9 @@ import { getI18n } from '@/server/i18n';
 import { CLAIM_TRANSITIONS } from '@/domain/claims';
 import { todayInJakarta } from '@/domain/month';
 import { advanceClaimAction } from '../actions';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Klaim' };
+export const generateMetadata = pageTitle('claim');
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RecordClaimForm } from '@/components/claims/claim-forms';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { todayInJakarta } from '@/domain/month';
 import { recordClaimAction } from '../actions';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Catat klaim' };
+export const generateMetadata = pageTitle('newClaim');
 
 export default async function NewClaimPage() {
   await requirePagePermission('manage:claims');

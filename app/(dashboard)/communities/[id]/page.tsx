@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getCommunity, getCoverageView, listCommunities } from '@/server/coverage';
@@ -16,8 +15,9 @@ import { DEFAULT_REGION_CODE } from '@/server/config';
 import { interpolate, type Messages } from '@/i18n';
 import { getI18n } from '@/server/i18n';
 import { currentMonth, latestCompleteMonth } from '@/domain/month';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Komunitas' };
+export const generateMetadata = pageTitle('community');
 
 const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
   { by: 'occupation', title: (m) => m.villages.occupations },

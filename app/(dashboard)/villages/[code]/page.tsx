@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getCoverageView, getRegionInfo, getSeriesView, trendOf } from '@/server/coverage';
@@ -23,8 +22,9 @@ import { parseParams } from '@/contracts/params';
 import { coverageContract } from '@/contracts/coverage';
 import { PeriodLink, PeriodText } from '@/components/period-text';
 import { dashboardPage } from '../../dashboard-page';
+import { pageTitle } from '@/server/page-title';
 
-export const metadata: Metadata = { title: 'Desa' };
+export const generateMetadata = pageTitle('village');
 
 const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
   { by: 'community', title: (m) => m.villages.communities },

@@ -66,3 +66,18 @@ export function trendRangeOf(value: unknown): number {
   const months = Number(value);
   return (TREND_RANGES as readonly number[]).includes(months) ? months : TREND_RANGES[0];
 }
+
+/** The last day of the month m + 3: until then a late payment can still make a member active in m. */
+export function arrearsWindowEnd(period: Period): string {
+  const next = addMonths(period, 4);
+  const day = new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)) - 1, 1) - 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * PRODUCT.md "Provisional month": m is provisional while the data's as-of date is on or before the last
+ * day of m + 3, and final after.
+ */
+export function isProvisional(period: Period, asOf: string): boolean {
+  return asOf <= arrearsWindowEnd(period);
+}

@@ -39,7 +39,119 @@ export const en: Messages = {
     boundaries: 'Village boundaries',
     reports: 'Monthly report',
     account: 'My account',
+    definitions: 'Definitions',
     login: 'Sign in',
+  },
+  /** PRODUCT.md "Indicators": the one definition of each figure (domain/definitions.ts). */
+  definitions: {
+    title: 'Indicator definitions',
+    intro: 'Every figure in Payung is computed by one definition, the same on pages, in the API, in exports and in tests. A month is a calendar month in Jakarta time (WIB).',
+    numerator: 'Numerator',
+    denominator: 'Denominator',
+    link: 'Indicator definitions',
+    items: {
+      memberStatus: {
+        name: 'Member status in month m',
+        definition: 'From the contributions that cover m, whatever day they were paid: active when a paid contribution covers m; in arrears when m is not covered but one of the 3 months before it is (the arrears can still be paid); ended when enrolled before m and neither m nor the 3 months before it are covered (BPJS ends a BPU membership after more than 3 consecutive unpaid months); pending when enrolled in m and not yet paid (not counted as active).',
+      },
+      activeMembers: {
+        name: 'Active members',
+        definition: 'Members whose month m is covered by a paid contribution.',
+        numerator: 'Members with a contribution covering m',
+      },
+      lapsedMembers: {
+        name: 'Members in arrears',
+        definition: 'Members in arrears in month m: they stopped paying within the last 3 months and can still be won back. This is the agents\' revisit list.',
+        numerator: 'Members in arrears in m',
+      },
+      endedMembers: {
+        name: 'Ended memberships',
+        definition: 'Members who became ended in month m (more than 3 consecutive unpaid months); counted apart from those in arrears.',
+        numerator: 'Members who became ended in m',
+      },
+      informalWorkforce: {
+        name: 'Informal workforce (denominator)',
+        definition: 'The estimated number of informal workers of a village for a year: reference data an admin can edit, with its source and year. Per-occupation estimates are optional.',
+      },
+      coverageRate: {
+        name: 'Coverage rate',
+        definition: 'Active members living in the region in month m divided by the region\'s informal-workforce estimate for m\'s year, as a percentage. Higher levels sum numerators and denominators (never average the rates). A village without an estimate has no coverage rate.',
+        numerator: 'Active members living in the region',
+        denominator: 'Informal-workforce estimate of the region for m\'s year',
+      },
+      newEnrolments: {
+        name: 'New enrolments',
+        definition: 'Members whose enrolment date falls in the period.',
+        numerator: 'Members enrolled in the period',
+      },
+      lapseRate: {
+        name: 'Lapse rate',
+        definition: 'Members active in m-1 and not active in m, divided by the members active in m-1.',
+        numerator: 'Active in m-1, not active in m',
+        denominator: 'Active in m-1',
+      },
+      reactivatedMembers: {
+        name: 'Reactivated',
+        definition: 'Members active in m, not active in m-1, and active at some month before m-1.',
+        numerator: 'Active in m, not in m-1, active before',
+      },
+      retention: {
+        name: 'Retention at k months',
+        definition: 'Of the cohort enrolled in month e: those active in month e+k divided by the cohort\'s size (k = 3, 6, 12).',
+        numerator: 'Cohort members active in e+k',
+        denominator: 'Cohort size',
+      },
+      contributionsCollected: {
+        name: 'Contributions collected',
+        definition: 'The sum of contributions paid in the period (whole Rupiah). Rates change over time and are kept as reference data with effective dates.',
+        numerator: 'Contributions with a payment date in the period',
+      },
+      agentPerformance: {
+        name: 'Agent performance',
+        definition: 'In the period: recruits (new enrolments the agent recruited), active members served, 6-month retention of their recruits, contributions collected through the agent, claims assisted, and target attainment = recruits / target.',
+        numerator: 'Recruits',
+        denominator: 'Recruit target',
+      },
+      claimsPaid: {
+        name: 'Claims paid',
+        definition: 'Claims paid in the period (by payment date) with their paid amounts, also by programme.',
+        numerator: 'Claims with a payment date in the period',
+      },
+      claimsFunnel: {
+        name: 'Claim status funnel',
+        definition: 'Claims submitted in the period, counted by their current status.',
+      },
+      claimsTurnaround: {
+        name: 'Claim turnaround',
+        definition: 'Days from submission to payment over the claims paid in the period: median and 90th percentile (PostgreSQL\'s percentile_cont).',
+      },
+      approvalRate: {
+        name: 'Approval rate',
+        definition: 'Of the claims submitted in the period and decided (approved, paid or rejected), the share approved or paid.',
+        numerator: 'Approved or paid',
+        denominator: 'Decided',
+      },
+      channelShare: {
+        name: 'Channel share',
+        definition: 'New enrolments through one channel divided by all new enrolments in the period.',
+        numerator: 'New enrolments through the channel',
+        denominator: 'All new enrolments',
+      },
+      solidarityEffect: {
+        name: 'Solidarity effect',
+        definition: 'For a community with a claim paid on day t: enrolments in the community in the 90 days after t, divided by the community\'s average 90-day enrolments over the year before t. An observational comparison, not proof of cause.',
+        numerator: 'Enrolments in the 90 days after t',
+        denominator: 'Average 90-day enrolments in the year before t',
+      },
+      provisionalMonth: {
+        name: 'Provisional month',
+        definition: 'A member may pay up to 3 months of arrears, and a late payment makes them active in the month it covers, so a month\'s member figures can still change. Month m is provisional while the data\'s as-of date is on or before the last day of m + 3, and final after.',
+      },
+      smallCounts: {
+        name: 'Small counts hidden',
+        definition: 'For district officials, counts of fewer than 5 persons show as "<5", and other cells are hidden with them where needed so that a hidden count cannot be worked out from a total.',
+      },
+    },
   },
   nav: {
     label: 'Main navigation',

@@ -39,7 +39,119 @@ export const id = {
     boundaries: 'Batas desa',
     reports: 'Laporan bulanan',
     account: 'Akun saya',
+    definitions: 'Definisi',
     login: 'Masuk',
+  },
+  /** PRODUCT.md "Indicators": the one definition of each figure (domain/definitions.ts). */
+  definitions: {
+    title: 'Definisi indikator',
+    intro: 'Setiap angka di Payung dihitung dengan satu definisi, sama di halaman, API, ekspor dan uji. Bulan adalah bulan kalender waktu Jakarta (WIB).',
+    numerator: 'Pembilang',
+    denominator: 'Penyebut',
+    link: 'Definisi indikator',
+    items: {
+      memberStatus: {
+        name: 'Status peserta dalam bulan m',
+        definition: 'Dari iuran yang menanggung bulan m, kapan pun dibayar: aktif bila ada iuran yang menanggung m; menunggak bila m tidak tertanggung tetapi salah satu dari 3 bulan sebelumnya tertanggung (tunggakan masih bisa dibayar); nonaktif bila terdaftar sebelum m dan m serta 3 bulan sebelumnya tidak tertanggung (BPJS mengakhiri kepesertaan BPU setelah lebih dari 3 bulan berturut-turut tidak membayar); baru bila terdaftar di m dan belum membayar (tidak dihitung aktif).',
+      },
+      activeMembers: {
+        name: 'Peserta aktif',
+        definition: 'Peserta yang bulan m-nya ditanggung iuran yang sudah dibayar.',
+        numerator: 'Peserta dengan iuran yang menanggung m',
+      },
+      lapsedMembers: {
+        name: 'Peserta menunggak',
+        definition: 'Peserta yang menunggak dalam bulan m: berhenti membayar dalam 3 bulan terakhir dan masih bisa dimenangkan kembali. Ini daftar kunjungan ulang agen.',
+        numerator: 'Peserta menunggak di m',
+      },
+      endedMembers: {
+        name: 'Kepesertaan berakhir',
+        definition: 'Peserta yang menjadi nonaktif dalam bulan m (lebih dari 3 bulan berturut-turut tidak membayar); dihitung terpisah dari yang menunggak.',
+        numerator: 'Peserta yang menjadi nonaktif di m',
+      },
+      informalWorkforce: {
+        name: 'Pekerja informal (penyebut)',
+        definition: 'Perkiraan jumlah pekerja informal suatu desa untuk satu tahun: data rujukan yang dapat diubah admin, dengan sumber dan tahunnya. Perkiraan per pekerjaan boleh ada.',
+      },
+      coverageRate: {
+        name: 'Tingkat cakupan',
+        definition: 'Peserta aktif yang tinggal di wilayah itu pada bulan m dibagi perkiraan pekerja informal wilayah itu untuk tahun m, dalam persen. Wilayah yang lebih tinggi menjumlahkan pembilang dan penyebutnya (tidak pernah merata-ratakan persentase). Desa tanpa perkiraan tidak punya tingkat cakupan.',
+        numerator: 'Peserta aktif yang tinggal di wilayah itu',
+        denominator: 'Perkiraan pekerja informal wilayah itu untuk tahun m',
+      },
+      newEnrolments: {
+        name: 'Pendaftaran baru',
+        definition: 'Peserta yang tanggal daftarnya jatuh dalam periode.',
+        numerator: 'Peserta dengan tanggal daftar dalam periode',
+      },
+      lapseRate: {
+        name: 'Tingkat putus bayar',
+        definition: 'Peserta yang aktif di m-1 dan tidak aktif di m, dibagi peserta aktif di m-1.',
+        numerator: 'Aktif di m-1, tidak aktif di m',
+        denominator: 'Aktif di m-1',
+      },
+      reactivatedMembers: {
+        name: 'Aktif kembali',
+        definition: 'Peserta yang aktif di m, tidak aktif di m-1, dan pernah aktif sebelum m-1.',
+        numerator: 'Aktif di m, tidak di m-1, pernah aktif sebelumnya',
+      },
+      retention: {
+        name: 'Retensi k bulan',
+        definition: 'Dari kohort yang terdaftar pada bulan e: yang aktif di bulan e+k dibagi besar kohort (k = 3, 6, 12).',
+        numerator: 'Anggota kohort yang aktif di e+k',
+        denominator: 'Besar kohort',
+      },
+      contributionsCollected: {
+        name: 'Iuran terkumpul',
+        definition: 'Jumlah iuran yang dibayar dalam periode (Rupiah bulat). Tarif berubah dari waktu ke waktu dan disimpan sebagai data rujukan dengan tanggal berlaku.',
+        numerator: 'Iuran dengan tanggal bayar dalam periode',
+      },
+      agentPerformance: {
+        name: 'Kinerja agen',
+        definition: 'Dalam periode: rekrutan (pendaftaran baru yang direkrut agen), peserta aktif yang dilayani, retensi 6 bulan rekrutannya, iuran yang dikumpulkan lewat agen, klaim yang didampingi, dan capaian target = rekrutan / target.',
+        numerator: 'Rekrutan',
+        denominator: 'Target rekrutan',
+      },
+      claimsPaid: {
+        name: 'Klaim dibayar',
+        definition: 'Klaim yang dibayar dalam periode (menurut tanggal bayar) dengan nominal yang dibayarkan, juga per program.',
+        numerator: 'Klaim dengan tanggal bayar dalam periode',
+      },
+      claimsFunnel: {
+        name: 'Alur status klaim',
+        definition: 'Klaim yang diajukan dalam periode, dihitung menurut statusnya sekarang.',
+      },
+      claimsTurnaround: {
+        name: 'Waktu penyelesaian klaim',
+        definition: 'Hari dari pengajuan sampai pembayaran, atas klaim yang dibayar dalam periode: median dan persentil ke-90 (percentile_cont PostgreSQL).',
+      },
+      approvalRate: {
+        name: 'Tingkat persetujuan',
+        definition: 'Dari klaim yang diajukan dalam periode dan sudah diputuskan (disetujui, dibayar atau ditolak), bagian yang disetujui atau dibayar.',
+        numerator: 'Disetujui atau dibayar',
+        denominator: 'Diputuskan',
+      },
+      channelShare: {
+        name: 'Pangsa kanal',
+        definition: 'Pendaftaran baru melalui satu kanal dibagi semua pendaftaran baru dalam periode.',
+        numerator: 'Pendaftaran baru melalui kanal',
+        denominator: 'Semua pendaftaran baru',
+      },
+      solidarityEffect: {
+        name: 'Efek solidaritas',
+        definition: 'Untuk komunitas dengan klaim dibayar pada hari t: pendaftaran di komunitas dalam 90 hari setelah t, dibagi rata-rata pendaftaran 90 hari komunitas itu selama setahun sebelum t. Perbandingan pengamatan, bukan bukti sebab-akibat.',
+        numerator: 'Pendaftaran 90 hari setelah t',
+        denominator: 'Rata-rata pendaftaran 90 hari setahun sebelum t',
+      },
+      provisionalMonth: {
+        name: 'Bulan sementara',
+        definition: 'Peserta boleh membayar tunggakan sampai 3 bulan, dan pembayaran terlambat membuatnya aktif pada bulan yang ditanggung; jadi angka peserta suatu bulan masih bisa berubah. Bulan m sementara selama tanggal data masih pada atau sebelum hari terakhir m + 3, dan final sesudahnya.',
+      },
+      smallCounts: {
+        name: 'Angka kecil disembunyikan',
+        definition: 'Untuk pejabat kecamatan, angka orang di bawah 5 ditampilkan sebagai "<5", dan sel lain ikut disembunyikan bila perlu agar angka tersembunyi tidak bisa dihitung dari total.',
+      },
+    },
   },
   nav: {
     label: 'Navigasi utama',

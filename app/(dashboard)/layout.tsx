@@ -38,6 +38,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/account" className="link-button">
               {messages.reports.nav}
             </Link>
+            <Link href="/definitions" className="link-button">
+              {messages.titles.definitions}
+            </Link>
             <LanguageSwitch />
             <SignOutButton />
           </div>

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  arrearsWindowEnd,
+  isProvisional,
   isPeriod,
   latestCompleteMonth,
   monthsBetween,
@@ -100,5 +102,19 @@ describe('monthsBetween (inclusive)', () => {
     expect(months).toHaveLength(13);
     expect(months[0]).toBe('2025-01');
     expect(months[12]).toBe('2026-01');
+  });
+});
+
+describe('provisional months', () => {
+  it('ends the arrears window on the last day of m + 3', () => {
+    expect(arrearsWindowEnd('2026-10')).toBe('2027-01-31');
+    expect(arrearsWindowEnd('2026-11')).toBe('2027-02-28');
+    expect(arrearsWindowEnd('2027-11')).toBe('2028-02-29');
+  });
+  it('is provisional up to and including that day, final after', () => {
+    expect(isProvisional('2026-08', '2026-11-30')).toBe(true);
+    expect(isProvisional('2026-08', '2026-12-01')).toBe(false);
+    expect(isProvisional('2026-11', '2026-12-03')).toBe(true);
+    expect(isProvisional('2025-12', '2026-12-03')).toBe(false);
   });
 });

@@ -243,6 +243,10 @@ export const en: Messages = {
     boundaries: '{count} villages with an official boundary.',
     boundariesLink: 'Load official village boundaries',
     supervisors: '{count} active supervisor accounts.',
+    addByForm: 'or add them one by one with a form',
+    workforceFormLink: 'or enter one with a form',
+    rates: "BPJS's contribution, benefit and incentive rates ship with Payung; a new rate is added with the date it starts.",
+    ratesLink: 'See and add rates',
     supervisorsLink: 'Create supervisor accounts',
   },
   dataState: {

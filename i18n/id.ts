@@ -243,6 +243,10 @@ export const id = {
     boundaries: '{count} desa dengan batas resmi.',
     boundariesLink: 'Muat batas desa resmi',
     supervisors: '{count} akun koordinator aktif.',
+    addByForm: 'atau tambah satu per satu lewat formulir',
+    workforceFormLink: 'atau isi lewat formulir',
+    rates: 'Tarif iuran, manfaat dan insentif BPJS dikirim bersama Payung; tarif baru ditambahkan dengan tanggal berlakunya.',
+    ratesLink: 'Lihat dan tambah tarif',
     supervisorsLink: 'Buat akun koordinator',
   },
   dataState: {

@@ -178,7 +178,7 @@ export function CommunityForm({
   const { state, dispatch, pending, formRef, onSubmit } = useMasterForm(saveCommunityAction, !initial);
   const p = initial ? `community-${initial.id}` : 'community-new';
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid" aria-label={initial ? t.save : t.communities.create}>
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid master-form" aria-label={initial ? t.save : t.communities.create}>
       {initial ? <input type="hidden" name="id" value={initial.id} /> : null}
       <Field id={`${p}-name`} label={f.name} state={state} name="name">
         <input id={`${p}-name`} name="name" defaultValue={initial?.name} required maxLength={120} aria-invalid={invalid(state, 'name')} aria-describedby={describedBy(`${p}-name`, state, 'name')} />
@@ -201,7 +201,7 @@ export function CommunityForm({
       <Field id={`${p}-founded`} label={f.foundedOn} state={state} name="foundedOn">
         <input id={`${p}-founded`} name="foundedOn" type="date" defaultValue={initial?.foundedOn ?? ''} aria-invalid={invalid(state, 'foundedOn')} aria-describedby={describedBy(`${p}-founded`, state, 'foundedOn')} />
       </Field>
-      <div className="field">
+      <div className="form-actions">
         <button type="submit" className="primary-button" disabled={pending}>
           {pending ? t.saving : initial ? t.save : t.communities.create}
         </button>
@@ -240,7 +240,7 @@ export function AgentForm({
   const p = initial ? `agent-${initial.code}` : 'agent-new';
   const communityVillages = [...new Set(communities.map((c) => c.villageName))];
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid" aria-label={initial ? t.save : t.agents.create}>
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid master-form" aria-label={initial ? t.save : t.agents.create}>
       {initial ? (
         <>
           <input type="hidden" name="editing" value="true" />
@@ -299,7 +299,7 @@ export function AgentForm({
           ))}
         </select>
       </Field>
-      <div className="field">
+      <div className="form-actions">
         <button type="submit" className="primary-button" disabled={pending}>
           {pending ? t.saving : initial ? t.save : t.agents.create}
         </button>
@@ -324,7 +324,7 @@ export function WorkforceForm({
   const { state, dispatch, pending, formRef, onSubmit } = useMasterForm(saveWorkforceAction, false);
   const p = 'workforce';
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid" aria-label={t.workforce.create}>
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid master-form" aria-label={t.workforce.create}>
       <Field id={`${p}-region`} label={f.region} state={state} name="regionCode">
         <select id={`${p}-region`} name="regionCode" required defaultValue="" aria-invalid={invalid(state, 'regionCode')} aria-describedby={describedBy(`${p}-region`, state, 'regionCode')}>
           <option value="">{t.none}</option>
@@ -347,12 +347,12 @@ export function WorkforceForm({
       <Field id={`${p}-source`} label={f.source} state={state} name="source" wide>
         <input id={`${p}-source`} name="source" maxLength={500} aria-invalid={invalid(state, 'source')} aria-describedby={describedBy(`${p}-source`, state, 'source')} />
       </Field>
-      <div className="field">
+      <div className="field form-grid-wide">
         <label className="checkbox">
           <input type="checkbox" name="estimate" defaultChecked /> {f.estimate}
         </label>
       </div>
-      <div className="field">
+      <div className="form-actions">
         <button type="submit" className="primary-button" disabled={pending}>
           {pending ? t.saving : t.workforce.create}
         </button>
@@ -369,7 +369,7 @@ export function RateForm({ keys }: { keys: { key: string; category: string; unit
   const { state, dispatch, pending, formRef, onSubmit } = useMasterForm(addRateAction, true);
   const p = 'rate';
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid" aria-label={t.rates.create}>
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="form-grid master-form" aria-label={t.rates.create}>
       <Field id={`${p}-key`} label={f.key} state={state} name="key">
         <input id={`${p}-key`} name="key" list={`${p}-keys`} required autoComplete="off" aria-invalid={invalid(state, 'key')} aria-describedby={describedBy(`${p}-key`, state, 'key')} />
         <datalist id={`${p}-keys`}>
@@ -405,7 +405,7 @@ export function RateForm({ keys }: { keys: { key: string; category: string; unit
           ))}
         </select>
       </Field>
-      <div className="field">
+      <div className="form-actions">
         <button type="submit" className="primary-button" disabled={pending}>
           {pending ? t.saving : t.rates.create}
         </button>

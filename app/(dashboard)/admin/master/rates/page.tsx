@@ -19,8 +19,11 @@ export default async function MasterRatesPage() {
   const f = t.fields;
   const today = todayInJakarta();
   const keys = [...new Map(rows.map((row) => [row.key, { key: row.key, category: row.category, unit: row.unit }])).values()];
-  const state = (row: { effectiveFrom: string; effectiveTo: string | null }) =>
-    row.effectiveFrom > today ? t.rates.future : row.effectiveTo !== null && row.effectiveTo < today ? t.rates.ended : t.rates.current;
+  // A discount's dates name contribution months (its last month's first day), so it ends with that month.
+  const ended = (row: { category: string; effectiveTo: string | null }) =>
+    row.effectiveTo !== null && (row.category === 'discount' ? row.effectiveTo.slice(0, 7) < today.slice(0, 7) : row.effectiveTo < today);
+  const state = (row: { category: string; effectiveFrom: string; effectiveTo: string | null }) =>
+    row.effectiveFrom > today ? t.rates.future : ended(row) ? t.rates.ended : t.rates.current;
   const value = (row: { value: number; unit: keyof typeof t.rateUnits }) =>
     row.unit === 'rupiah'
       ? `Rp ${formatNumber(row.value, locale)}`

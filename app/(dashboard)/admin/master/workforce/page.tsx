@@ -48,9 +48,8 @@ export default dashboardPage(async ({ searchParams }) => {
         </p>
       </section>
       <section className="admin-section" aria-labelledby="workforce-list-heading">
-        <div className="section-head">
-          <h2 id="workforce-list-heading">{interpolate(t.workforce.list, { year })}</h2>
-          <form method="get" className="toolbar">
+        <h2 id="workforce-list-heading">{interpolate(t.workforce.list, { year })}</h2>
+        <form method="get" className="toolbar">
             <label htmlFor="workforce-year">{t.workforce.showYear}</label>
             <select id="workforce-year" name="year" defaultValue={String(year)}>
               {choices.map((choice) => (
@@ -60,8 +59,7 @@ export default dashboardPage(async ({ searchParams }) => {
               ))}
             </select>
             <button type="submit">{t.workforce.show}</button>
-          </form>
-        </div>
+        </form>
         {rows.length === 0 ? (
           <p className="note">{t.workforce.empty}</p>
         ) : (

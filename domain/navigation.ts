@@ -21,6 +21,7 @@ export const NAV_AREAS: NavArea[] = [
   { href: '/claims', label: (m) => m.claims.nav, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
   { href: '/imports', label: (m) => m.imports.navLabel, permission: 'import:data' },
+  { href: '/admin/master', label: (m) => m.nav.master, permission: 'manage:field-network' },
   { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
 ];
 

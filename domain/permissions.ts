@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'export:data',
   'manage:users',
   'manage:reference-data',
+  /** Communities and Perisai agents: the office's field network, kept by officers within their region too. */
+  'manage:field-network',
   'manage:targets',
   'view:audit-log',
   'manage:claims',
@@ -28,6 +30,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'import:data',
     'export:data',
     'manage:targets',
+    'manage:field-network',
     'manage:claims',
     'view:agent-income',
   ],

@@ -26,6 +26,11 @@ export function setupStepHref(key: SetupStepKey): string {
   return `/imports?kind=${key}`;
 }
 
+/** Where a step's rows can also be added one by one, by a form of the master-data area. */
+export function setupStepFormHref(key: SetupStepKey): string | null {
+  return key === 'communities' || key === 'agents' ? `/admin/master/${key}` : null;
+}
+
 /** Each step is done once it has rows; the first one without is next. */
 export function setupSteps(counts: Record<SetupStepKey, number>): SetupStep[] {
   let nextGiven = false;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Locale, Messages } from '@/i18n';
 import { interpolate } from '@/i18n';
 import { formatNumber } from '@/domain/format';
-import { setupStepHref, type SetupProgress } from '@/domain/setup';
+import { setupStepFormHref, setupStepHref, type SetupProgress } from '@/domain/setup';
 
 /**
  * An admin's first page on a database without an office's data: what to load, in which order, how much
@@ -46,12 +46,23 @@ export function SetupGuide({
                   </>
                 ) : null}
                 <Link href={setupStepHref(step.key)}>{interpolate(t.load, { what: text.title.toLowerCase() })}</Link>
+                {setupStepFormHref(step.key) ? (
+                  <>
+                    {' · '}
+                    <Link href={setupStepFormHref(step.key)!}>{t.addByForm}</Link>
+                  </>
+                ) : null}
               </p>
               {step.key === 'regions' ? (
                 <ul className="setup-extras">
                   <li>
                     {interpolate(t.workforce, { count: number(progress.villagesWithWorkforce), villages: number(villages), year })}{' '}
                     <Link href="/imports?kind=workforce">{t.workforceLink}</Link>
+                    {' · '}
+                    <Link href="/admin/master/workforce">{t.workforceFormLink}</Link>
+                  </li>
+                  <li>
+                    {t.rates} <Link href="/admin/master/rates">{t.ratesLink}</Link>
                   </li>
                   <li>
                     {interpolate(t.boundaries, { count: number(progress.villagesWithOfficialBoundary) })}{' '}

@@ -8,6 +8,13 @@ export interface ImportIssue {
   message: string;
 }
 
+/** How an uploaded file was read: its format and, for CSV, the text encoding and delimiter detected. */
+export interface ImportSource {
+  format: 'csv' | 'xlsx';
+  encoding?: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  delimiter?: ',' | ';' | '\t';
+}
+
 export interface ImportReport {
   importId: number | null;
   kind: ImportKind;
@@ -32,6 +39,8 @@ export interface ImportReport {
   durationMs: number;
   /** When the dashboard's figures include this import (they are computed from the tables on each request). */
   figuresRefreshedAt: string | null;
+  /** How the file was read (absent for manual entry). */
+  source?: ImportSource;
 }
 
 export interface ImportHistoryRow {

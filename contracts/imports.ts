@@ -1,5 +1,18 @@
 // `POST /api/v1/imports` and the import history: what the imports page, the route handlers and the browser share.
-import type { ImportKind } from '@/domain/enums';
+import { z } from 'zod';
+import { field, oneOf } from '@/contracts/params';
+import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
+import { TEMPLATE_FORMATS, type TemplateFormat } from '@/domain/import-kinds';
+
+/** `GET /api/v1/imports/template?kind=…&format=xlsx|csv|notes`: a kind's template file (its body is the file). */
+export const importTemplateParams = z.object({
+  kind: field<ImportKind>(oneOf(IMPORT_KINDS, 'bad_kind', 'importBadKind')),
+  format: field<TemplateFormat, TemplateFormat>(oneOf(TEMPLATE_FORMATS, 'bad_format', 'badTemplateFormat'), () => 'xlsx'),
+});
+
+/** The template's address for a kind, format and language (links on the imports page). */
+export const importTemplatePath = (kind: ImportKind, format: TemplateFormat, lang: string) =>
+  `/api/v1/imports/template?kind=${kind}&format=${format}&lang=${lang}`;
 
 export interface ImportIssue {
   line: number;

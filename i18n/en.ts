@@ -537,6 +537,7 @@ export const en: Messages = {
     importBadCsv: 'The CSV cannot be read near line {line}: a quote (") is opened and never closed. Fix that line, then upload again.',
     importNumberNik:
       'Row {line}, column {column}: the NIK is stored as a number in Excel. Excel keeps only 15 digits of a number, so the last digit of a 16-digit NIK may already have changed. Format that column as Text, type the NIKs again (or start them with a quote \'), then upload again.',
+    badTemplateFormat: 'Template format "{value}" is not supported. Use {allowed}.',
     importEmptyFile: 'The file is empty. The first line must hold the column names, then one line per record.',
     importBadKind: 'Unknown import kind "{value}". Use members, contributions or claims.',
     importBadMode: 'Unknown import mode "{value}". Use preview, all or valid_only.',

@@ -537,6 +537,7 @@ export const id = {
     importBadCsv: 'CSV tidak dapat dibaca sekitar baris {line}: tanda kutip (") dibuka tetapi tidak ditutup. Perbaiki baris itu, lalu unggah lagi.',
     importNumberNik:
       'Baris {line}, kolom {column}: NIK tersimpan sebagai angka di Excel. Excel hanya menyimpan 15 digit angka, jadi digit terakhir NIK yang 16 digit bisa sudah berubah. Format kolom itu sebagai Teks, ketik ulang NIK-nya (atau awali dengan tanda kutip \'), lalu unggah lagi.',
+    badTemplateFormat: 'Format templat "{value}" tidak didukung. Gunakan {allowed}.',
     importEmptyFile: 'Berkas kosong. Baris pertama harus berisi nama kolom, lalu satu baris per data.',
     importBadKind: 'Jenis impor "{value}" tidak dikenal. Gunakan members, contributions atau claims.',
     importBadMode: 'Mode impor "{value}" tidak dikenal. Gunakan preview, all atau valid_only.',

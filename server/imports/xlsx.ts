@@ -74,7 +74,7 @@ export async function* xlsxRecords(bytes: AsyncIterable<Uint8Array>, source: Imp
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let nikColumns: number[] | null = null;
   let width = 0;
-  let batch: CsvRecord[] = [];
+  const batch: CsvRecord[] = [];
   let sawSheet = false;
   try {
     for await (const worksheet of reader) {

@@ -133,16 +133,27 @@ export async function* fileRecords(bytes: AsyncIterable<Uint8Array>, source: Imp
   yield* csvRecords(all, source);
 }
 
-/** Drops blank records; refuses a file with no record (`empty_file`) or only a header (`no_rows`). */
+/**
+ * Drops blank records; refuses a file with no record (`empty_file`) or only a header (`no_rows`). The
+ * header is held back until a data row follows it, so a header-only file is refused as such, whatever
+ * its header says.
+ */
 export async function* dataRecords(records: AsyncIterable<CsvRecord[]>): AsyncGenerator<CsvRecord[]> {
-  let count = 0;
+  let header: CsvRecord | null = null;
+  let rows = 0;
   for await (const chunk of records) {
     const kept = chunk.filter((record) => record.cells.some((cell) => cell.trim() !== ''));
-    count += kept.length;
+    if (rows === 0 && kept.length > 0) {
+      header ??= kept.shift()!;
+      if (kept.length === 0) continue;
+      kept.unshift(header);
+      rows--;
+    }
+    rows += kept.length;
     if (kept.length > 0) yield kept;
   }
-  if (count === 0) throw new UploadError('empty_file');
-  if (count === 1) throw new UploadError('no_rows');
+  if (!header) throw new UploadError('empty_file');
+  if (rows === 0) throw new UploadError('no_rows');
 }
 
 /** Bytes of a UTF-8 prefix that ends on a character border (an incomplete last character is held back). */

@@ -1,10 +1,56 @@
 // The records of an .xlsx upload: the first sheet, streamed by exceljs's reader, each cell as text the
 // way the CSV path would give it (an Excel date as YYYY-MM-DD, a number as its plain digits).
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportSource } from '@/contracts/imports';
 import { headerKey } from '@/domain/import-kinds';
 import { UploadError, type CsvRecord } from '@/server/imports/stream';
+
+/** Buffers cut so that none ends inside a UTF-8 character (the rest waits for the next one). */
+async function* utf8Boundaries(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer | string> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let cut = data.length;
+    for (let back = 1; back <= Math.min(4, data.length); back++) {
+      const byte = data[data.length - back]!;
+      if ((byte & 0xc0) === 0x80) continue;
+      const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      if (need > back) cut = data.length - back;
+      break;
+    }
+    carry = Buffer.from(data.subarray(cut));
+    if (cut > 0) yield data.subarray(0, cut);
+  }
+  if (carry.length > 0) yield carry;
+}
+
+const asyncIterable = (stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> =>
+  Symbol.asyncIterator in stream ? (stream as AsyncIterable<Uint8Array>) : (stream as NodeJS.ReadableStream).pipe(new PassThrough());
+
+type ReaderInternals = {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Uint8Array>, sheetNo: string): Generator<unknown>;
+};
+
+/**
+ * exceljs's streaming reader decodes each inflated chunk on its own, so a letter such as é whose two bytes
+ * fall in two chunks comes out as two replacement characters. Its shared strings and sheets are handed
+ * to it in chunks that end on a character border instead.
+ */
+function utf8SafeReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
+  const internals = reader as unknown as ReaderInternals;
+  const sharedStrings = internals._parseSharedStrings.bind(reader);
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseSharedStrings = (entry) => sharedStrings(Readable.from(utf8Boundaries(asyncIterable(entry))));
+  internals._parseWorksheet = (iterator, sheetNo) => worksheet(utf8Boundaries(iterator) as AsyncIterable<Uint8Array>, sheetNo);
+  return reader;
+}
 
 /** Rows handed on at once. */
 const BATCH = 500;
@@ -71,8 +117,9 @@ export async function* xlsxRecords(bytes: AsyncIterable<Uint8Array>, source: Imp
       input.end();
     }
   })();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = utf8SafeReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let nikColumns: number[] | null = null;
+  let header: string[] = [];
   let width = 0;
   const batch: CsvRecord[] = [];
   let sawSheet = false;
@@ -95,9 +142,10 @@ export async function* xlsxRecords(bytes: AsyncIterable<Uint8Array>, source: Imp
         if (!cells.some((cell) => cell.trim() !== '')) continue;
         if (nikColumns === null) {
           width = cells.length;
+          header = cells;
           nikColumns = cells.flatMap((cell, i) => (headerKey(cell) === 'nik' ? [i] : []));
         } else {
-          for (const i of nikColumns) if (numbers.has(i)) throw new UploadError('xlsx_number_nik', { line: row.number, column: cells[i] ?? '' });
+          for (const i of nikColumns) if (numbers.has(i)) throw new UploadError('xlsx_number_nik', { line: row.number, column: header[i]!.trim() });
         }
         batch.push({ line: row.number, cells });
         if (batch.length >= BATCH) yield batch.splice(0, batch.length);

@@ -14,6 +14,7 @@ import { insertReferenceData } from '@/db/seed/reference';
 import type { Caller } from '@/server/auth/caller';
 import { fileRecords } from '@/server/imports/stream';
 import { toAppError } from '@/server/imports/upload';
+import { getImportTemplate } from '@/server/imports/template';
 import { AppError } from '@/domain/errors';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
@@ -141,6 +142,15 @@ describe.each(ENGINES)('office files on %s', (engine) => {
   });
 
   describe.each(KINDS)('$kind', (kase) => {
+    it.each(['xlsx', 'csv'] as const)('its %s template imports as a file whose every column is understood', async (format) => {
+      const file = await getImportTemplate({ caller: officer, kind: kase.kind, format, locale: 'id' });
+      const bytes = typeof file.body === 'string' ? new TextEncoder().encode(file.body) : file.body;
+      const report = await runImport(database.db, { caller: officer, kind: kase.kind, fileName: file.fileName, records: fileRecords(once(bytes)), mode: 'preview', locale: 'id', today: TODAY });
+      expect(report.rows).toBe(1);
+      expect(report.columns.filter((c) => c.field === null)).toEqual([]);
+      expect(report.errors.filter((e) => e.code === 'missing_column')).toEqual([]);
+    });
+
     it.each(FORMATS.map((format, i) => ({ ...format, n: i + 1 })))('imports a $name file, the accents intact, and says how it read it', async (format) => {
       const rows = [[...kase.header, NOTE], [...kase.row(format.n), 'ok']];
       const report = await run(kase.kind, await format.bytes(rows));

@@ -75,6 +75,7 @@ export const ROUTES: Route[] = [
   api('/api/v1/members', PERSONAL),
   api('/api/v1/members?format=csv', PERSONAL),
   api('/api/v1/imports', OFFICE),
+  api('/api/v1/imports/template?kind=members&format=xlsx', OFFICE),
   page('/claims', EVERYONE),
   page('/claims?program=JKK&status=paid&from=2025-01&to=2025-12&sort=amount&dir=asc', EVERYONE),
   page('/claims/new', OFFICE),

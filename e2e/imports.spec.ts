@@ -55,13 +55,18 @@ test.describe('imports as an officer', () => {
     await screenshot(page, 'imports-mobile');
   });
 
-  test('the API refuses a binary file renamed .csv (415)', async ({ page }) => {
+  test('the API refuses a binary file and a broken xlsx renamed .csv (415)', async ({ page }) => {
     await page.goto('/imports');
     const binary = await page.request.post('/api/v1/imports?kind=members', {
-      multipart: { file: { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) } },
+      multipart: { file: { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 0, 0]) } },
     });
     expect(binary.status()).toBe(415);
     expect((await binary.json()).error.code).toBe('import_not_csv');
+    const zip = await page.request.post('/api/v1/imports?kind=members', {
+      multipart: { file: { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) } },
+    });
+    expect(zip.status()).toBe(415);
+    expect((await zip.json()).error.code).toBe('import_bad_xlsx');
   });
 });
 

@@ -1,4 +1,4 @@
-// `npm run import -- --kind members|contributions|claims [--mode all|valid_only|preview] [--email user] FILE.csv`
+// `npm run import -- --kind members|contributions|claims [--mode all|valid_only|preview] [--email user] FILE.csv|FILE.xlsx`
 // Imports a file on the configured database through the same streamed validation and chunked upserts as
 // the page and the API (all-or-nothing by default), printing a progress line and the report's counts.
 import fs from 'node:fs';
@@ -9,7 +9,10 @@ import { runImport } from '@/server/imports/pipeline';
 import { type ImportRunMode } from '@/contracts/imports';
 import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
 import { users } from '@/db/schema';
-import { csvRecords, type CsvRecord } from '@/server/imports/stream';
+import { fileRecords, type CsvRecord } from '@/server/imports/stream';
+import { toAppError } from '@/server/imports/upload';
+import type { ImportSource } from '@/contracts/imports';
+import { AppError } from '@/domain/errors';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -48,11 +51,12 @@ async function main() {
       .limit(1);
     if (!user) throw new Error(email ? `No user ${email}.` : 'No admin user: create one with npm run user:create.');
     const started = Date.now();
+    const source: ImportSource = { format: 'csv' };
     const report = await runImport(handle.db, {
       caller: { userId: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode },
       kind,
       fileName: path.basename(file),
-      records: withProgress(csvRecords(fs.createReadStream(file, { highWaterMark: 256 * 1024 })), started),
+      records: withProgress(fileRecords(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), source), started),
       mode,
       locale: 'id',
     });
@@ -60,7 +64,7 @@ async function main() {
     process.stderr.write('\n');
     for (const issue of report.errors.slice(0, 20)) console.log(issue.message);
     console.log(
-      JSON.stringify({ importId: report.importId, committed: report.committed, rows: report.rows, added: report.added, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, errors: report.errorCount, warnings: report.warningCount, seconds, rowsPerSecond: Math.round(report.rows / seconds) }),
+      JSON.stringify({ importId: report.importId, source, committed: report.committed, rows: report.rows, added: report.added, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, errors: report.errorCount, warnings: report.warningCount, seconds, rowsPerSecond: Math.round(report.rows / seconds) }),
     );
     process.exitCode = report.committed || mode === 'preview' ? 0 : 1;
   } finally {
@@ -69,6 +73,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error((error as Error).message);
+  const known = toAppError(error);
+  console.error(known instanceof AppError ? known.localizedMessage('id') : (error as Error).message);
   process.exit(1);
 });

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import type { ImportIssue, ImportReport } from '@/contracts/imports';
+import type { ImportIssue, ImportReport, ImportSource } from '@/contracts/imports';
+import type { Messages } from '@/i18n';
 import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
 import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
 import { interpolate } from '@/i18n';
@@ -101,17 +102,32 @@ export function ImportPanel() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={fileId}>{t.file}</label>
-          <input
-            id={fileId}
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setState({ step: 'idle' });
-            }}
-          />
-          <small className="muted">{interpolate(t.fileHint, { limit: limitMb })}</small>
+          <span id={`${fileId}-title`}>{t.file}</span>
+          {/* The native control speaks the browser's language: it stays focusable but hidden, and a
+              labelled button and the chosen file's name speak the page's. */}
+          <div className="file-picker">
+            <input
+              id={fileId}
+              type="file"
+              className="visually-hidden"
+              accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-labelledby={`${fileId}-title ${fileId}-button`}
+              aria-describedby={`${fileId}-name ${fileId}-hint`}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setState({ step: 'idle' });
+              }}
+            />
+            <label htmlFor={fileId} id={`${fileId}-button`} className="secondary-button file-button">
+              {t.chooseFile}
+            </label>
+            <span id={`${fileId}-name`} className={file ? 'file-name' : 'file-name muted'} data-testid="file-name">
+              {file ? file.name : t.noFileChosen}
+            </span>
+          </div>
+          <small id={`${fileId}-hint`} className="muted">
+            {interpolate(t.fileHint, { limit: limitMb })}
+          </small>
         </div>
         <div className="import-actions">
           <button type="submit" className="secondary-button" disabled={busy}>
@@ -154,6 +170,7 @@ export function ImportPanel() {
             </p>
           ) : null}
           <h3>{t.report}</h3>
+          {report.source ? <p className="muted" data-testid="import-source">{interpolate(t.readAs, { format: describeSource(report.source, t) })}</p> : null}
           <p role={report.committed ? undefined : 'status'}>
             {interpolate(t.summary, {
               rows: formatNumber(report.rows, locale),
@@ -272,4 +289,13 @@ function IssueList({ title, issues, total, tone }: { title: string; issues: Impo
       </ul>
     </>
   );
+}
+
+const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+
+/** "CSV (Windows-1252, semicolon-delimited)" or "Excel (.xlsx), first sheet". */
+function describeSource(source: ImportSource, t: Messages['imports']): string {
+  if (source.format === 'xlsx') return t.formats.xlsx;
+  const parts = [source.encoding ? t.encodings[source.encoding] : null, source.delimiter ? t.delimiters[DELIMITER_NAMES[source.delimiter]] : null].filter(Boolean);
+  return parts.length > 0 ? `${t.formats.csv} (${parts.join(', ')})` : t.formats.csv;
 }

@@ -1,10 +1,17 @@
 import 'server-only';
 import { AppError } from '@/domain/errors';
 import { MAX_IMPORT_BYTES } from '@/domain/import-kinds';
-import { csvRecords, limitBytes, openMultipartFile, UploadError, type CsvRecord } from '@/server/imports/stream';
+import type { ImportSource } from '@/contracts/imports';
+import { fileRecords, limitBytes, openMultipartFile, UploadError, type CsvRecord } from '@/server/imports/stream';
 
-/** The CSV records of the `file` field of a multipart request, streamed, within the size limit. */
-export async function recordsFromRequest(request: Request, limit = MAX_IMPORT_BYTES): Promise<{ fileName: string; records: AsyncIterable<CsvRecord[]> }> {
+/**
+ * The records of the `file` field of a multipart request (CSV or xlsx), streamed, within the size limit.
+ * `source` is filled in while the records are read: report it once they have been.
+ */
+export async function recordsFromRequest(
+  request: Request,
+  limit = MAX_IMPORT_BYTES,
+): Promise<{ fileName: string; records: AsyncIterable<CsvRecord[]>; source: ImportSource }> {
   // Multipart framing adds a little to the file itself.
   const framing = 64 * 1024;
   const declared = Number(request.headers.get('content-length') ?? 0);
@@ -13,7 +20,8 @@ export async function recordsFromRequest(request: Request, limit = MAX_IMPORT_BY
   const body = request.body as unknown as AsyncIterable<Uint8Array>;
   try {
     const file = await openMultipartFile(limitBytes(body, limit + framing), request.headers.get('content-type') ?? '');
-    return { fileName: file.fileName || 'upload.csv', records: csvRecords(limitBytes(file.bytes, limit)) };
+    const source: ImportSource = { format: 'csv' };
+    return { fileName: file.fileName || 'upload.csv', records: fileRecords(limitBytes(file.bytes, limit), source), source };
   } catch (error) {
     throw toAppError(error, limit);
   }
@@ -28,8 +36,20 @@ export function toAppError(error: unknown, limitBytes = MAX_IMPORT_BYTES): unkno
       return new AppError('import_too_large', 413, 'importTooLarge', { limit });
     case 'not_csv':
       return new AppError('import_not_csv', 415, 'importNotCsv');
+    case 'old_xls':
+      return new AppError('import_old_xls', 415, 'importOldXls');
+    case 'bad_xlsx':
+      return new AppError('import_bad_xlsx', 415, 'importBadXlsx');
+    case 'mixed_encoding':
+      return new AppError('import_mixed_encoding', 415, 'importMixedEncoding');
+    case 'bad_csv':
+      return new AppError('import_bad_csv', 400, 'importBadCsv', error.values);
+    case 'xlsx_number_nik':
+      return new AppError('import_number_nik', 400, 'importNumberNik', error.values);
     case 'empty_file':
       return new AppError('import_empty_file', 400, 'importEmptyFile');
+    case 'no_rows':
+      return new AppError('import_no_rows', 400, 'importNoRows');
     default:
       return new AppError('import_no_file', 400, 'importNoFile');
   }

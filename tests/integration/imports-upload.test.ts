@@ -2,7 +2,7 @@
 // (declared or not), 415 for a binary file, and the same records whatever the chunking.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/domain/errors';
-import { csvRecords, CsvRecordParser, openMultipartFile, type CsvRecord } from '@/server/imports/stream';
+import { csvRecords, openMultipartFile, type CsvRecord } from '@/server/imports/stream';
 import { recordsFromRequest } from '@/server/imports/upload';
 
 async function drain(records: AsyncIterable<CsvRecord[]>) {
@@ -53,10 +53,12 @@ describe('import upload', () => {
     await expect(drain(records)).rejects.toMatchObject({ code: 'too_large' });
   });
 
-  it('refuses a binary file renamed .csv and a request without a file', async () => {
+  it('refuses a binary file, a broken xlsx renamed .csv and a request without a file', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]);
     const { records } = await recordsFromRequest(formRequest(zip));
-    await expect(drain(records)).rejects.toMatchObject({ code: 'not_csv' });
+    await expect(drain(records)).rejects.toMatchObject({ code: 'bad_xlsx' });
+    const binary = await recordsFromRequest(formRequest(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3])));
+    await expect(drain(binary.records)).rejects.toMatchObject({ code: 'not_csv' });
     const empty = new Request('http://localhost/x', { method: 'POST', body: 'nothing', headers: { 'content-type': 'text/plain' } });
     const refused = await recordsFromRequest(empty).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
@@ -65,14 +67,15 @@ describe('import upload', () => {
 
   it('parses the same records whatever the chunk size (quotes, CRLF and multi-byte letters across borders)', async () => {
     const text = 'a,b\r\n"x,""y""\r\nz",é\r\n\r\nlast,1';
+    // Line ends are read as one: the CRLF inside the quoted cell arrives as LF.
     for (const size of [1, 2, 3, 5, 100]) {
       const bytes = new TextEncoder().encode(text);
       async function* parts() {
         for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
       }
-      expect(await drain(csvRecords(parts(), new CsvRecordParser()))).toEqual([
+      expect(await drain(csvRecords(parts()))).toEqual([
         { line: 1, cells: ['a', 'b'] },
-        { line: 2, cells: ['x,"y"\r\nz', 'é'] },
+        { line: 2, cells: ['x,"y"\nz', 'é'] },
         { line: 5, cells: ['last', '1'] },
       ]);
     }

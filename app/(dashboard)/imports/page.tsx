@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { listImports } from '@/server/imports/pipeline';
 import { ImportHistory } from '@/components/imports/import-history';
 import { ImportPanel } from '@/components/imports/import-panel';
+import { ImportTemplates } from '@/components/imports/import-templates';
 import { ManualEntry } from '@/components/imports/manual-entry';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
@@ -25,6 +26,7 @@ export default async function ImportsPage() {
         </div>
       </div>
       <ImportPanel />
+      <ImportTemplates />
       <ManualEntry />
       <ImportHistory rows={history} />
     </>

@@ -22,7 +22,8 @@ export const GET = apiRoute(async (request: Request) => {
 
 /**
  * `POST /api/v1/imports?kind=members|contributions|claims&mode=all|valid_only|preview`, multipart field
- * `file`: the import report. `all` (the default) writes the whole file or nothing (422 with the report
+ * `file` (CSV in UTF-8 or Windows-1252 with `,` `;` or tab, or .xlsx): the import report, with how the
+ * file was read (`source`). `all` (the default) writes the whole file or nothing (422 with the report
  * when any row is bad); `valid_only` keeps the valid rows; `preview` checks without writing.
  */
 export const POST = apiRoute(async (request: Request) => {
@@ -35,13 +36,15 @@ export const POST = apiRoute(async (request: Request) => {
   const mode = url.searchParams.get('mode') ?? 'all';
   if (mode !== 'all' && mode !== 'valid_only' && mode !== 'preview') throw new AppError('bad_mode', 400, 'importBadMode', { value: mode.slice(0, 20) });
   const locale = localeFromRequest(request);
-  const { fileName, records } = await recordsFromRequest(request);
+  const { fileName, records, source } = await recordsFromRequest(request);
   let report;
   try {
     report = await runImport(await getDb(), { caller, kind: kind as ImportKind, fileName, records, mode, locale, ip: clientAddress(request.headers) });
   } catch (error) {
     throw toAppError(error);
   }
+  // Known once the file has been read through.
+  report = { ...report, source };
   if (report.committed) revalidatePath('/', 'layout');
   if (mode !== 'preview' && !report.committed) {
     const message = interpolate(getMessages(locale).errors.importRejected, { errors: report.errorCount, rejected: report.rejected });

@@ -45,6 +45,22 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ColumnDef[]> = {
     col('alasan_tolak'),
     col('kode_agen'),
   ],
+  regions: [col('kode', true), col('nama', true), col('tingkat', true), col('kode_induk'), col('luas_km2'), col('penduduk'), col('lat'), col('lng')],
+  communities: [col('nama', true), col('jenis', true), col('kode_desa', true), col('pekerjaan'), col('tanggal_berdiri')],
+  agents: [
+    col('kode_agen', true),
+    col('nama', true),
+    col('kode_desa', true),
+    col('komunitas'),
+    col('email_koordinator'),
+    col('telepon'),
+    col('mulai_aktif', true),
+    col('akhir_aktif'),
+    col('email'),
+  ],
+  workforce: [col('kode_wilayah', true), col('tahun', true), col('pekerja_informal', true), col('pekerjaan'), col('sumber')],
+  coverage_targets: [col('kode_wilayah', true), col('tahun', true), col('target_cakupan', true)],
+  agent_targets: [col('kode_agen', true), col('bulan', true), col('target_rekrutan', true)],
 };
 
 /** Header cells are matched case-insensitively; spaces and dashes count as underscores. */

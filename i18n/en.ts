@@ -568,7 +568,7 @@ export const en: Messages = {
     uploadTitle: 'Upload a file',
     navLabel: 'Import',
     title: 'Data import',
-    subtitle: 'Upload a CSV file of members, contributions or claims. The file is checked first; nothing is saved until you press Import.',
+    subtitle: 'Upload a CSV file of members, contributions or claims, or of your office\'s master data (regions, communities, agents, workforce estimates, targets). The file is checked first; nothing is saved until you press Import.',
     kind: 'Kind of data',
     kinds: { members: 'Members', contributions: 'Contributions', claims: 'Claims', regions: 'Regions', communities: 'Communities', agents: 'Agents', workforce: 'Workforce estimates', coverage_targets: 'Coverage targets', agent_targets: 'Agents\' recruit targets' },
     file: 'CSV file',

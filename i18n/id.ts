@@ -568,7 +568,7 @@ export const id = {
     uploadTitle: 'Unggah berkas',
     navLabel: 'Impor',
     title: 'Impor data',
-    subtitle: 'Unggah berkas CSV peserta, iuran atau klaim. Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda menekan Impor.',
+    subtitle: 'Unggah berkas CSV peserta, iuran atau klaim, atau data induk kantor Anda (wilayah, komunitas, agen, perkiraan pekerja informal, target). Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda menekan Impor.',
     kind: 'Jenis data',
     kinds: { members: 'Peserta', contributions: 'Iuran', claims: 'Klaim', regions: 'Wilayah', communities: 'Komunitas', agents: 'Agen', workforce: 'Perkiraan pekerja informal', coverage_targets: 'Target cakupan', agent_targets: 'Target rekrutan agen' },
     file: 'Berkas CSV',

@@ -106,11 +106,11 @@ export async function runImport(
 ): Promise<ImportReport> {
   const { caller, kind, mode, locale } = args;
   if (!mayImport(caller, kind)) throw forbidden();
-  const module = importKind(kind);
+  const handler = importKind(kind);
   const started = Date.now();
   const messages = getMessages(locale).imports;
   const today = args.today ?? todayInJakarta();
-  const refs = await module.loadReferences(db, caller);
+  const refs = await handler.loadReferences(db, caller);
   const columnsDef = IMPORT_COLUMNS[kind];
 
   const report: ImportReport = {
@@ -182,7 +182,7 @@ export async function runImport(
         if (batch.length === 0) return;
         const rows = batch;
         batch = [];
-        const counts = await module.writeChunk({ tx, db: tx as unknown as Database, caller, importId, issue, changedAudit, rollups }, rows, refs);
+        const counts = await handler.writeChunk({ tx, db: tx as unknown as Database, caller, importId, issue, changedAudit, rollups }, rows, refs);
         report.added += counts.added;
         report.updated += counts.updated;
         report.unchanged += counts.unchanged;
@@ -209,12 +209,12 @@ export async function runImport(
           const raw: Record<string, string> = {};
           for (const [field, i] of fieldIndex) raw[field] = (rec.cells[i] ?? '').trim();
           const check = rowCheck(caller, rec.line, raw, fieldIndex, today, seenKeys, issue);
-          module.validate(check, refs);
+          handler.validate(check, refs);
           const pending: PendingRow | null = check.ok() ? { line: rec.line, raw, value: check.value } : null;
           if (report.preview.length < IMPORT_PREVIEW_ROWS) {
             report.preview.push({
               line: rec.line,
-              values: previewValues(pending ? pending.value : raw, module.columnOf),
+              values: previewValues(pending ? pending.value : raw, handler.columnOf),
             });
           }
           if (pending && !rejectedLines.has(rec.line)) batch.push(pending);

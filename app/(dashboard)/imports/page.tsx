@@ -6,10 +6,11 @@ import { ImportPanel } from '@/components/imports/import-panel';
 import { ManualEntry } from '@/components/imports/manual-entry';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
+import { importKindsFor } from '@/domain/import-kinds';
 
 export const metadata: Metadata = { title: 'Impor' };
 
-/** Imports of members, contributions and claims (admin and officer), with their history and undo. */
+/** Imports of members, contributions, claims and master data (admin and officer), with their history and undo. */
 export default async function ImportsPage() {
   // The page answers 403; the API and the data layer refuse on their own.
   const caller = await requirePagePermission('import:data');
@@ -24,7 +25,7 @@ export default async function ImportsPage() {
           <p className="page-subtitle">{t.subtitle}</p>
         </div>
       </div>
-      <ImportPanel />
+      <ImportPanel kinds={importKindsFor(caller.role)} />
       <ManualEntry />
       <ImportHistory rows={history} />
     </>

@@ -10,7 +10,6 @@ const TABLE: KeyedTable = { table: 'agent_targets', key: { agent_code: 'text', m
 
 export const agentTargetsKind = defineKind<Agents>({
   kind: 'agent_targets',
-  permission: 'manage:targets',
   columnOf: { agentCode: 'kode_agen', month: 'bulan', recruitsTarget: 'target_rekrutan' },
   loadReferences: (db, caller) => loadAgents(db, caller),
 

@@ -30,7 +30,6 @@ function agentDate(row: RowCheck, column: string, mandatory: boolean): string | 
 
 export const agentsKind = defineKind<Refs>({
   kind: 'agents',
-  permission: 'import:data',
   columnOf: {
     code: 'kode_agen', name: 'nama', villageCode: 'kode_desa', communities: 'komunitas', supervisorId: 'email_koordinator',
     phone: 'telepon', activeFrom: 'mulai_aktif', activeTo: 'akhir_aktif', email: 'email',

@@ -13,7 +13,6 @@ const FIELDS = ['memberId', 'program', 'incidentDate', 'submittedOn', 'status', 
 
 export const claimsKind = defineKind<Agents>({
   kind: 'claims',
-  permission: 'import:data',
   columnOf: {
     number: 'nomor_klaim', program: 'program', incidentDate: 'tanggal_kejadian', submittedOn: 'tanggal_pengajuan', status: 'status',
     amount: 'nominal', paidOn: 'tanggal_bayar', rejectionReason: 'alasan_tolak', agentCode: 'kode_agen',

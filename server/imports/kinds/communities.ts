@@ -24,7 +24,6 @@ const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
 
 export const communitiesKind = defineKind<Villages & Occupations>({
   kind: 'communities',
-  permission: 'import:data',
   columnOf: { name: 'nama', type: 'jenis', villageCode: 'kode_desa', occupationCode: 'pekerjaan', foundedOn: 'tanggal_berdiri' },
   async loadReferences(db, caller) {
     const [villages, occupations] = await Promise.all([loadVillages(db, caller), loadOccupations(db)]);

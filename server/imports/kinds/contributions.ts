@@ -47,7 +47,6 @@ export async function knownMembers(ctx: WriteContext, rows: PendingRow[]): Promi
 
 export const contributionsKind = defineKind<Refs>({
   kind: 'contributions',
-  permission: 'import:data',
   columnOf: { firstMonth: 'bulan_mulai', monthsCount: 'jumlah_bulan', jkkAmount: 'iuran_jkk', jkmAmount: 'iuran_jkm', paidOn: 'tanggal_bayar', agentCode: 'kode_agen' },
   async loadReferences(db, caller) {
     const [agents, rates] = await Promise.all([loadAgents(db, caller), loadRates(db)]);

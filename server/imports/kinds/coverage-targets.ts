@@ -9,7 +9,6 @@ const TABLE: KeyedTable = { table: 'coverage_targets', key: { region_code: 'text
 
 export const coverageTargetsKind = defineKind<RegionRefs>({
   kind: 'coverage_targets',
-  permission: 'manage:targets',
   columnOf: { regionCode: 'kode_wilayah', year: 'tahun', targetRate: 'target_cakupan' },
   loadReferences: (db, caller) => loadRegions(db, caller),
 

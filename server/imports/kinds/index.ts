@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ImportKind } from '@/domain/enums';
-import { can } from '@/domain/permissions';
+import { mayImportKind } from '@/domain/import-kinds';
 import type { Caller } from '@/server/auth/caller';
 import { agentTargetsKind } from '@/server/imports/kinds/agent-targets';
 import { agentsKind } from '@/server/imports/kinds/agents';
@@ -27,10 +27,5 @@ const KINDS: Record<ImportKind, AnyKindModule> = {
 
 export const importKind = (kind: ImportKind): AnyKindModule => KINDS[kind];
 
-/**
- * Who may load a kind: importers (admins and officers) the members' data, communities and agents (within
- * their region); those who manage targets the targets; admins alone regions and workforce estimates.
- */
-export function mayImport(caller: Caller, kind: ImportKind): boolean {
-  return can(caller.role, 'import:data') && can(caller.role, KINDS[kind].permission);
-}
+/** Who may load a kind (domain/import-kinds.ts); the rows are then limited to the caller's region. */
+export const mayImport = (caller: Caller, kind: ImportKind): boolean => mayImportKind(caller.role, kind);

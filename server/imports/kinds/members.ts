@@ -41,7 +41,6 @@ export function checkNik(row: RowCheck): string | null {
 
 export const membersKind = defineKind<Refs>({
   kind: 'members',
-  permission: 'import:data',
   columnOf: {
     name: 'nama', sex: 'jenis_kelamin', birthDate: 'tanggal_lahir', villageCode: 'kode_desa', occupationCode: 'pekerjaan',
     communityId: 'komunitas', agentCode: 'kode_agen', channel: 'kanal', enrolledOn: 'tanggal_daftar', declaredIncome: 'penghasilan',

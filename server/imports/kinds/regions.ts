@@ -56,7 +56,6 @@ function optionalNumber(row: RowCheck, column: string, check: (n: number) => boo
 
 export const regionsKind = defineKind<Refs>({
   kind: 'regions',
-  permission: 'manage:reference-data',
   columnOf: { code: 'kode', name: 'nama', level: 'tingkat', parentCode: 'kode_induk', areaKm2: 'luas_km2', population: 'penduduk', lat: 'lat', lng: 'lng' },
   async loadReferences(db) {
     const rows = await db.select({ code: regions.code }).from(regions);

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import type { RollupTracker } from '@/db/rollups';
 import type { ImportKind } from '@/domain/enums';
-import type { Permission } from '@/domain/permissions';
 import type { getMessages } from '@/i18n';
 import type { Caller } from '@/server/auth/caller';
 import { parseDate, normaliseVillageCode } from '@/server/imports/fields';
@@ -72,7 +71,6 @@ export interface RowCheck {
  */
 export interface ImportKindModule<R> {
   kind: ImportKind;
-  permission: Permission;
   /** The file's column of each normalised value, so the preview speaks the file's language. */
   columnOf: Readonly<Record<string, string>>;
   /** The reference sets, read once per import (never a query per row), limited to the caller's scope. */

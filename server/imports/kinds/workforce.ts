@@ -49,7 +49,6 @@ export function checkYear(row: RowCheck, column = 'tahun'): number | null {
 
 export const workforceKind = defineKind<RegionRefs & Occupations>({
   kind: 'workforce',
-  permission: 'manage:reference-data',
   columnOf: { regionCode: 'kode_wilayah', year: 'tahun', informalWorkers: 'pekerja_informal', occupationCode: 'pekerjaan', source: 'sumber' },
   async loadReferences(db, caller) {
     const [regionRefs, occupations] = await Promise.all([loadRegions(db, caller), loadOccupations(db)]);

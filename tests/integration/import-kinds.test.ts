@@ -102,8 +102,10 @@ describe.each(ENGINES)('master-data imports on %s', (engine) => {
 
   it('communities: key name + village; a changed type updates and undo restores; a bad type is named', async () => {
     const file = ['nama,jenis,kode_desa,pekerjaan,tanggal_berdiri', `Paguyuban Ojek Pangkalan,paguyuban,${VILLAGE},ojek,2019-04-01`, `Kelompok Tani Makmur,kelompok_tani,3302142001,petani,`];
+    const before = await version();
     const first = await run('communities', file, 'all', officer);
     expect(first.errors).toEqual([]);
+    expect(await version()).toBeGreaterThan(before);
     expect(first).toMatchObject({ committed: true, added: 2 });
     expect(await run('communities', file, 'all', officer)).toMatchObject({ added: 0, unchanged: 2 });
     const changed = await run('communities', ['nama,jenis,kode_desa', `paguyuban ojek pangkalan,koperasi,${VILLAGE}`], 'all', officer);
@@ -123,8 +125,10 @@ describe.each(ENGINES)('master-data imports on %s', (engine) => {
       `AG-NEW1,Warsini,${VILLAGE},Paguyuban Ojek Pangkalan|Kelompok Tani Makmur,Koordinator@test,0812-2345-6789,01/02/2025,,warsini@agen.test`,
       `AG-NEW2,Darto,${OTHER_VILLAGE},Kelompok Tani Makmur,,,2025-03-01,2027-12-31,`,
     ];
+    const before = await version();
     const first = await run('agents', file, 'all', officer);
     expect(first.errors).toEqual([]);
+    expect(await version()).toBeGreaterThan(before);
     expect(first).toMatchObject({ committed: true, added: 2 });
     const stored = await rows<{ code: string; supervisor: string | null; email: string | null; communities: string }>(
       sql`select a.code, u.email as supervisor, a.email, string_agg(c.name, '|' order by c.name) as communities
@@ -155,8 +159,10 @@ describe.each(ENGINES)('master-data imports on %s', (engine) => {
   });
 
   it('agent_targets and coverage_targets: key agent + month and region + year; undo restores the previous target', async () => {
+    const beforeTargets = await version();
     const targets = await run('agent_targets', ['kode_agen,bulan,target_rekrutan', 'AG-NEW1,2026-12,8', 'AG-NEW2,2026-12,5'], 'all', officer);
     expect(targets).toMatchObject({ committed: true, added: 2 });
+    expect(await version()).toBeGreaterThan(beforeTargets);
     expect(await run('agent_targets', ['kode_agen,bulan,target_rekrutan', 'AG-NEW1,2026-12,8'], 'all', officer)).toMatchObject({ added: 0, unchanged: 1 });
     const raised = await run('agent_targets', ['kode_agen,bulan,target_rekrutan', 'AG-NEW1,2026-12,12'], 'all', officer);
     expect(raised).toMatchObject({ updated: 1 });
@@ -179,8 +185,10 @@ describe.each(ENGINES)('master-data imports on %s', (engine) => {
   it('workforce: totals and per-occupation rows with their source; admins only; undo restores', async () => {
     await expect(run('workforce', ['kode_wilayah,tahun,pekerja_informal', `${VILLAGE},2030,100`], 'all', officer)).rejects.toMatchObject({ status: 403 });
     const file = ['kode_wilayah,tahun,pekerja_informal,pekerjaan,sumber', `${VILLAGE},2030,1.200,,Sakernas 2030 (estimate)`, `${VILLAGE},2030,300,petani,Sakernas 2030 (estimate)`];
+    const before = await version();
     const first = await run('workforce', file);
     expect(first.errors).toEqual([]);
+    expect(await version()).toBeGreaterThan(before);
     expect(first).toMatchObject({ committed: true, added: 2 });
     expect(await run('workforce', file)).toMatchObject({ added: 0, unchanged: 2 });
     const changed = await run('workforce', ['kode_wilayah,tahun,pekerja_informal', `${VILLAGE},2030,1300`]);

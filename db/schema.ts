@@ -158,6 +158,8 @@ export const imports = pgTable(
     report: jsonb('report'),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
     undoneBy: integer('undone_by').references(() => users.id),
+    /** The importing user's region limit at the time (null: the whole installation): who may see and undo it. */
+    regionCode: text('region_code'),
   },
   (t) => [index('imports_created_idx').on(t.createdAt)],
 );
@@ -175,6 +177,23 @@ export const importChanges = pgTable(
     before: jsonb('before').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.entity, t.entityId] }), index('import_changes_entity_idx').on(t.entity, t.entityId)],
+);
+
+/**
+ * The same for the master-data kinds, whose rows are keyed by text (a region's code, an agent's code,
+ * region|year): `before` null means the import created the row, so undo removes it.
+ */
+export const importKeyChanges = pgTable(
+  'import_key_changes',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    entity: text('entity', { enum: IMPORT_KINDS }).notNull(),
+    key: text('key').notNull(),
+    before: jsonb('before'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.entity, t.key] }), index('import_key_changes_entity_idx').on(t.entity, t.key)],
 );
 
 export const communities = pgTable(
@@ -210,8 +229,11 @@ export const agents = pgTable(
     phone: text('phone'),
     activeFrom: date('active_from').notNull(),
     activeTo: date('active_to'),
+    /** The agent's own sign-in e-mail, when they have one. */
+    email: text('email'),
   },
   (t) => [
+    uniqueIndex('agents_email_idx').on(sql`lower(${t.email})`),
     index('agents_supervisor_idx').on(t.supervisorId),
     index('agents_village_idx').on(t.villageCode),
     check('agents_active_range_check', sql`${t.activeTo} is null or ${t.activeTo} >= ${t.activeFrom}`),

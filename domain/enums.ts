@@ -28,7 +28,17 @@ export type Program = (typeof PROGRAMS)[number];
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
 
-export const IMPORT_KINDS = ['members', 'contributions', 'claims'] as const;
+export const IMPORT_KINDS = [
+  'members',
+  'contributions',
+  'claims',
+  'regions',
+  'communities',
+  'agents',
+  'workforce',
+  'coverage_targets',
+  'agent_targets',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** `all`: the whole file or nothing; `valid_only`: the user chose to keep the valid rows; `manual`: a form. */
 export const IMPORT_MODES = ['all', 'valid_only', 'manual'] as const;

@@ -168,3 +168,48 @@ test.describe('cross-scope attempts', () => {
     await officer.close();
   });
 });
+
+// The village officer's row for the import pipeline (issue 17, finding 1): an import made by the central
+// office is neither listed, nor its rejected rows readable, nor undoable; an outside member's NIK is
+// neither moved into the village nor told apart from a NIK that exists nowhere; reference data is refused.
+test.describe('the village officer and the import pipeline', () => {
+  test('every step of an import stays inside the village', async ({ browser }) => {
+    const central = await browser.newContext({ storageState: storageStateFor('officer') });
+    const members = (await (await central.request.get('/api/v1/members')).json()) as { rows: { id: number; villageName: string }[] };
+    const outside = members.rows.find((m) => m.villageName !== 'Ajibarang Kulon')!;
+    const nik = ((await (await central.request.post(`/api/v1/members/${outside.id}/nik`)).json()) as { nik: string }).nik;
+    const csv = (text: string) => ({ file: { name: 'data.csv', mimeType: 'text/csv', buffer: Buffer.from(text) } });
+    // A central import whose report keeps a rejected row (with its full NIK).
+    const made = await central.request.post('/api/v1/imports?kind=contributions&mode=valid_only&lang=en', {
+      multipart: csv(`nik,bulan_mulai,jumlah_bulan,iuran_jkk,iuran_jkm,tanggal_bayar\n${nik},2026-01,x,1,1,2026-01-10\n`),
+    });
+    const importId = ((await made.json()) as { importId: number }).importId;
+    expect(importId).toBeGreaterThan(0);
+
+    const village = await browser.newContext({ storageState: storageStateFor('villageOfficer') });
+    const history = (await (await village.request.get('/api/v1/imports')).json()) as { rows?: { id: number }[] } | { id: number }[];
+    const ids = (Array.isArray(history) ? history : (history.rows ?? [])).map((h) => h.id);
+    expect(ids).not.toContain(importId);
+    expect((await village.request.get(`/api/v1/imports/${importId}`)).status()).toBe(404);
+    expect((await village.request.get(`/api/v1/imports/${importId}?format=csv`)).status()).toBe(404);
+    expect((await village.request.post(`/api/v1/imports/${importId}/undo`)).status()).toBe(404);
+
+    const moved = await village.request.post('/api/v1/imports?kind=members&mode=preview&lang=en', {
+      multipart: csv(`nik,nama,jenis_kelamin,kode_desa,kanal,tanggal_daftar\n${nik},Pindah,L,${VILLAGE_OFFICER.region},agent,2026-01-05\n`),
+    });
+    expect(((await moved.json()) as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual(['nik_not_in_scope']);
+    const nowhere = `${nik.slice(0, 12)}${nik.slice(12) === '9999' ? '9998' : '9999'}`;
+    const preview = await village.request.post('/api/v1/imports?kind=contributions&mode=preview&lang=en', {
+      multipart: csv(`nik,bulan_mulai,jumlah_bulan,iuran_jkk,iuran_jkm,tanggal_bayar\n${nik},2026-01,1,10000,6800,2026-01-10\n${nowhere},2026-01,1,10000,6800,2026-01-10\n`),
+    });
+    const errors = ((await preview.json()) as { errors: { code: string; message: string }[] }).errors;
+    expect(errors.map((e) => e.code)).toEqual(['unknown_member', 'unknown_member']);
+    expect(errors[0]!.message.replace('Line 2', 'Line N')).toBe(errors[1]!.message.replace('Line 3', 'Line N'));
+    const regions = await village.request.post('/api/v1/imports?kind=regions&mode=preview', { multipart: csv('kode,nama,tingkat,kode_induk\n') });
+    expect(regions.status()).toBe(403);
+
+    expect((await central.request.post(`/api/v1/imports/${importId}/undo`)).status()).toBe(200);
+    await central.close();
+    await village.close();
+  });
+});

@@ -84,3 +84,37 @@ for (const role of ['district', 'supervisor'] as const) {
     });
   });
 }
+
+test.describe('master data through the same page', () => {
+  test('an admin loads an outside province’s regions and undoes it; an officer is offered only their kinds', async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: storageStateFor('admin') });
+    const page = await admin.newPage();
+    await page.goto('/imports');
+    await page.getByLabel('Jenis data').selectOption('regions');
+    await expect(page.getByText('kode*, nama*, tingkat*, kode_induk, luas_km2, penduduk, lat, lng')).toBeVisible();
+    const file = ['kode;nama;tingkat;kode_induk', '64;Kalimantan Timur;provinsi;', '6401;Kabupaten Paser;kabupaten;64', '64.01.01;Batu Sopang;desa;64.01'].join('\r\n');
+    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'wilayah-kaltim.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await expect(page.getByTestId('import-errors')).toContainText('Baris 4, kolom tingkat: kode 64.01.01 tidak berbentuk kode "desa"');
+    await page.getByLabel('Berkas CSV').setInputFiles({ name: 'wilayah-kaltim.csv', mimeType: 'text/csv', buffer: Buffer.from(file.replace('Batu Sopang;desa', 'Batu Sopang;kecamatan')) });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await expect(page.getByTestId('import-report')).toContainText('3 baris: 3 baru, 0 berubah, 0 tidak berubah, 0 ditolak.');
+    await expect(page.getByTestId('import-preview')).toContainText('64.01.01');
+    await screenshot(page, 'imports-master-data');
+    await page.getByRole('button', { name: 'Impor semua (3 baris)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Impor selesai: 3 baru' })).toBeVisible();
+    const row = page.getByTestId('import-history').getByRole('row').filter({ hasText: 'wilayah-kaltim.csv' });
+    await expect(row).toContainText('Wilayah');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /Batalkan impor/ }).click();
+    await expect(page.getByText(/dibatalkan: 3 baris dihapus/)).toBeVisible();
+    await admin.close();
+
+    const officer = await browser.newContext({ storageState: storageStateFor('officer') });
+    const officerPage = await officer.newPage();
+    await officerPage.goto('/imports');
+    const options = await officerPage.getByLabel('Jenis data').locator('option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(['members', 'contributions', 'claims', 'communities', 'agents', 'coverage_targets', 'agent_targets']);
+    await officer.close();
+  });
+});

@@ -38,7 +38,7 @@ async function main() {
   const mode = (argument('mode') ?? 'all') as ImportRunMode;
   const file = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--')).pop();
   if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !file || !['all', 'valid_only', 'preview'].includes(mode)) {
-    console.error('Pakai: npm run import -- --kind members|contributions|claims [--mode all|valid_only|preview] [--email pengguna] BERKAS.csv');
+    console.error(`Pakai: npm run import -- --kind ${IMPORT_KINDS.join('|')} [--mode all|valid_only|preview] [--email pengguna] BERKAS.csv`);
     process.exit(2);
   }
   const handle = await openDatabase({ migrate: true });

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
 import type { ImportIssue, ImportReport, ImportSource } from '@/contracts/imports';
 import type { Messages } from '@/i18n';
-import { IMPORT_KINDS, type ImportKind } from '@/domain/enums';
+import type { ImportKind } from '@/domain/enums';
 import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from '@/domain/import-kinds';
@@ -21,7 +21,7 @@ type Step =
  * file, or (explicitly) only the valid rows. The upload is sent with XMLHttpRequest so the bar shows how
  * far the server has read: it checks the file as the bytes arrive.
  */
-export function ImportPanel() {
+export function ImportPanel({ kinds }: { kinds: readonly ImportKind[] }) {
   const { locale, messages } = useI18n();
   const t = messages.imports;
   const router = useRouter();
@@ -94,7 +94,7 @@ export function ImportPanel() {
               setState({ step: 'idle' });
             }}
           >
-            {IMPORT_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {t.kinds[k]}
               </option>

@@ -14,7 +14,7 @@ import { getSummary } from '@/server/indicators/summary';
 import { DISTRICT, DISTRICT_HAND_SUMMARIES, expectSummary, loadHandmadeData } from '../helpers/handmade-data';
 import { ENGINES, TEST_DATABASE_URL, type Engine } from '../helpers/databases';
 
-const TABLES = [...DOMAIN_TABLES, 'coverage_spans', 'import_changes', 'imports'];
+const TABLES = [...DOMAIN_TABLES, 'coverage_spans', 'import_changes', 'import_key_changes', 'imports'];
 
 /** Every table's rows, hashed in a stable order: equal fingerprints, equal databases. */
 async function fingerprint(handle: DatabaseHandle): Promise<Record<string, string>> {

@@ -7,13 +7,15 @@ import { ManualEntry } from '@/components/imports/manual-entry';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { pageTitle } from '@/server/page-title';
+import { importKindsFor } from '@/domain/import-kinds';
 
 export const generateMetadata = pageTitle('imports');
 
-/** Imports of members, contributions and claims (admin and officer), with their history and undo. */
+/** Imports of members, contributions, claims and master data (admin and officer), with their history and undo. */
 export default async function ImportsPage() {
   // The page answers 403; the API and the data layer refuse on their own.
   const caller = await requirePagePermission('import:data');
+  const kinds = importKindsFor(caller.role);
   const { messages } = await getI18n();
   const t = messages.imports;
   const history = await listImports(await getDb(), { caller });
@@ -25,8 +27,8 @@ export default async function ImportsPage() {
           <p className="page-subtitle">{t.subtitle}</p>
         </div>
       </div>
-      <ImportPanel />
-      <ImportTemplates />
+      <ImportPanel kinds={kinds} />
+      <ImportTemplates kinds={kinds} />
       <ManualEntry />
       <ImportHistory rows={history} />
     </>

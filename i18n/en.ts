@@ -811,7 +811,7 @@ export const en: Messages = {
       'Row {line}, column {column}: the NIK is stored as a number in Excel. Excel keeps only 15 digits of a number, so the last digit of a 16-digit NIK may already have changed. Format that column as Text, type the NIKs again (or start them with a quote \'), then upload again.',
     badTemplateFormat: 'Template format "{value}" is not supported. Use {allowed}.',
     importEmptyFile: 'The file is empty. The first line must hold the column names, then one line per record.',
-    importBadKind: 'Unknown import kind "{value}". Use members, contributions or claims.',
+    importBadKind: 'Unknown import kind "{value}". Use one of: {kinds}.',
     importBadMode: 'Unknown import mode "{value}". Use preview, all or valid_only.',
     importRejected: 'File rejected: {errors} errors on {rejected} rows. Nothing was saved. Fix the rows or choose "import the valid rows".',
     importAlreadyUndone: 'This import has already been undone.',

@@ -811,7 +811,7 @@ export const id = {
       'Baris {line}, kolom {column}: NIK tersimpan sebagai angka di Excel. Excel hanya menyimpan 15 digit angka, jadi digit terakhir NIK yang 16 digit bisa sudah berubah. Format kolom itu sebagai Teks, ketik ulang NIK-nya (atau awali dengan tanda kutip \'), lalu unggah lagi.',
     badTemplateFormat: 'Format templat "{value}" tidak didukung. Gunakan {allowed}.',
     importEmptyFile: 'Berkas kosong. Baris pertama harus berisi nama kolom, lalu satu baris per data.',
-    importBadKind: 'Jenis impor "{value}" tidak dikenal. Gunakan members, contributions atau claims.',
+    importBadKind: 'Jenis impor "{value}" tidak dikenal. Gunakan salah satu dari: {kinds}.',
     importBadMode: 'Mode impor "{value}" tidak dikenal. Gunakan preview, all atau valid_only.',
     importRejected: 'Berkas ditolak: {errors} kesalahan pada {rejected} baris. Tidak ada data yang disimpan. Perbaiki barisnya atau pilih "impor baris yang valid".',
     importAlreadyUndone: 'Impor ini sudah dibatalkan.',

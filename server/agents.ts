@@ -16,7 +16,8 @@ import { getMemberStatusMix } from '@/server/indicators/status';
 import { membersInArrearsSql } from '@/server/indicators/arrears';
 import type { AgentTargetInput } from '@/domain/agents';
 import { compareCodes, compareNames } from '@/domain/compare';
-import { breakdownStates, countFor, countIn, groupStates, rateFor, regionStates, type CellStates } from '@/server/figures';
+import { breakdownStates, countFor, countIn, groupStates, rateFor, regionStates, shown, type CellStates } from '@/server/figures';
+import { protectBreakdown } from '@/domain/suppression';
 import { maskNikSql } from '@/server/members';
 import { resolveScope } from '@/server/scope';
 import { writeAudit } from '@/server/audit';
@@ -252,6 +253,7 @@ export async function listAgents(
     outside: countedRate(caller.role, sumRetention(tieList.map((t) => t.outside))),
     noCommunity: countedRate(caller.role, sumRetention(tieList.map((t) => t.no_community))),
   };
+  if (suppressesSmallCells(caller.role)) protectTies(rows, trust, tieList);
   const unique = <T, K>(list: T[], key: (t: T) => K) => [...new Map(list.map((t) => [key(t), t])).values()];
   return {
     period,
@@ -275,6 +277,35 @@ export async function listAgents(
 
 
 
+
+/**
+ * The district's embedded and outside cohorts are the sums of the agents' rows: a row's "<5" would come
+ * back as total − the others, so each column is protected as a breakdown of its total, and a rate is
+ * hidden with its cohort or its retained members (either gives the other back through it).
+ */
+function protectTies(rows: AgentRow[], trust: TrustFigures, ties: Array<Record<AgentTie, Retention>>) {
+  for (const tie of ['embedded', 'outside'] as const) {
+    const prefix = tie;
+    const states = (['cohort', 'retained'] as const).map((field) => {
+      const values = ties.map((t) => (field === 'cohort' ? t[tie].cohortSize : t[tie].retained));
+      return protectBreakdown({ persons: values.reduce((a, b) => a + b, 0) }, values.map((persons) => ({ persons })));
+    });
+    const [cohort, retained] = states as [ReturnType<typeof protectBreakdown>, ReturnType<typeof protectBreakdown>];
+    rows.forEach((row, i) => {
+      const t = ties[i]![tie];
+      const c = cohort.parts[i]!;
+      const r = retained.parts[i]!;
+      row[`${prefix}Cohort`] = shown(t.cohortSize, c);
+      row[`${prefix}Retained`] = shown(t.retained, r);
+      const hiddenBy = c !== 'shown' ? c : r !== 'shown' ? r : null;
+      if (hiddenBy && row[`${prefix}Retention6m`] !== null) row[`${prefix}Retention6m`] = shown(0, hiddenBy);
+    });
+    const total = trust[tie];
+    if (typeof total.cohort === 'number' && cohort.total !== 'shown') total.cohort = shown(0, cohort.total!);
+    if (typeof total.retained === 'number' && retained.total !== 'shown') total.retained = shown(0, retained.total!);
+    if (typeof total.rate === 'number' && (cohort.total !== 'shown' || retained.total !== 'shown')) total.rate = shown(0, cohort.total !== 'shown' ? cohort.total! : retained.total!);
+  }
+}
 
 /** `code` of an agent from a URL: letters, digits and dashes, or 404 (never echoed). */
 export function parseAgentCode(value: string): string {

@@ -16,7 +16,7 @@ import { getSummarySeries } from '@/server/indicators/series';
 import { ADDITIVE_METRICS } from '@/server/figures';
 import { COVERAGE_BY } from '@/contracts/coverage';
 import { isSummaryMetric } from '@/domain/summary-metrics';
-import { addMonths, monthsBetween } from '@/domain/month';
+import { addMonths } from '@/domain/month';
 import { recoverableCells, type Additivity } from '@/domain/suppression';
 import { isHidden } from '@/domain/format';
 
@@ -119,6 +119,23 @@ export async function publish(db: Database, caller: Caller, audit: AuditScope): 
       put(id(scope, period, 'lapsedMembers'), row.membersInArrears);
       put(id(scope, addMonths(period, -1), 'lapsedMembers'), row.membersInArrearsPreviousMonth);
       put(id(scope, period, 'recruits'), row.recruits);
+    }
+    // The district's embedded/outside cohorts are the sums of the rows' (a rate with one of its counts gives the other).
+    for (const tie of ['embedded', 'outside'] as const) {
+      for (const field of ['Cohort', 'Retained'] as const) {
+        const key = `${tie}${field}` as const;
+        const total = id(`${home}/trust:${tie}`, period, field);
+        put(total, agents.trust[tie][field === 'Cohort' ? 'cohort' : 'retained']);
+        for (const row of agents.rows) put(id(`${home}/agent:${row.code}/${tie}`, period, field), row[key]);
+        relate(`agents ${tie} ${field} ${period}`, total, agents.rows.map((row) => id(`${home}/agent:${row.code}/${tie}`, period, field)));
+      }
+      for (const row of agents.rows) {
+        const rate = row[`${tie}Retention6m`];
+        const cohort = row[`${tie}Cohort`];
+        const retained = row[`${tie}Retained`];
+        if (typeof rate === 'number' && rate > 0 && typeof cohort === 'number' && isHidden(retained)) put(id(`${home}/agent:${row.code}/${tie}`, period, 'Retained'), Math.round((rate * cohort) / 100));
+        if (typeof rate === 'number' && rate > 0 && typeof retained === 'number' && isHidden(cohort)) put(id(`${home}/agent:${row.code}/${tie}`, period, 'Cohort'), Math.round((retained * 100) / rate));
+      }
     }
     const worklist = await getWorklist(db, { caller, period, regionCode: home, locale: 'id' });
     const cells = await getSummarySeries(db, { from: period, to: period, scope: { regionCode: home }, by: 'village_occupation' });

@@ -211,8 +211,9 @@ export async function publish(db: Database, caller: Caller, audit: AuditScope): 
 }
 
 export interface AuditResult {
-  /** Sums that hold in the true figures and hold at least one hidden cell. */
+  /** Sums that hold in the true figures and hold at least one hidden cell (shown hidden, or not shown at all). */
   breakdownsChecked: number;
+  /** Cells shown as "<5" or "x" somewhere and as a number nowhere. */
   hiddenCells: number;
   /** Hidden cells worked out from the shown ones, today and with "<5" alone (what Payung did before). */
   recoverable: string[];
@@ -258,7 +259,7 @@ export function audit(truth: Published, shown: Published): AuditResult {
   const checked = relations.filter((r) => [r.total, ...r.parts].some((key) => hiddenNow[index.get(key)!])).length;
   return {
     breakdownsChecked: checked,
-    hiddenCells: hiddenNow.filter(Boolean).length,
+    hiddenCells: ids.filter((key) => shown.figures.has(key) && !shownAsNumber(key)).length,
     recoverable: recoverableCells(ids.length, sums, hiddenNow).map((i) => ids[i]!),
     recoverableWithPrimaryOnly: recoverableCells(ids.length, sums, hiddenBefore).map((i) => ids[i]!),
     conflicts,

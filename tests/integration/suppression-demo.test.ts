@@ -21,7 +21,7 @@ describe.runIf(process.env.SUPPRESSION_AUDIT_DEMO === '1')('complementary suppre
   beforeAll(async () => {
     tdb = await createTestDatabase('pglite');
     await seedDemo(tdb, { asOf: AS_OF });
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await tdb?.destroy();
@@ -41,5 +41,5 @@ describe.runIf(process.env.SUPPRESSION_AUDIT_DEMO === '1')('complementary suppre
     console.info(`examples before: ${result.recoverableWithPrimaryOnly.slice(0, 8).join('; ')}`);
     expect(result.conflicts).toEqual([]);
     expect(result.recoverable).toEqual([]);
-  });
+  }, 1_800_000);
 });

@@ -47,9 +47,11 @@ describe.each(ENGINES)('complementary suppression on %s', (engine) => {
     }
   });
 
-  for (const [who, caller, scope] of [
-    ['an official of no region', official, { periods: PERIODS, regions: ['33.02', DISTRICT, OUT_DISTRICT, V1, V2, OUT_VILLAGE], home: DISTRICT, agentCodes: ['A1', 'A2'] }],
-    ['an official of the district', local, { periods: PERIODS, regions: [DISTRICT, V1, V2], home: DISTRICT, agentCodes: ['A1', 'A2'] }],
+  // "<5" alone let the official of no region subtract (the outside district's one member M11 from the
+  // regency's total, among others); the district's own tables happen to hold two small cells wherever one.
+  for (const [who, caller, scope, leakedBefore] of [
+    ['an official of no region', official, { periods: PERIODS, regions: ['33.02', DISTRICT, OUT_DISTRICT, V1, V2, OUT_VILLAGE], home: DISTRICT, agentCodes: ['A1', 'A2'] }, true],
+    ['an official of the district', local, { periods: PERIODS, regions: [DISTRICT, V1, V2], home: DISTRICT, agentCodes: ['A1', 'A2'] }, false],
   ] as const) {
     it(`no hidden cell can be worked out by ${who}, on any page, in any export`, async () => {
       const auditScope: AuditScope = { ...scope, periods: [...scope.periods], regions: [...scope.regions], agentCodes: [...scope.agentCodes] };
@@ -62,7 +64,7 @@ describe.each(ENGINES)('complementary suppression on %s', (engine) => {
       );
       expect(result.conflicts).toEqual([]);
       expect(result.breakdownsChecked).toBeGreaterThan(50);
-      expect(result.recoverableWithPrimaryOnly.length).toBeGreaterThan(0); // the walk would have caught the old rule
+      if (leakedBefore) expect(result.recoverableWithPrimaryOnly.length).toBeGreaterThan(0); // the walk catches the old rule
       expect(result.recoverable).toEqual([]);
     });
   }

@@ -1,13 +1,16 @@
 // The figure set every summary view carries: what the pages, the API and the browser share.
 import { z } from 'zod';
-import { SUPPRESSED, type Figure } from '@/domain/format';
+import { SUPPRESSED, WITHHELD, type Figure } from '@/domain/format';
 import { COVERAGE_NOTES } from '@/domain/data-gaps';
 
 /** Why a region's coverage rate is null: no denominator loaded, or no member recorded in it. */
 export const coverageNoteSchema = z.enum(COVERAGE_NOTES);
 
-/** A count or sum, or "<5" where a district official may not see how few persons make it. */
-export const figureSchema = z.union([z.number(), z.literal(SUPPRESSED)]) satisfies z.ZodType<Figure>;
+/**
+ * A count or sum, or "<5" where a district official may not see how few persons make it, or "x" where it
+ * is withheld so that such a "<5" cannot be worked out from a total (complementary suppression).
+ */
+export const figureSchema = z.union([z.number(), z.literal(SUPPRESSED), z.literal(WITHHELD)]) satisfies z.ZodType<Figure>;
 
 /** The summary figures of one cell (a month, a village, a community ...) as a caller may see them. */
 export const figureSetSchema = z.object({

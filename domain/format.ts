@@ -3,8 +3,19 @@
 import type { Locale } from '@/i18n';
 
 export const SUPPRESSED = '<5';
-/** A figure a district official may not see because fewer than five persons make it. */
-export type Figure = number | typeof SUPPRESSED;
+/**
+ * A figure withheld beside a "<5" so that the "<5" cannot be worked out by subtraction from a total
+ * (complementary suppression); its value may be any size. The statistical offices' "x".
+ */
+export const WITHHELD = 'x';
+/** A figure a district official may not see: "<5" (fewer than five persons) or "x" (withheld with one). */
+export type Figure = number | typeof SUPPRESSED | typeof WITHHELD;
+export type HiddenFigure = typeof SUPPRESSED | typeof WITHHELD;
+
+/** Whether a figure is hidden from the caller ("<5" or "x"). */
+export function isHidden(value: unknown): value is HiddenFigure {
+  return value === SUPPRESSED || value === WITHHELD;
+}
 
 const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
@@ -37,17 +48,17 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 
 export function formatNumber(value: Figure | null, locale: Locale = 'id', fractionDigits = 0): string {
   if (value === null) return '–';
-  if (value === SUPPRESSED) return SUPPRESSED;
+  if (isHidden(value)) return value;
   return numberFormat(locale, fractionDigits).format(value);
 }
 
 export function formatRupiah(value: Figure | null, locale: Locale = 'id'): string {
-  if (value === null || value === SUPPRESSED) return formatNumber(value, locale);
+  if (value === null || isHidden(value)) return formatNumber(value, locale);
   return `Rp ${formatNumber(Math.round(value), locale)}`;
 }
 
 export function formatPercent(value: Figure | null, locale: Locale = 'id', fractionDigits = 1): string {
-  if (value === null || value === SUPPRESSED) return formatNumber(value, locale);
+  if (value === null || isHidden(value)) return formatNumber(value, locale);
   return `${formatNumber(value, locale, fractionDigits)}%`;
 }
 

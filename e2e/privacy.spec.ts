@@ -1,6 +1,6 @@
 import { generateDemo } from '../db/seed/demo';
 import { todayInJakarta } from '@/domain/month';
-import { expect, storageStateFor, test } from './fixtures';
+import { expect, screenshot, storageStateFor, test } from './fixtures';
 
 // The server seeded the deterministic demo as of today, so the same generator tells us every member's
 // personal data: none of it may reach a district official, in HTML, JSON or CSV.
@@ -63,13 +63,54 @@ test.describe('a district official', () => {
           smallCells += 1;
           expect(shown[key], `${region} ${key}`).toBe('<5');
         } else {
-          expect(shown[key], `${region} ${key}`).toBe(full[key]);
+          // The number, or "x" where it is withheld so that a "<5" beside it cannot be worked out.
+          expect([full[key], 'x'], `${region} ${key}`).toContain(shown[key]);
         }
       }
       if (full.claimsPaidCount < 5) expect(shown.claimsPaidAmount).toBe('<5');
       expect(csv.includes('<5')).toBe(Object.values(shown).includes('<5'));
     }
     expect(smallCells).toBeGreaterThan(0);
+    await officer.close();
+  });
+});
+
+// Complementary suppression: a "<5" must not come back as total − the other cells. The overview's cards
+// (/api/v1/summary, the same contract the page renders) give the district's totals; the breakdown by sex
+// (the district's and each village's, the pages' tables and their CSV) must then hide a second cell.
+const ADDITIVE = ['activeMembers', 'newEnrolments', 'lapsedMembers', 'pendingMembers', 'reactivatedMembers', 'endedMembers', 'claimsPaidCount'] as const;
+
+test.describe('a district official and subtraction', () => {
+  test.use({ storageState: storageStateFor('district') });
+
+  test('cannot work out a "<5" pending-by-sex (or any sex figure) from the overview’s total', async ({ page, request, browser }) => {
+    const officer = await browser.newContext({ storageState: storageStateFor('officer') });
+    let smallSeen = 0;
+    for (const region of ['33.02.14', ...VILLAGES]) {
+      const total = await (await request.get(`/api/v1/summary?region=${region}`)).json();
+      const bySex = await (await request.get(`/api/v1/coverage?by=sex&region=${region}`)).json();
+      const truth = await (await officer.request.get(`/api/v1/coverage?by=sex&region=${region}`)).json();
+      for (const key of ADDITIVE) {
+        const cells: Array<number | string> = bySex.rows.map((row: Record<string, number | string>) => row[key]);
+        const hidden = cells.filter((v) => typeof v !== 'number').length;
+        if (cells.includes('<5')) smallSeen += 1;
+        // Exactly one hidden sex under a shown total is what "8 − 7 = 1" read.
+        if (typeof total[key] === 'number') expect(hidden, `${region} ${key} ${JSON.stringify(cells)} of ${total[key]}`).not.toBe(1);
+        bySex.rows.forEach((row: Record<string, unknown>, i: number) => {
+          if (typeof row[key] === 'number') expect(row[key], `${region} ${key}`).toBe(truth.rows[i][key]);
+        });
+      }
+    }
+    expect(smallSeen).toBeGreaterThan(0);
+
+    // What a person reads: the overview's pending total (its card help) and the village page's sex table.
+    await page.goto('/');
+    await expect(page.getByText(/"x"/).first()).toBeVisible();
+    const village = VILLAGES.find(Boolean)!;
+    await page.goto(`/villages/${village}`);
+    const table = page.getByTestId('breakdown-sex');
+    await expect(table).toBeVisible();
+    await screenshot(page, 'village-sex-breakdown-district');
     await officer.close();
   });
 });

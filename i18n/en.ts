@@ -215,7 +215,7 @@ export const en: Messages = {
     endedMembersHelp: 'More than 3 consecutive unpaid months',
     pendingMembers: 'Awaiting first payment',
     notAvailable: 'not available',
-    suppressedNote: '"<5" means a figure under five persons is hidden to protect privacy.',
+    suppressedNote: '"<5" means a figure under five persons is hidden to protect privacy; "x" means a figure hidden with it so that it cannot be worked out from a total.',
   },
   master: {
     title: 'Master data',

@@ -215,7 +215,7 @@ export const id = {
     endedMembersHelp: 'Lebih dari 3 bulan berturut-turut tidak membayar',
     pendingMembers: 'Menunggu iuran pertama',
     notAvailable: 'tidak tersedia',
-    suppressedNote: '"<5" berarti angka di bawah lima orang disembunyikan untuk melindungi privasi.',
+    suppressedNote: '"<5" berarti angka di bawah lima orang disembunyikan untuk melindungi privasi; "x" berarti angka yang ikut disembunyikan agar "<5" tidak dapat dihitung dari jumlahnya.',
   },
   master: {
     title: 'Data induk',

@@ -7,7 +7,7 @@ import type { Caller } from '@/server/auth/caller';
 import { can, suppressesSmallCells } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import { getAgentFigures, INACTIVITY_MONTHS, type AgentMonthFigures } from '@/server/indicators/agents';
-import { addMonths, type Period } from '@/domain/month';
+import { addMonths, monthsBetween, type Period } from '@/domain/month';
 import { getAgentTieRetention, getGroupedRetention, type AgentTie } from '@/server/indicators/retention';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from '@/server/indicators/scope';
 import { getSummarySeries, type SummaryCell } from '@/server/indicators/series';
@@ -16,7 +16,8 @@ import { getMemberStatusMix } from '@/server/indicators/status';
 import { membersInArrearsSql } from '@/server/indicators/arrears';
 import type { AgentTargetInput } from '@/domain/agents';
 import { compareCodes, compareNames } from '@/domain/compare';
-import { countFor, rateFor } from '@/server/figures';
+import { breakdownStates, countFor, countIn, groupStates, rateFor, regionStates, shown, type CellStates } from '@/server/figures';
+import { protectBreakdown } from '@/domain/suppression';
 import { maskNikSql } from '@/server/members';
 import { resolveScope } from '@/server/scope';
 import { writeAudit } from '@/server/audit';
@@ -120,6 +121,7 @@ function buildRow(
   figures: AgentMonthFigures | undefined,
   retention: Retention,
   ties: Record<AgentTie, Retention>,
+  states?: { now?: CellStates; before?: CellStates },
 ): AgentRow {
   const recruits = figures?.recruits ?? 0;
   const target = figures?.target ?? null;
@@ -145,12 +147,13 @@ function buildRow(
     village: facts.villageName,
     villageCode: facts.villageCode,
     communities: facts.communities.map((c) => c.name),
-    recruits: countFor(role, recruits),
-    activeMembers: countFor(role, cell?.activeMembers ?? 0),
+    // Recruits are the agent's new enrolments: hidden as the breakdown by agent hides those.
+    recruits: countIn(role, recruits, cell && cell.newEnrolments === recruits ? states?.now?.newEnrolments : undefined),
+    activeMembers: countIn(role, cell?.activeMembers ?? 0, states?.now?.activeMembers),
     retention6m: rateFor(role, retention.rate, Math.min(retention.retained, retention.cohortSize)),
     retention6mCohort: countFor(role, retention.cohortSize),
-    membersInArrears: countFor(role, arrears),
-    membersInArrearsPreviousMonth: countFor(role, arrearsBefore),
+    membersInArrears: countIn(role, arrears, states?.now?.lapsedMembers),
+    membersInArrearsPreviousMonth: countIn(role, arrearsBefore, states?.before?.lapsedMembers),
     // A trend of small counts would reveal them: a district official gets no flag from fewer than five.
     arrearsRising: agentActive && arrears > arrearsBefore && (!suppressing || arrears >= 5),
     contributionsCollected: rateFor(role, figures?.collected ?? 0, payers) ?? 0,
@@ -215,13 +218,20 @@ export async function listAgents(
   const all = await listAgentFacts(db, scope);
   const facts = applyFilters(all, args.filters ?? {});
   const codes = facts.map((a) => a.code);
-  const [cells, retention, ties, figures] = await Promise.all([
+  const [cells, totals, retention, ties, figures] = await Promise.all([
     getSummarySeries(db, { months: [addMonths(period, -1), period], scope, by: 'agent' }),
+    // The rows are the breakdown by agent ("no agent" included, as coverage by agent shows it): hidden the same way.
+    regionStates(db, { caller, regionCode: scope.regionCode, months: [addMonths(period, -1), period] }),
     getGroupedRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope, by: 'agent' }),
     getAgentTieRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope }),
     getAgentFigures(db, { from: period, to: period, agentCodes: codes, scope }),
   ]);
   const cellOf = new Map(cells.map((c) => [`${c.period}|${c.key}`, c]));
+  const states = breakdownStates(caller.role, cells, totals);
+  const stateOf = (key: string) => {
+    const cell = cellOf.get(key);
+    return cell ? states?.get(cell) : undefined;
+  };
   const figuresOf = new Map(figures.map((f) => [f.agentCode, f]));
   const previous = addMonths(period, -1);
   const rows = facts.map((a) =>
@@ -234,6 +244,7 @@ export async function listAgents(
       figuresOf.get(a.code),
       retention.get(a.code) ?? EMPTY,
       tiesOf(ties, a.code),
+      { now: stateOf(`${period}|${a.code}`), before: stateOf(`${previous}|${a.code}`) },
     ),
   );
   const tieList = facts.map((a) => tiesOf(ties, a.code));
@@ -242,6 +253,7 @@ export async function listAgents(
     outside: countedRate(caller.role, sumRetention(tieList.map((t) => t.outside))),
     noCommunity: countedRate(caller.role, sumRetention(tieList.map((t) => t.no_community))),
   };
+  if (suppressesSmallCells(caller.role)) protectTies(rows, trust, tieList);
   const unique = <T, K>(list: T[], key: (t: T) => K) => [...new Map(list.map((t) => [key(t), t])).values()];
   return {
     period,
@@ -265,6 +277,35 @@ export async function listAgents(
 
 
 
+
+/**
+ * The district's embedded and outside cohorts are the sums of the agents' rows: a row's "<5" would come
+ * back as total − the others, so each column is protected as a breakdown of its total, and a rate is
+ * hidden with its cohort or its retained members (either gives the other back through it).
+ */
+function protectTies(rows: AgentRow[], trust: TrustFigures, ties: Array<Record<AgentTie, Retention>>) {
+  for (const tie of ['embedded', 'outside'] as const) {
+    const prefix = tie;
+    const states = (['cohort', 'retained'] as const).map((field) => {
+      const values = ties.map((t) => (field === 'cohort' ? t[tie].cohortSize : t[tie].retained));
+      return protectBreakdown({ persons: values.reduce((a, b) => a + b, 0) }, values.map((persons) => ({ persons })));
+    });
+    const [cohort, retained] = states as [ReturnType<typeof protectBreakdown>, ReturnType<typeof protectBreakdown>];
+    rows.forEach((row, i) => {
+      const t = ties[i]![tie];
+      const c = cohort.parts[i]!;
+      const r = retained.parts[i]!;
+      row[`${prefix}Cohort`] = shown(t.cohortSize, c);
+      row[`${prefix}Retained`] = shown(t.retained, r);
+      const hiddenBy = c !== 'shown' ? c : r !== 'shown' ? r : null;
+      if (hiddenBy && row[`${prefix}Retention6m`] !== null) row[`${prefix}Retention6m`] = shown(0, hiddenBy);
+    });
+    const total = trust[tie];
+    if (typeof total.cohort === 'number' && cohort.total !== 'shown') total.cohort = shown(0, cohort.total!);
+    if (typeof total.retained === 'number' && retained.total !== 'shown') total.retained = shown(0, retained.total!);
+    if (typeof total.rate === 'number' && (cohort.total !== 'shown' || retained.total !== 'shown')) total.rate = shown(0, cohort.total !== 'shown' ? cohort.total! : retained.total!);
+  }
+}
 
 /** `code` of an agent from a URL: letters, digits and dashes, or 404 (never echoed). */
 export function parseAgentCode(value: string): string {
@@ -290,8 +331,10 @@ export async function getAgentDetail(
   const from = addMonths(period, -((args.months ?? 12) - 1));
   const own: IndicatorScope = { regionCode: scope.regionCode, agentCodes: [code] };
   const personal = can(role, 'view:personal-data');
-  const [cells, figures, retention, ties, mix, communityRows, arrears, claims] = await Promise.all([
+  const [cells, states, figures, retention, ties, mix, communityRows, arrears, claims] = await Promise.all([
     getSummarySeries(db, { from, to: period, scope: own, by: 'total' }),
+    // The agent's months hide what its row in the breakdown by agent hides, month by month.
+    groupStates(db, { caller, scope, by: 'agent', key: code, months: monthsBetween(from, period) }),
     getAgentFigures(db, { from, to: period, agentCodes: [code], scope }),
     getGroupedRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope: own, by: 'agent' }),
     getAgentTieRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope: own }),
@@ -337,7 +380,10 @@ export async function getAgentDetail(
   const current = byPeriod.get(period);
   const previous = byPeriod.get(addMonths(period, -1));
   const currentFigures = figures.find((f) => f.period === period);
-  const row = buildRow(role, period, facts, current, previous, currentFigures, retention.get(code) ?? EMPTY, tiesOf(ties, code));
+  const row = buildRow(role, period, facts, current, previous, currentFigures, retention.get(code) ?? EMPTY, tiesOf(ties, code), {
+    now: states?.get(period),
+    before: states?.get(addMonths(period, -1)),
+  });
   const turnarounds = claims
     .map((c) => (c.turnaround === null || c.turnaround === undefined ? null : toNumber(c.turnaround)))
     .filter((d): d is number => d !== null)
@@ -354,11 +400,12 @@ export async function getAgentDetail(
     })),
     series: figures.map((f) => {
       const cell = byPeriod.get(f.period);
+      const state = states?.get(f.period);
       return {
         period: f.period,
-        recruits: countFor(role, f.recruits),
-        activeMembers: countFor(role, cell?.activeMembers ?? 0),
-        membersInArrears: countFor(role, cell?.lapsedMembers ?? 0),
+        recruits: countIn(role, f.recruits, cell && cell.newEnrolments === f.recruits ? state?.newEnrolments : undefined),
+        activeMembers: countIn(role, cell?.activeMembers ?? 0, state?.activeMembers),
+        membersInArrears: countIn(role, cell?.lapsedMembers ?? 0, state?.lapsedMembers),
         contributionsCollected: rateFor(role, f.collected, f.collectingPayers) ?? 0,
         claimsAssisted: countFor(role, f.claimsAssisted),
         target: f.target,
@@ -368,8 +415,8 @@ export async function getAgentDetail(
       };
     }),
     statusMix: {
-      aktif: countFor(role, mix.aktif),
-      menunggak: countFor(role, mix.menunggak),
+      aktif: countIn(role, mix.aktif, current && current.activeMembers === mix.aktif ? states?.get(period)?.activeMembers : undefined),
+      menunggak: countIn(role, mix.menunggak, current && current.lapsedMembers === mix.menunggak ? states?.get(period)?.lapsedMembers : undefined),
       nonaktif: countFor(role, mix.nonaktif),
       baru: countFor(role, mix.baru),
     },

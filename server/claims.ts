@@ -14,6 +14,9 @@ import { getSummarySeries } from '@/server/indicators/series';
 import { RollupTracker } from '@/db/rollups';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { suppressSmall } from '@/server/privacy';
+import { regionStates, shown } from '@/server/figures';
+import { protectTable, type Additivity, type CellState, type ProtectedCell } from '@/domain/suppression';
+import { monthsBetween } from '@/domain/month';
 import { writeAudit } from '@/server/audit';
 import { maskNikSql } from '@/server/members';
 import { resolveScope } from '@/server/scope';
@@ -171,32 +174,96 @@ export async function getClaimsSummary(
   ]);
   const hide = suppressesSmallCells(caller.role);
   const s = <T extends number | null>(value: T, persons: number) => (hide ? suppressSmall(value, persons) : value);
+  // The month totals are the region's own figures (summary, trend): hidden as the region's tables hide them.
+  const monthStates = hide ? await regionStates(db, { caller, regionCode: scope.regionCode, months: monthsBetween(from, to) }) : null;
+  const months = [...new Set(byMonth.map((m) => m.period))];
+  const programs = core.byProgram.map((p) => p.program);
+  const monthCell = new Map(series.map((cell) => [cell.period, cell]));
+  /**
+   * The paid claims as one table: the range's total = its programmes = its months × programmes = its
+   * villages; a programme = its months; a month's total (the summary's) = its programmes (without a
+   * programme filter). One protection for the counts, one for the amounts (hidden wherever the count is).
+   */
+  const paidStates = (metric: 'claimsPaidCount' | 'claimsPaidAmount', countStates?: CellState[]) => {
+    const cells: ProtectedCell[] = [];
+    const add = (persons: number, fixed?: CellState) => cells.push({ persons, fixed }) - 1;
+    const at = (i: number, fixed?: CellState) => (countStates && countStates[i] !== 'shown' ? countStates[i] : fixed);
+    const total = add(core.paidCount, at(0, from === to && !program ? monthStates?.get(from)?.[metric] : undefined));
+    const programCells = core.byProgram.map((p) => add(p.count, at(cells.length)));
+    const monthProgramCells = byMonth.map((m) => add(m.count, at(cells.length)));
+    const villageCells = byVillage.map((v) => add(v.paidCount, at(cells.length)));
+    const monthTotalCells = program
+      ? []
+      : months.map((period) => add(monthCell.get(period)?.claimsPaidCount ?? 0, at(cells.length, monthStates?.get(period)?.[metric])));
+    const sums: Additivity[] = [
+      { total, parts: programCells },
+      { total, parts: monthProgramCells },
+      { total, parts: villageCells },
+      ...programs.map((p, i) => ({ total: programCells[i]!, parts: monthProgramCells.filter((_, j) => byMonth[j]!.program === p) })),
+      ...monthTotalCells.map((cell, i) => ({ total: cell, parts: monthProgramCells.filter((_, j) => byMonth[j]!.period === months[i]) })),
+    ];
+    return { states: protectTable(cells, sums), total, programCells, monthProgramCells, villageCells, monthTotalCells };
+  };
+  const counts = hide ? paidStates('claimsPaidCount') : null;
+  const amounts = hide ? paidStates('claimsPaidAmount', counts!.states) : null;
+  const paid = <T extends number | null>(value: T, table: typeof counts, index: number | undefined) =>
+    table && index !== undefined ? shown(value, table.states[index]!) : value;
+  // Submitted claims: the statuses and the villages count the same claims; the rejected ones = their reasons.
+  const statusCells = core.byStatus.map((b) => ({ persons: b.count }));
+  const submitted = hide
+    ? protectTable(
+        [{ persons: 0, fixed: 'withheld' }, ...statusCells, ...byVillage.map((v) => ({ persons: v.submittedCount })), ...reasons.map((r) => ({ persons: r.count }))],
+        [
+          { total: 0, parts: statusCells.map((_, i) => 1 + i) },
+          { total: 0, parts: byVillage.map((_, i) => 1 + statusCells.length + i) },
+          ...core.byStatus.flatMap((b, i) =>
+            b.status === 'rejected' ? [{ total: 1 + i, parts: reasons.map((_, j) => 1 + statusCells.length + byVillage.length + j) }] : [],
+          ),
+        ],
+      )
+    : null;
+  const sub = (value: number, index: number) => (submitted ? shown(value, submitted[1 + index]!) : value);
   return {
     from,
     to,
     region: region.code,
-    byProgram: core.byProgram.map((p) => ({ program: p.program, count: s(p.count, p.count), amount: s(p.amount, p.count) })),
-    byStatus: core.byStatus.map((b) => ({ status: b.status, count: s(b.count, b.count) })),
+    byProgram: core.byProgram.map((p, i) => ({
+      program: p.program,
+      count: paid(p.count, counts, counts?.programCells[i]),
+      amount: paid(p.amount, amounts, amounts?.programCells[i]),
+    })),
+    byStatus: core.byStatus.map((b, i) => ({ status: b.status, count: sub(b.count, i) })),
     turnaroundMedianDays: s(core.turnaroundMedianDays, core.paidCount),
     turnaroundP90Days: s(core.turnaroundP90Days, core.paidCount),
     // A rate reveals its numerator as much as its denominator.
     approvalRate: s(core.approvalRate, Math.min(core.approvedOrPaid, core.decided)),
-    paidCount: s(core.paidCount, core.paidCount),
-    paidAmount: s(core.paidAmount, core.paidCount),
-    byMonth: byMonth.map((m) => ({ ...m, count: s(m.count, m.count), amount: s(m.amount, m.count) })),
-    payoutsVsContributions: series.map((cell) => ({
-      period: cell.period,
-      claimsPaidAmount: s(cell.claimsPaidAmount, cell.claimsPaidCount),
-      contributionsCollected: s(cell.contributionsCollected, cell.payingMembers),
+    paidCount: paid(core.paidCount, counts, counts?.total),
+    paidAmount: paid(core.paidAmount, amounts, amounts?.total),
+    byMonth: byMonth.map((m, i) => ({
+      ...m,
+      count: paid(m.count, counts, counts?.monthProgramCells[i]),
+      amount: paid(m.amount, amounts, amounts?.monthProgramCells[i]),
     })),
-    byVillage: byVillage.map((v) => ({
+    payoutsVsContributions: series.map((cell) => {
+      const states = monthStates?.get(cell.period);
+      const i = months.indexOf(cell.period);
+      const amountState = amounts && !program && i !== -1 ? amounts.states[amounts.monthTotalCells[i]!] : states?.claimsPaidAmount;
+      return {
+        period: cell.period,
+        claimsPaidAmount: hide ? shown(cell.claimsPaidAmount, amountState ?? (cell.claimsPaidCount < 5 ? 'small' : 'shown')) : cell.claimsPaidAmount,
+        contributionsCollected: hide
+          ? shown(cell.contributionsCollected, states?.contributionsCollected ?? (cell.payingMembers < 5 ? 'small' : 'shown'))
+          : cell.contributionsCollected,
+      };
+    }),
+    byVillage: byVillage.map((v, i) => ({
       code: v.code,
       name: v.name,
-      paidCount: s(v.paidCount, v.paidCount),
-      paidAmount: s(v.paidAmount, v.paidCount),
-      submittedCount: s(v.submittedCount, v.submittedCount),
+      paidCount: paid(v.paidCount, counts, counts?.villageCells[i]),
+      paidAmount: paid(v.paidAmount, amounts, amounts?.villageCells[i]),
+      submittedCount: sub(v.submittedCount, statusCells.length + i),
     })),
-    rejectionReasons: reasons.map((r) => ({ reason: r.reason, count: s(r.count, r.count) })),
+    rejectionReasons: reasons.map((r, i) => ({ reason: r.reason, count: sub(r.count, statusCells.length + byVillage.length + i) })),
     solidarity: {
       claims: s(solidarity.claims, solidarity.claims),
       enrolmentsAfter: s(solidarity.enrolmentsAfter, solidarity.claims),

@@ -11,7 +11,8 @@ import { getSummarySeries, NONE_KEY, type Grouping, type SummaryCell } from '@/s
 import type { SummaryMetric } from '@/domain/summary-metrics';
 import { toNumber } from '@/server/indicators/sql-helpers';
 import { memberScopeCondition } from '@/server/indicators/scope';
-import { countFor, figuresFor, rateFor } from '@/server/figures';
+import { breakdownStates, countFor, figuresFor, groupStates, rateFor, rateIn, regionStates, type CellStates } from '@/server/figures';
+import { monthsBetween } from '@/domain/month';
 import { type FigureSet } from '@/contracts/figures';
 import { resolveScope } from '@/server/scope';
 import { type CommunityListRow, type CommunityRow, type CoverageBy, type CoverageRow, type TrendView } from '@/contracts/coverage';
@@ -49,8 +50,8 @@ export function groupName(by: CoverageBy | Grouping, cell: Pick<SummaryCell, 'ke
   return (locale === 'en' ? cell.nameEn : null) ?? cell.name ?? cell.key;
 }
 
-function rowOf(by: CoverageBy, role: Caller['role'], cell: SummaryCell, locale: Locale): CoverageRow {
-  const { informalWorkforce, coverageRate, coverageNote, ...rest } = figuresFor(role, cell);
+function rowOf(by: CoverageBy, role: Caller['role'], cell: SummaryCell, locale: Locale, states: CellStates | undefined): CoverageRow {
+  const { informalWorkforce, coverageRate, coverageNote, ...rest } = figuresFor(role, cell, states);
   const row: CoverageRow = { key: cell.key, name: groupName(by, cell, locale), ...rest };
   if (!HAS_WORKFORCE.has(by)) return row;
   const uncovered = cell.informalWorkforce === null ? null : Math.max(cell.informalWorkforce - cell.activeMembers, 0);
@@ -63,7 +64,7 @@ function rowOf(by: CoverageBy, role: Caller['role'], cell: SummaryCell, locale: 
     coverageRate,
     coverageNote,
     // The workforce is public, so the uncovered count reveals the active count: suppress them together.
-    uncoveredWorkers: uncovered === null ? null : rateFor(role, uncovered, cell.activeMembers),
+    uncoveredWorkers: uncovered === null ? null : rateIn(role, uncovered, cell.activeMembers, states?.activeMembers),
     ...others,
   };
 }
@@ -74,13 +75,21 @@ export async function getCoverageView(
   args: { caller: Caller; period: string; regionCode?: string | null; by: CoverageBy; locale: Locale; communityId?: number },
 ): Promise<CoverageView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
-  const cells = await getSummarySeries(db, {
-    from: args.period,
-    to: args.period,
-    scope: { ...scope, communityId: args.communityId },
-    by: GROUPING[args.by],
-  });
-  const rows = cells.map((cell) => rowOf(args.by, args.caller.role, cell, args.locale));
+  const months = [args.period];
+  const [cells, totals] = await Promise.all([
+    getSummarySeries(db, {
+      from: args.period,
+      to: args.period,
+      scope: { ...scope, communityId: args.communityId },
+      by: GROUPING[args.by],
+    }),
+    // The breakdown's total is the region's (or the community's) own, hidden as its own table hides it.
+    args.communityId === undefined
+      ? regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months })
+      : groupStates(db, { caller: args.caller, scope, by: 'community', key: String(args.communityId), months }),
+  ]);
+  const states = breakdownStates(args.caller.role, cells, totals);
+  const rows = cells.map((cell) => rowOf(args.by, args.caller.role, cell, args.locale, states?.get(cell)));
   if (args.by === 'village' && rows.length > 0) {
     const targets = await cachedRows<{ code: string; rate: unknown }>(
       db,
@@ -96,7 +105,7 @@ export async function getCoverageView(
       const target = byCode.get(cell.key) ?? null;
       row.targetRate = target;
       const attainment = target && cell.coverageRate !== null ? (cell.coverageRate / target) * 100 : null;
-      row.targetAttainment = rateFor(args.caller.role, attainment, cell.activeMembers);
+      row.targetAttainment = rateIn(args.caller.role, attainment, cell.activeMembers, states?.get(cell)?.activeMembers);
     });
   }
   return { period: args.period, region: scope.regionCode, regionName: region.name, regionLevel: region.level, by: args.by, rows };
@@ -120,18 +129,25 @@ export async function getSeriesView(
   args: { caller: Caller; from: string; to: string; regionCode?: string | null; communityId?: number },
 ): Promise<SeriesView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
-  const cells = await getSummarySeries(db, {
-    from: args.from,
-    to: args.to,
-    scope: { ...scope, communityId: args.communityId },
-    by: 'total',
-  });
+  const months = monthsBetween(args.from, args.to);
+  const [cells, states] = await Promise.all([
+    getSummarySeries(db, {
+      from: args.from,
+      to: args.to,
+      scope: { ...scope, communityId: args.communityId },
+      by: 'total',
+    }),
+    // Each month's point hides what that month's tables hide (the region among its siblings, the community among the region's).
+    args.communityId === undefined
+      ? regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months })
+      : groupStates(db, { caller: args.caller, scope, by: 'community', key: String(args.communityId), months }),
+  ]);
   return {
     region: scope.regionCode,
     regionName: region.name,
     from: args.from,
     to: args.to,
-    points: cells.map((cell) => ({ period: cell.period, ...figuresFor(args.caller.role, cell) })),
+    points: cells.map((cell) => ({ period: cell.period, ...figuresFor(args.caller.role, cell, states?.get(cell.period)) })),
   };
 }
 
@@ -194,8 +210,9 @@ export async function listCommunityRows(
 ): Promise<CommunityRow[]> {
   const { scope } = await resolveScope(db, args.caller, args.regionCode);
   const role = args.caller.role;
-  const [cells, retention, facts] = await Promise.all([
+  const [cells, totals, retention, facts] = await Promise.all([
     getSummarySeries(db, { from: args.period, to: args.period, scope, by: 'community' }),
+    regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months: [args.period] }),
     // One community's page needs its cohorts only.
     getGroupedRetention(db, { period: args.period, months: 6, cohorts: 12, scope: { ...scope, communityId: args.communityId }, by: 'community' }),
     cachedRows<{ id: number; name: string; type: string; village_code: string; village_name: string; agents: string[] | null; members: unknown }>(
@@ -225,12 +242,14 @@ export async function listCommunityRows(
     ),
   ]);
   const byId = new Map(facts.map((f) => [String(f.id), f]));
+  // The same breakdown as coverage by community (the "no community" row included), hidden the same way.
+  const states = breakdownStates(role, cells, totals);
   const rows: CommunityRow[] = [];
   for (const cell of cells) {
     const fact = byId.get(cell.key);
     if (!fact) continue; // members without a community
     if (args.communityId !== undefined && fact.id !== args.communityId) continue;
-    const figures = figuresFor(role, cell);
+    const figures = figuresFor(role, cell, states?.get(cell));
     const kept = retention.get(cell.key);
     rows.push({
       id: Number(fact.id),

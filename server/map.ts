@@ -10,6 +10,7 @@ import { getSummaryByVillage, type VillageSummary } from '@/server/indicators/su
 import { regionMatch } from '@/server/indicators/scope';
 import type { MapMetric } from '@/domain/map-metrics';
 import { suppressSmall } from '@/server/privacy';
+import { regionStates, shown, villageTreeStates, type AdditiveMetric, type CellStates } from '@/server/figures';
 import { resolveScope } from '@/server/scope';
 import type { MapView } from '@/contracts/map';
 import type { BoundarySource, MapFeature } from '@/contracts/map';
@@ -39,10 +40,26 @@ const METRIC_VALUES: Record<MapMetric, (s: VillageSummary) => { value: number | 
 /** The metrics that a missing denominator or members leave empty, with the reason. */
 const NEEDS_DENOMINATOR: ReadonlySet<MapMetric> = new Set(['coverageRate', 'uncoveredWorkers']);
 
-/** A village's value of a metric as the caller may see it. */
-export function metricFigure(summary: VillageSummary, metric: MapMetric, suppress: boolean): Figure | null {
+/** The additive figure a metric gives back (the workforce is public): its state is the metric's. */
+const BASE_METRIC: Partial<Record<MapMetric, AdditiveMetric>> = {
+  coverageRate: 'activeMembers',
+  activeMembers: 'activeMembers',
+  uncoveredWorkers: 'activeMembers',
+  newEnrolments: 'newEnrolments',
+  claimsPaidCount: 'claimsPaidCount',
+  claimsPaidAmount: 'claimsPaidAmount',
+};
+
+/**
+ * A village's value of a metric as the caller may see it: "<5" below five persons, and "x" where the
+ * village's figure is withheld among its siblings (`states`, complementary suppression).
+ */
+export function metricFigure(summary: VillageSummary, metric: MapMetric, suppress: boolean, states?: CellStates): Figure | null {
   const { value, persons } = METRIC_VALUES[metric](summary);
-  return suppress && value !== null ? suppressSmall(value, persons) : value;
+  if (!suppress || value === null) return value;
+  const base = BASE_METRIC[metric];
+  const state = base && states ? states[base] : undefined;
+  return state && state !== 'shown' ? shown(value, state) : suppressSmall(value, persons);
 }
 
 /** Whether a village of the region (in the caller's scope) has a polygon to draw. */
@@ -75,6 +92,9 @@ export async function getMapView(
   ]);
   const shapeByCode = new Map(shapes.map((shape) => [shape.code, shape]));
   const suppress = suppressesSmallCells(args.caller.role);
+  // The villages hide what their own pages and the district's table hide: the region tree protected top-down.
+  const rootStates = suppress ? await regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months: [args.period] }) : null;
+  const tree = suppress ? villageTreeStates(scope.regionCode, rootStates?.get(args.period) ?? null, summaries) : null;
   const features: MapFeature[] = summaries.map((summary) => {
     const shape = shapeByCode.get(summary.code);
     return {
@@ -85,7 +105,7 @@ export async function getMapView(
         code: summary.code,
         name: summary.name,
         metric: args.metric,
-        value: metricFigure(summary, args.metric, suppress),
+        value: metricFigure(summary, args.metric, suppress, tree?.get(summary.code)),
         coverageNote: NEEDS_DENOMINATOR.has(args.metric) ? summary.coverageNote : null,
         boundarySource: shape?.boundarySource ?? null,
       },

@@ -1,8 +1,9 @@
 // Small-cell suppression (PRODUCT.md "Privacy"): in any aggregate a district official sees, a cell
 // built from fewer than 5 persons is shown as "<5", in pages, API and exports alike.
 import { SUPPRESSED, type Figure } from '@/domain/format';
+import { MIN_CELL_PERSONS } from '@/domain/suppression';
 
-export const MIN_CELL_PERSONS = 5;
+export { MIN_CELL_PERSONS };
 
 /** `value`, or "<5" when the persons it is built from are fewer than five. */
 export function suppressSmall<T extends number | null>(value: T, persons: number): T | typeof SUPPRESSED {

@@ -3,7 +3,7 @@ import type { Database } from '@/db';
 import type { Caller } from '@/server/auth/caller';
 import { addMonths } from '@/domain/month';
 import { getSummarySeries } from '@/server/indicators/series';
-import { figuresFor } from '@/server/figures';
+import { figuresFor, regionStates } from '@/server/figures';
 import { resolveScope } from '@/server/scope';
 import type { SummaryView } from '@/contracts/summary';
 
@@ -17,7 +17,12 @@ export async function getSummaryView(
   const lastYear = addMonths(args.period, -12);
   const months = args.compare ? [lastYear, previous, args.period] : [args.period];
   // One query for the month and, when asked, the two months it is compared with.
-  const cells = await getSummarySeries(db, { months, scope, by: 'total' });
+  // The region's figures hide what its row among its parent's regions hides (complementary suppression).
+  const [cells, states] = await Promise.all([
+    getSummarySeries(db, { months, scope, by: 'total' }),
+    regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months }),
+  ]);
+  const figures = (period: string) => figuresFor(args.caller.role, at(period), states?.get(period));
   const at = (period: string) => {
     const cell = cells.find((c) => c.period === period);
     if (!cell) throw new Error(`The summary query returned no row for ${period}.`);
@@ -28,12 +33,12 @@ export async function getSummaryView(
     period: args.period,
     region: scope.regionCode,
     regionName: region.name,
-    ...figuresFor(args.caller.role, current),
+    ...figures(args.period),
     informalWorkforce: current.informalWorkforce,
   };
   if (args.compare) {
-    view.previousMonth = { period: previous, ...figuresFor(args.caller.role, at(previous)) };
-    view.sameMonthLastYear = { period: lastYear, ...figuresFor(args.caller.role, at(lastYear)) };
+    view.previousMonth = { period: previous, ...figures(previous) };
+    view.sameMonthLastYear = { period: lastYear, ...figures(lastYear) };
   }
   return view;
 }

@@ -8,7 +8,10 @@ import type { Locale } from '@/i18n';
 import { membersInArrearsSql } from '@/server/indicators/arrears';
 import { getSummarySeries } from '@/server/indicators/series';
 import { maskNik } from '@/server/privacy';
-import { countFor, rateFor } from '@/server/figures';
+import { breakdownStates, countIn, rateIn, regionStates, villageTreeStates, type CellStates } from '@/server/figures';
+import { protectTable, type Additivity, type CellState } from '@/domain/suppression';
+import { suppressesSmallCells } from '@/domain/permissions';
+import type { SummaryCell } from '@/server/indicators/series';
 import { groupName } from '@/server/coverage';
 import { resolveScope } from '@/server/scope';
 
@@ -58,9 +61,14 @@ export async function getWorklist(
   const { caller, period, locale } = args;
   const { scope, region } = await resolveScope(db, caller, args.regionCode);
   const personal = can(caller.role, 'view:personal-data');
-  const [cells, communities, members] = await Promise.all([
+  const hide = suppressesSmallCells(caller.role);
+  const [cells, communities, villages, occupations, totals, members] = await Promise.all([
     getSummarySeries(db, { from: period, to: period, scope, by: 'village_occupation' }),
     getSummarySeries(db, { from: period, to: period, scope, by: 'community' }),
+    // The margins of the village × occupation table, for a caller whose cells are protected.
+    hide ? getSummarySeries(db, { from: period, to: period, scope, by: 'village' }) : Promise.resolve([]),
+    hide ? getSummarySeries(db, { from: period, to: period, scope, by: 'occupation' }) : Promise.resolve([]),
+    regionStates(db, { caller, regionCode: scope.regionCode, months: [period] }),
     personal
       ? queryRows<Record<string, unknown>>(
           db,
@@ -84,6 +92,8 @@ export async function getWorklist(
       : Promise.resolve(null),
   ]);
   const role = caller.role;
+  const cellStates = hide ? villageOccupationStates(cells, villages, occupations, totals?.get(period) ?? null, scope.regionCode) : null;
+  const communityStates = breakdownStates(role, communities, totals);
   const cellRows = cells
     .map((cell) => {
       const uncovered = cell.informalWorkforce === null ? null : Math.max(cell.informalWorkforce - cell.activeMembers, 0);
@@ -95,9 +105,9 @@ export async function getWorklist(
     .map(({ cell, uncovered }) => ({
       key: cell.key,
       name: (locale === 'en' ? cell.nameEn : cell.name) ?? cell.key,
-      uncoveredWorkers: uncovered === null ? null : rateFor(role, uncovered, cell.activeMembers),
-      lapsedMembers: countFor(role, cell.lapsedMembers),
-      activeMembers: countFor(role, cell.activeMembers),
+      uncoveredWorkers: uncovered === null ? null : rateIn(role, uncovered, cell.activeMembers, cellStates?.get(cell.key)?.activeMembers),
+      lapsedMembers: countIn(role, cell.lapsedMembers, cellStates?.get(cell.key)?.lapsedMembers),
+      activeMembers: countIn(role, cell.activeMembers, cellStates?.get(cell.key)?.activeMembers),
       informalWorkforce: cell.informalWorkforce,
     }));
   const communityRows = communities
@@ -108,8 +118,8 @@ export async function getWorklist(
       key: cell.key,
       name: groupName('community', cell, locale),
       uncoveredWorkers: null,
-      lapsedMembers: countFor(role, cell.lapsedMembers),
-      activeMembers: countFor(role, cell.activeMembers),
+      lapsedMembers: countIn(role, cell.lapsedMembers, communityStates?.get(cell)?.lapsedMembers),
+      activeMembers: countIn(role, cell.activeMembers, communityStates?.get(cell)?.activeMembers),
       informalWorkforce: null,
     }));
   return {
@@ -131,4 +141,40 @@ export async function getWorklist(
         lastCovered: String(m.last_covered),
       })) ?? null,
   };
+}
+
+/**
+ * Complementary suppression of the village × occupation table with its margins: the villages (as the
+ * region's own tables hide them), the occupations (as coverage by occupation hides them) and the total.
+ * A margin binds its cells only where they add up to it (members without an occupation are in no cell).
+ */
+function villageOccupationStates(
+  cells: SummaryCell[],
+  villages: SummaryCell[],
+  occupations: SummaryCell[],
+  rootStates: CellStates | null,
+  regionCode: string,
+): Map<string, Pick<CellStates, 'activeMembers' | 'lapsedMembers'>> {
+  const villageStates = villageTreeStates(regionCode, rootStates, villages.map((v) => ({ ...v, code: v.key })));
+  const occupationStates = breakdownStates('district_official', occupations, rootStates ? new Map([[occupations[0]?.period ?? '', rootStates]]) : null);
+  const result = new Map<string, Pick<CellStates, 'activeMembers' | 'lapsedMembers'>>();
+  const per: Record<'activeMembers' | 'lapsedMembers', CellState[]> = { activeMembers: [], lapsedMembers: [] };
+  for (const metric of ['activeMembers', 'lapsedMembers'] as const) {
+    const all = [...cells, ...villages, ...occupations];
+    const fixed = (i: number): CellState | undefined => {
+      if (i < cells.length) return undefined;
+      if (i < cells.length + villages.length) return villageStates.get(villages[i - cells.length]!.key)?.[metric];
+      return occupationStates?.get(occupations[i - cells.length - villages.length]!)?.[metric];
+    };
+    const sums: Additivity[] = [];
+    const bind = (total: number, parts: number[]) => {
+      const sum = parts.reduce((acc, i) => acc + all[i]![metric], 0);
+      if (sum === all[total]![metric]) sums.push({ total, parts });
+    };
+    villages.forEach((v, i) => bind(cells.length + i, cells.flatMap((c, j) => (c.key.startsWith(`${v.key}|`) ? [j] : []))));
+    occupations.forEach((o, i) => bind(cells.length + villages.length + i, cells.flatMap((c, j) => (c.key.endsWith(`|${o.key}`) ? [j] : []))));
+    per[metric] = protectTable(all.map((c, i) => ({ persons: c[metric], fixed: fixed(i) })), sums);
+  }
+  cells.forEach((cell, i) => result.set(cell.key, { activeMembers: per.activeMembers[i]!, lapsedMembers: per.lapsedMembers[i]! }));
+  return result;
 }

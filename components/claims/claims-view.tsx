@@ -7,7 +7,7 @@ import { useI18n } from '@/components/i18n-provider';
 import { StatCard } from '@/components/ui/stat-card';
 import { pushSearchParams } from '@/components/url-state';
 import type { ClaimsList, ClaimsSummary } from '@/contracts/claims';
-import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, SUPPRESSED, type Figure } from '@/domain/format';
+import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, isHidden, type Figure } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import {
   CLAIM_PARAM_KEYS,
@@ -100,7 +100,7 @@ export function ClaimsView({
   const pages = Math.max(1, Math.ceil(total / (list.data?.pageSize ?? 25)));
   const s = summary.data;
   const fmtDays = (value: Figure | null) =>
-    value === null ? '–' : value === SUPPRESSED ? SUPPRESSED : interpolate(t.days, { value: formatNumber(value, locale, 1) });
+    value === null ? '–' : isHidden(value) ? value : interpolate(t.days, { value: formatNumber(value, locale, 1) });
 
   const header = (key: string, label: string, numeric = false) => {
     const active = params.sort === key;
@@ -218,7 +218,7 @@ export function ClaimsView({
             <StatCard label={t.approvalRate} value={formatPercent(s.approvalRate, locale)} />
             <StatCard
               label={t.solidarityEffect}
-              value={s.solidarity.effect === null ? '–' : s.solidarity.effect === SUPPRESSED ? SUPPRESSED : interpolate(t.times, { value: formatNumber(s.solidarity.effect, locale, 2) })}
+              value={s.solidarity.effect === null ? '–' : isHidden(s.solidarity.effect) ? s.solidarity.effect : interpolate(t.times, { value: formatNumber(s.solidarity.effect, locale, 2) })}
             />
           </div>
           <div className="breakdown-grid claims-grid">

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import { formatNumber, formatPercent, formatRupiah, SUPPRESSED } from '@/domain/format';
+import { formatNumber, formatPercent, formatRupiah, isHidden } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { coverageNoteText, type CoverageNote } from '@/domain/data-gaps';
 
@@ -30,7 +30,8 @@ export type TableRow = { key: string } & Record<string, unknown>;
 
 function sortValue(value: unknown): number | string {
   if (typeof value === 'number') return value;
-  if (value === SUPPRESSED) return 2.5; // somewhere between 0 and 4: never reveal more than "<5"
+  // Hidden figures ("<5" and "x") sort together wherever their values lie: their order would reveal them.
+  if (isHidden(value)) return 2.5;
   if (value === null || value === undefined) return -Infinity;
   if (Array.isArray(value)) return value.length;
   return String(value).toLocaleLowerCase();
@@ -84,7 +85,7 @@ export function SortableTable({
     if (value === null || value === undefined) return '–';
     if (column.kind === 'list') return Array.isArray(value) && value.length > 0 ? value.join(', ') : '–';
     if (column.kind === 'text') return String(value);
-    const figure = value === SUPPRESSED ? SUPPRESSED : Number(value);
+    const figure = isHidden(value) ? value : Number(value);
     if (column.kind === 'percent') return formatPercent(figure, locale);
     if (column.kind === 'rupiah') return formatRupiah(figure, locale);
     return formatNumber(figure, locale);

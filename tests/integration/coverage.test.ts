@@ -207,12 +207,25 @@ describe.each(ENGINES)('coverage analytics on %s', (engine) => {
     expect(v1.uncoveredWorkers).toBe('<5'); // 50 - 3 would give the 3 away
     expect(v1.targetAttainment).toBe('<5');
     expect(v1.informalWorkforce).toBe(50); // the denominator is public reference data
-    const summary = await getSummaryView(tdb.db, { caller: official, period: '2026-02', compare: true });
+    // V2's 4 is "<5" too: two hidden villages under a shown total give only their sum (7), neither alone.
+    expect(view.rows.find((r) => r.key === V2)!.activeMembers).toBe('<5');
+    // An official of the district (the demo's) cannot open the regency: the district's totals are shown.
+    const local: Caller = { ...official, regionCode: DISTRICT };
+    const summary = await getSummaryView(tdb.db, { caller: local, period: '2026-02', compare: true });
     expect(summary.activeMembers).toBe(7); // the district's 7 is shown
     expect(summary.previousMonth!.activeMembers).toBe(5); // 2026-01
     expect(summary.sameMonthLastYear!.activeMembers).toBe('<5'); // 2025-02: nobody
-    const trend = await getTrendView(tdb.db, { caller: official, metric: 'activeMembers', from: '2026-01', to: '2026-06', regionCode: DISTRICT });
+    const trend = await getTrendView(tdb.db, { caller: local, metric: 'activeMembers', from: '2026-01', to: '2026-06', regionCode: DISTRICT });
     expect(trend.points.map((p) => p.value)).toEqual([5, 7, 5, 5, 5, '<5']); // 2026-06: 3
+    // An official of no region may open the regency 33.02 = this district + the outside one, whose
+    // only member M11 (active 2025-10 .. 2026-09) is "<5": regency 8 - district 7 would give M11 back,
+    // so the district's figure is withheld ("x"), on its cards and in its trend alike.
+    const wide = await getSummaryView(tdb.db, { caller: official, period: '2026-02' });
+    expect(wide.activeMembers).toBe('x');
+    const regency = await getCoverageView(tdb.db, { caller: official, period: '2026-02', by: 'village', regionCode: '33.02', locale: 'id' });
+    expect(regency.rows.map((r) => [r.key, r.activeMembers])).toEqual([[DISTRICT, 'x'], [OUT_DISTRICT, '<5']]);
+    const wideTrend = await getTrendView(tdb.db, { caller: official, metric: 'activeMembers', from: '2026-01', to: '2026-02', regionCode: DISTRICT });
+    expect(wideTrend.points.map((p) => p.value)).toEqual(['x', 'x']);
   });
 
   it('a supervisor counts only their agents\' members, per village too', async () => {

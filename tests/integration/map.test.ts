@@ -28,7 +28,7 @@ const hasOfficialFile = fs.existsSync(OFFICIAL_FILE);
 /** What the summary of one village says a map metric is. */
 function expectedValue(summary: SummaryView, metric: MapMetric) {
   if (metric === 'uncoveredWorkers') {
-    if (summary.activeMembers === '<5') return '<5';
+    if (summary.activeMembers === '<5' || summary.activeMembers === 'x') return summary.activeMembers;
     return summary.informalWorkforce !== null && summary.informalWorkforce > 0
       ? Math.max(summary.informalWorkforce - summary.activeMembers, 0)
       : null;

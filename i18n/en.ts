@@ -563,6 +563,11 @@ export const en: Messages = {
     badDirection: 'Unknown sort direction "{value}". Use asc or desc.',
     badFlag: 'Unknown value "{value}". Use 1 or 0.',
     badAgentCode: 'Invalid agent code "{value}": use letters, digits and hyphens, at most 32 characters.',
+    badTargetRate: 'Coverage target "{value}" is not valid: use a percentage above 0 up to 100, e.g. 35 or 35.5.',
+    missingTargetRate: 'Give a coverage target (parameter target, a percentage), e.g. target=35.',
+    badShare: 'Share "{value}" is not valid: use a percentage from 0 to 100.',
+    badTargetMonth: 'The target month "{value}" must come after {start} (the last final month) and no later than {last}.',
+    planCommunityNoDenominator: 'A capacity plan needs an informal-workforce denominator: choose a village or district, not a community.',
   },
   imports: {
     uploadTitle: 'Upload a file',

@@ -563,6 +563,11 @@ export const id = {
     badDirection: 'Arah urutan "{value}" tidak dikenal. Gunakan asc atau desc.',
     badFlag: 'Nilai "{value}" tidak dikenal. Gunakan 1 atau 0.',
     badAgentCode: 'Kode agen "{value}" tidak valid: gunakan huruf, angka dan tanda hubung, paling panjang 32 karakter.',
+    badTargetRate: 'Target cakupan "{value}" tidak valid: gunakan persen lebih dari 0 sampai 100, misalnya 35 atau 35.5.',
+    missingTargetRate: 'Isi target cakupan (parameter target, persen), misalnya target=35.',
+    badShare: 'Porsi "{value}" tidak valid: gunakan persen dari 0 sampai 100.',
+    badTargetMonth: 'Bulan target "{value}" harus sesudah {start} (bulan final terakhir) dan paling lambat {last}.',
+    planCommunityNoDenominator: 'Rencana kapasitas butuh denominator pekerja informal: pilih desa atau kecamatan, bukan komunitas.',
   },
   imports: {
     uploadTitle: 'Unggah berkas',

@@ -270,7 +270,8 @@ export interface MeasuredCapacity {
 
 /**
  * The rates a plan starting after `startMonth` uses, each from SQL over the data up to that month:
- * survival of the cohorts enrolled in the 36 months before it by months since enrolment and tie, the
+ * survival of the cohorts enrolled in the 36 months before it (and since the data's first covered month)
+ * by months since enrolment and tie, the
  * monthly survival of the active members (reactivations included) over its last 12 months, the
  * enrolments of those months by tie, agents' recruits per active agent per month (over the district of
  * a village), and the workforce of the target year. Only months ≤ startMonth are read.
@@ -295,6 +296,8 @@ export async function measureCapacity(
           from members sm
           where ${memberScopeCondition('sm', scope)}
             and sm.enrolled_on >= ${monthDate(f, -(COHORT_WINDOW - 1))} and sm.enrolled_on < ${monthDate(f, 1)}
+            -- A cohort enrolled before the first month the data covers would count its unrecorded months as lapsed.
+            and sm.enrolled_on >= (select min(first_month) from coverage_spans)
         ) x
         cross join generate_series(0, ${MAX_K}) as g(k)
         where (x.em + make_interval(months => g.k))::date <= ${end}

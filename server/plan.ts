@@ -633,3 +633,29 @@ export async function saveScenario(db: Database, args: { caller: Caller; input: 
   };
 }
 
+
+/** The regions a caller may plan for: their region (or the district) and the villages under it. */
+export async function listPlanRegions(db: Database, args: { caller: Caller; region?: string | null }) {
+  const { caller } = args;
+  const { region } = await planScope(db, caller, args.region);
+  const top = region.level === 'village' ? region.code.slice(0, 8) : region.code;
+  const rootCode = caller.regionCode && !top.startsWith(caller.regionCode) ? caller.regionCode : top;
+  const rows = await cachedRows<{ code: string; name: string; level: string }>(
+    db,
+    sql`select code, name, level from regions where code = ${rootCode} or (${regionMatch(sql`code`, rootCode)} and level = 'village') order by length(code), name`,
+  );
+  return rows;
+}
+
+/** The region's coverage target for a year (what an admin set), and its communities for the channel filter. */
+export async function getPlanChoices(db: Database, args: { caller: Caller; region: string; year: number }) {
+  const { scope } = await planScope(db, args.caller, args.region);
+  const [targets, communities] = await Promise.all([
+    cachedRows<{ target_rate: unknown }>(db, sql`select target_rate from coverage_targets where region_code = ${scope.regionCode} and year = ${args.year}`),
+    cachedRows<{ id: number; name: string }>(db, sql`select id, name from communities where ${regionMatch(sql`village_code`, scope.regionCode)} order by name`),
+  ]);
+  return {
+    targetRate: targets[0] ? Number(targets[0].target_rate) : null,
+    communities: communities.map((c) => ({ id: toNumber(c.id), name: c.name })),
+  };
+}

@@ -27,7 +27,7 @@ test.describe('the coverage plan as a BPJS officer', () => {
     expect(body.regionName).toBe('Ajibarang Wetan');
     await expect(page.getByTestId('enrolments-needed')).toContainText(idNumber(body.answer.enrolmentsPerMonth));
     await expect(page.getByTestId('agents-needed')).toContainText(idNumber(body.answer.agentsNeeded ?? 0));
-    await expect(page.getByTestId('path-table')).toContainText('Des 2027');
+    await expect(page.getByTestId('path-table')).toContainText('Desember 2027');
 
     await page.getByRole('form', { name: 'Simpan skenario' }).getByLabel('Nama skenario').fill(name);
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();

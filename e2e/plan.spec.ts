@@ -43,7 +43,8 @@ test.describe('the coverage plan as a BPJS officer', () => {
     await expect(planner.getByLabel('Target cakupan (%)')).toHaveValue('20');
     await expect(planner.getByLabel('Dicapai pada bulan')).toHaveValue('2027-12');
     await expect(page.getByTestId('enrolments-needed')).toContainText(idNumber(body.answer.enrolmentsPerMonth));
-    await expect(page.getByTestId('gaps-table')).toBeVisible();
+    await expect(page.getByTestId('gaps-communities')).toBeVisible();
+    await expect(page.getByTestId('gaps-places')).toBeVisible();
     await expect(page.getByTestId('channels-table')).toBeVisible();
     await screenshot(page, 'plan-desktop');
     await page.setViewportSize({ width: 390, height: 844 });

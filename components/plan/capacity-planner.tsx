@@ -135,10 +135,20 @@ function CapacityAnswer({ view }: { view: CapacityView }) {
   const pct = (value: number | null | undefined, digits = 1) => formatPercent(value ?? null, locale, digits);
   const { answer, inputs } = view;
   const target = answer?.targetActive ?? 0;
-  const chart = [
-    ...view.history.map((h) => ({ label: formatShortPeriod(h.period, locale), observed: typeof h.active === 'number' ? h.active : null, plan: null, trend: null })),
-    ...view.path.map((row) => ({ label: formatShortPeriod(row.period, locale), observed: null, plan: row.plan, trend: row.trend })),
-  ];
+  // One row per month: observed (provisional ones marked) beside the plan and the trend where both exist.
+  const months = new Map<string, { period: string; observed: Figure | null; provisional: boolean; plan: number | null; trend: number | null; planRate: number | null }>();
+  for (const h of view.history) months.set(h.period, { period: h.period, observed: h.active, provisional: h.provisional, plan: null, trend: null, planRate: null });
+  for (const row of view.path) {
+    const known = months.get(row.period);
+    months.set(row.period, { period: row.period, observed: known?.observed ?? null, provisional: known?.provisional ?? false, plan: row.plan, trend: row.trend, planRate: row.planRate });
+  }
+  const merged = [...months.values()].sort((a, b) => a.period.localeCompare(b.period));
+  const chart = merged.map((m) => ({
+    label: formatShortPeriod(m.period, locale),
+    observed: typeof m.observed === 'number' ? m.observed : null,
+    plan: m.plan,
+    trend: m.trend,
+  }));
   const agentShare = inputs.mix.embedded + inputs.mix.outside;
   return (
     <div data-testid="capacity-answer">
@@ -261,24 +271,15 @@ function CapacityAnswer({ view }: { view: CapacityView }) {
                 </tr>
               </thead>
               <tbody>
-                {view.history.map((h) => (
-                  <tr key={`h${h.period}`}>
+                {merged.map((m) => (
+                  <tr key={m.period}>
                     <th scope="row">
-                      {formatPeriod(h.period, locale)} {h.provisional ? <small>({p.provisional})</small> : null}
+                      {formatPeriod(m.period, locale)} {m.provisional ? <small>({p.provisional})</small> : null}
                     </th>
-                    <td className="num">{n(h.active)}</td>
-                    <td />
-                    <td />
-                    <td />
-                  </tr>
-                ))}
-                {view.path.map((row) => (
-                  <tr key={row.period}>
-                    <th scope="row">{formatPeriod(row.period, locale)}</th>
-                    <td />
-                    <td className="num">{n(row.plan)}</td>
-                    <td className="num">{n(row.trend)}</td>
-                    <td className="num">{pct(row.planRate)}</td>
+                    <td className="num">{m.observed === null ? '' : n(m.observed)}</td>
+                    <td className="num">{m.plan === null ? '' : n(m.plan)}</td>
+                    <td className="num">{m.trend === null ? '' : n(m.trend)}</td>
+                    <td className="num">{m.planRate === null ? '' : pct(m.planRate)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -347,11 +348,11 @@ function ScenarioList({ initial, period, onOpen }: { initial: Scenario[]; period
               <tr>
                 <th scope="col">{p.name}</th>
                 <th scope="col">{p.region}</th>
-                <th scope="col" className="num">{p.target}</th>
-                <th scope="col">{p.by}</th>
-                <th scope="col" className="num">{p.embedded}</th>
-                <th scope="col" className="num">{p.enrolmentsNeeded}</th>
-                <th scope="col" className="num">{p.agentsNeeded}</th>
+                <th scope="col" className="num">{p.targetShort}</th>
+                <th scope="col">{p.byShort}</th>
+                <th scope="col" className="num">{p.embeddedShort}</th>
+                <th scope="col" className="num">{p.enrolmentsShort}</th>
+                <th scope="col" className="num">{p.agentsShort}</th>
                 <th scope="col"><span className="visually-hidden">{p.open}</span></th>
               </tr>
             </thead>

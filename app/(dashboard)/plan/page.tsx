@@ -16,6 +16,9 @@ import { savePlanScenario } from './actions';
 
 export const metadata: Metadata = { title: 'Rencana' };
 
+/** Each gap table shows its top rows; the export has them all. */
+const GAP_ROWS_SHOWN = 15;
+
 /** Planning with the study's mechanisms: capacity for a target, agents from within, channels that keep members. */
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePagePermission('plan:coverage');
@@ -85,59 +88,72 @@ export default dashboardPage(async ({ searchParams }) => {
           })}
         </p>
         <ExportLinks path="/api/v1/plan/agent-gaps" params={{ region: chosen }} initialPeriod={period} withPrint label={p.gapsTitle} />
-        {gaps.rows.length === 0 ? (
-          <p>{p.gapsNone}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="gaps-table">
-              <caption>{p.gapsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{p.place}</th>
-                  <th scope="col">{p.village}</th>
-                  <th scope="col" className="num">{p.agentsFromWithin}</th>
-                  <th scope="col" className="num">{p.active}</th>
-                  <th scope="col" className="num">{p.inArrears}</th>
-                  <th scope="col" className="num">{p.ended}</th>
-                  <th scope="col" className="num">{p.workforce}</th>
-                  <th scope="col" className="num">{p.notCovered}</th>
-                  <th scope="col" className="num">{p.gap}</th>
-                  <th scope="col" className="num">{p.likelyKept}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {gaps.rows.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">
-                      {row.name}
-                      <br />
-                      <small className="muted">{row.kind === 'community' ? p.kindCommunity : p.kindVillageOccupation}</small>
-                    </th>
-                    <td>{row.village}</td>
-                    <td className="num">{row.agentsFromWithin > 0 ? n(row.agentsFromWithin) : <strong>{p.none}</strong>}</td>
-                    <td className="num">{n(row.activeMembers)}</td>
-                    <td className="num">{n(row.membersInArrears)}</td>
-                    <td className="num">{n(row.endedMembers)}</td>
-                    <td className="num">{n(row.workforce)}</td>
-                    <td className="num">{n(row.notCovered)}</td>
-                    <td className="num">
-                      {n(row.gap, 1)}{' '}
-                      <small className="muted">
-                        ({n(row.gapLow, 0)}–{n(row.gapHigh, 0)}; {row.gapSource === 'village' ? p.gapSourceVillage : p.gapSourceRegion})
-                      </small>
-                    </td>
-                    <td className="num">
-                      {n(row.likelyKept, 1)}{' '}
-                      <small className="muted">
-                        ({n(row.likelyKeptLow, 0)}–{n(row.likelyKeptHigh, 0)})
-                      </small>
-                    </td>
+        {gaps.rows.length === 0 ? <p>{p.gapsNone}</p> : null}
+        {(
+          [
+            ['community', p.gapsCommunities, 'gaps-communities'],
+            ['village_occupation', p.gapsPlaces, 'gaps-places'],
+          ] as const
+        ).map(([kind, title, testId]) => {
+          const all = gaps.rows.filter((row) => row.kind === kind);
+          if (all.length === 0) return null;
+          const shown = all.slice(0, GAP_ROWS_SHOWN);
+          return (
+            <div key={kind} className="table-wrap" style={{ marginBottom: '1rem' }}>
+              <table className="data-table" data-testid={testId}>
+                <caption>
+                  {title}: {interpolate(p.gapsShown, { shown: shown.length, total: all.length })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{p.place}</th>
+                    <th scope="col" className="num">{p.agentsFromWithin}</th>
+                    <th scope="col" className="num">{p.active}</th>
+                    <th scope="col" className="num">{p.inArrears}</th>
+                    <th scope="col" className="num">{p.ended}</th>
+                    {kind === 'village_occupation' ? <th scope="col" className="num">{p.workforce}</th> : null}
+                    <th scope="col" className="num">{p.notCovered}</th>
+                    <th scope="col" className="num">{p.gap}</th>
+                    <th scope="col" className="num">{p.likelyKept}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {shown.map((row) => (
+                    <tr key={row.key}>
+                      <th scope="row">
+                        {kind === 'community' ? (
+                          <>
+                            {row.name} <small className="muted">({row.village})</small>
+                          </>
+                        ) : (
+                          row.name
+                        )}
+                      </th>
+                      <td className="num">{row.agentsFromWithin > 0 ? n(row.agentsFromWithin) : <strong>{p.none}</strong>}</td>
+                      <td className="num">{n(row.activeMembers)}</td>
+                      <td className="num">{n(row.membersInArrears)}</td>
+                      <td className="num">{n(row.endedMembers)}</td>
+                      {kind === 'village_occupation' ? <td className="num">{n(row.workforce)}</td> : null}
+                      <td className="num">{n(row.notCovered)}</td>
+                      <td className="num">
+                        {n(row.gap, 1)}{' '}
+                        <small className="muted">
+                          ({n(row.gapLow, 0)}–{n(row.gapHigh, 0)}; {row.gapSource === 'village' ? p.gapSourceVillage : p.gapSourceRegion})
+                        </small>
+                      </td>
+                      <td className="num">
+                        {n(row.likelyKept, 1)}{' '}
+                        <small className="muted">
+                          ({n(row.likelyKeptLow, 0)}–{n(row.likelyKeptHigh, 0)})
+                        </small>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
       </section>
 
       <section aria-labelledby="channels-title" className="plan-section">

@@ -20,6 +20,8 @@ import * as schema from '@/db/schema';
 import type { Caller } from '@/server/auth/caller';
 import { getAgentGaps, getCapacityPlan, getChannelEffectiveness, listScenarios, measureCapacity, saveScenario } from '@/server/plan';
 import { planCapacity } from '@/domain/plan';
+import type { z } from 'zod';
+import { agentGapsContract, capacityContract, channelsContract, scenariosContract } from '@/contracts/plan';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 
 const DISTRICT = '33.02.14';
@@ -28,6 +30,14 @@ const V2 = '33.02.14.2002';
 const officer: Caller = { userId: 0, email: 'o@test', name: 'Officer', role: 'bpjs_officer', regionCode: null };
 const official: Caller = { userId: 0, email: 'd@test', name: 'Official', role: 'district_official', regionCode: null };
 const supervisor: Caller = { userId: 0, email: 's@test', name: 'Supervisor', role: 'supervisor', regionCode: null };
+
+/** The body as it travels (JSON), read back by the contract's schema: nothing dropped, nothing changed. */
+function expectContract(schema: z.ZodType, body: unknown, label: string) {
+  const sent: unknown = JSON.parse(JSON.stringify(body));
+  const read = schema.safeParse(sent);
+  expect(read.error?.issues ?? [], label).toEqual([]);
+  expect(read.data, label).toEqual(sent);
+}
 
 describe.each(ENGINES)('planning views on %s', (engine) => {
   let tdb: TestDatabase;
@@ -219,5 +229,19 @@ describe.each(ENGINES)('planning views on %s', (engine) => {
     expect(mine).toEqual([expect.objectContaining({ id: saved.id, name: 'Tipar 30%', region: V2, regionName: 'Tipar Kidul', targetRate: 30, targetMonth: '2027-06', embeddedShare: 80 })]);
     expect(await listScenarios(tdb.db, { caller: { ...officerCaller, userId: officerCaller.userId + 1 } })).toEqual([]);
     await expect(saveScenario(tdb.db, { caller: { ...officerCaller, regionCode: V1 }, input: { name: 'x', region: V2, targetRate: 30, targetMonth: '2027-06' } })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('answers exactly what the contracts read, for an officer and a district official', async () => {
+    for (const caller of [officer, official]) {
+      const label = caller.role;
+      expectContract(agentGapsContract.response, await getAgentGaps(tdb.db, { caller, period: '2026-06', region: DISTRICT, locale: 'id' }), `gaps ${label}`);
+      expectContract(
+        capacityContract.response,
+        await getCapacityPlan(tdb.db, { caller, period: '2026-09', region: DISTRICT, targetRate: 20, targetMonth: '2026-12', embeddedShare: 50 }),
+        `capacity ${label}`,
+      );
+      expectContract(channelsContract.response, await getChannelEffectiveness(tdb.db, { caller, to: '2026-06', region: DISTRICT }), `channels ${label}`);
+    }
+    expectContract(scenariosContract.response, { rows: await listScenarios(tdb.db, { caller: officerCaller }) }, 'scenarios');
   });
 });

@@ -190,3 +190,15 @@ export function parseIdSegment(name: string, value: string): number {
   if (id === null) throw new AppError('bad_id', 400, 'badNumber', { value: shown(value) }, name);
   return id;
 }
+
+/** `target`: a coverage rate in percent, above 0 and at most 100 (decimals with a point). */
+export const targetRateParam = field((value) => {
+  const rate = /^[0-9]{1,3}(\.[0-9]{1,2})?$/.test(value) ? Number(value) : NaN;
+  return rate > 0 && rate <= 100 ? rate : new Refusal('bad_target_rate', 'badTargetRate', { value: shown(value) });
+});
+
+/** `embedded`: the share in percent (0–100) of agents' recruits through an agent of their own community. */
+export const shareParam = field((value) => {
+  const share = /^[0-9]{1,3}(\.[0-9]{1,2})?$/.test(value) ? Number(value) : NaN;
+  return share >= 0 && share <= 100 ? share : new Refusal('bad_share', 'badShare', { value: shown(value) });
+});

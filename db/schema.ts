@@ -688,3 +688,30 @@ export const dataVersion = pgTable('data_version', {
   pid: integer('pid').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
+
+/** A capacity plan someone saved under a name, to reopen and compare (the /plan page). */
+export const planScenarios = pgTable(
+  'plan_scenarios',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    targetRate: numeric('target_rate', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    /** The first day of the month by which the target is to be reached. */
+    targetMonth: date('target_month').notNull(),
+    /** The share of agents' recruits through an agent of the recruit's own community (percent); null: as observed. */
+    embeddedShare: numeric('embedded_share', { precision: 5, scale: 2, mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('plan_scenarios_user_idx').on(t.userId, t.createdAt),
+    check('plan_scenarios_rate_check', sql`${t.targetRate} > 0 and ${t.targetRate} <= 100`),
+    check('plan_scenarios_embedded_check', sql`${t.embeddedShare} is null or ${t.embeddedShare} between 0 and 100`),
+    check('plan_scenarios_month_check', sql`extract(day from ${t.targetMonth}) = 1`),
+  ],
+);

@@ -18,6 +18,7 @@ export const NAV_AREAS: NavArea[] = [
   { href: '/worklist', label: (m) => m.nav.worklist, permission: 'view:aggregates' },
   { href: '/targets', label: (m) => m.nav.targets, permission: 'view:aggregates' },
   { href: '/agents', label: (m) => m.agents.nav, permission: 'view:aggregates' },
+  { href: '/plan', label: (m) => m.plan.nav, permission: 'plan:coverage' },
   { href: '/claims', label: (m) => m.claims.nav, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
   { href: '/imports', label: (m) => m.imports.navLabel, permission: 'import:data' },

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'manage:reports',
   /** An agent's incentive (bonus and collection fee) is their income: not for the district. */
   'view:agent-income',
+  /** The planning page: where to recruit agents from within, what a coverage target needs, channels. */
+  'plan:coverage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,9 +35,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:field-network',
     'manage:claims',
     'view:agent-income',
+    'plan:coverage',
   ],
   // Aggregates only: never a worker's name, NIK, phone or address; small cells suppressed.
-  district_official: ['view:aggregates', 'export:data'],
+  // They set the district's coverage targets: they plan with aggregates (small cells suppressed).
+  district_official: ['view:aggregates', 'export:data', 'plan:coverage'],
   // Personal data only of the members their own agents serve (the data layer narrows the rows).
   supervisor: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'export:data', 'view:agent-income'],
 };

@@ -37,6 +37,8 @@ const EVERYONE: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'distric
 const PERSONAL: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'supervisor'];
 const OFFICE: SignedInRole[] = ['admin', 'officer', 'villageOfficer'];
 const OTHER_VILLAGE = '33.02.14.2001';
+/** The roles that plan (plan:coverage): not supervisors, whose scope is their agents' recruits. */
+const PLANNERS: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'district'];
 
 export const ROUTES: Route[] = [
   page('/', EVERYONE),
@@ -93,6 +95,13 @@ export const ROUTES: Route[] = [
   api('/api/v1/claims/summary', EVERYONE),
   api('/api/v1/claims/summary?program=JKK&from=2025-01&to=2025-12&format=csv', EVERYONE),
   page('/agents', EVERYONE),
+  page('/plan', PLANNERS),
+  api('/api/v1/plan/agent-gaps', PLANNERS),
+  api('/api/v1/plan/agent-gaps?format=csv', PLANNERS),
+  api('/api/v1/plan/capacity?target=20', PLANNERS),
+  outsideVillage(api(`/api/v1/plan/capacity?target=20&region=${OTHER_VILLAGE}`, PLANNERS)),
+  api('/api/v1/plan/channels', PLANNERS),
+  api('/api/v1/plan/scenarios', PLANNERS),
   // supervisor2@'s agent: to supervisor@ it does not exist (404, like a missing agent: no probing).
   outsideScope(page('/agents/PRS-009', EVERYONE)),
   outsideScope(api('/api/v1/agents/PRS-009', EVERYONE)),

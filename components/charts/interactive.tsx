@@ -10,13 +10,15 @@ import {
   ComposedChart,
   Legend,
   Line,
+  LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { CHART_COLORS, SERIES_COLORS } from './palette';
-import { shareChartHeight, type PairBarChartProps, type ShareBarChartProps, type TrendChartProps } from './types';
+import { shareChartHeight, type PairBarChartProps, type PathChartProps, type ShareBarChartProps, type TrendChartProps } from './types';
 
 export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, formatLine, height }: Required<TrendChartProps>) {
   return (
@@ -81,6 +83,24 @@ export function InteractiveShareBarChart({ data, format }: ShareBarChartProps) {
           ))}
         </Bar>
       </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function InteractivePathChart({ data, labels, target, format, height }: Required<PathChartProps>) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e5e7eb" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
+        <YAxis tick={{ fontSize: 12 }} tickFormatter={format} width={56} domain={[0, 'auto']} />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
+        <Legend />
+        <ReferenceLine y={target} stroke={CHART_COLORS.grey} strokeDasharray="4 4" label={{ value: labels.target, position: 'insideTopLeft', fontSize: 12 }} />
+        <Line dataKey="observed" name={labels.observed} stroke={CHART_COLORS.blue} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        <Line dataKey="plan" name={labels.plan} stroke={CHART_COLORS.green} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line dataKey="trend" name={labels.trend} stroke={CHART_COLORS.vermillion} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+      </LineChart>
     </ResponsiveContainer>
   );
 }

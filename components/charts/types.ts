@@ -42,3 +42,19 @@ export interface ShareBarChartProps {
 
 /** The share chart's height: one bar per row. */
 export const shareChartHeight = (rows: number) => Math.max(120, rows * 34 + 24);
+
+/** One month of a plan: observed, planned and trend values (null where a series has none). */
+export interface PathDatum {
+  label: string;
+  observed: number | null;
+  plan: number | null;
+  trend: number | null;
+}
+
+export interface PathChartProps {
+  data: PathDatum[];
+  labels: { observed: string; plan: string; trend: string; target: string };
+  target: number;
+  format: (value: number) => string;
+  height?: number;
+}

@@ -33,7 +33,7 @@ interface TableBox {
   right: number;
   /** The nearest ancestor that scrolls sideways: its right edge, and whether the table overflows it. */
   box: { right: number; overflows: boolean } | null;
-  /** The first body row's name cell: where it sits, and where it sits once the box is scrolled to its end. */
+  /** The first body row's name cell (its row header, else its first cell): where it sits, and where it sits once the box is scrolled to its end. */
   firstCell: { left: number; right: number; width: number; leftScrolled: number; boxLeft: number } | null;
 }
 
@@ -51,7 +51,7 @@ const measure = (page: Page): Promise<Layout> =>
         let box: HTMLElement | null = table.parentElement;
         while (box && box !== document.body && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
         const scroller = box && box !== document.body ? box : null;
-        const cell = table.querySelector<HTMLElement>('tbody tr > :first-child');
+        const cell = table.querySelector<HTMLElement>("tbody tr > th[scope='row']") ?? table.querySelector<HTMLElement>('tbody tr > :first-child');
         let firstCell: TableBox['firstCell'] = null;
         if (cell) {
           const before = cell.getBoundingClientRect();

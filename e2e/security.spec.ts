@@ -256,6 +256,9 @@ test.describe('an agent’s income', () => {
     const page = await district.newPage();
     await page.goto('/agents');
     await expect(page.getByTestId('agents-table')).toBeVisible();
+    // All columns, not only the key ones the table starts with.
+    await page.getByRole('button', { name: /Tampilkan semua kolom/ }).click();
+    await expect(page.getByRole('columnheader', { name: 'Klaim dibantu' })).toBeVisible();
     await expect(page.getByText('Insentif')).toHaveCount(0);
     await page.goto(`/agents/${code}`);
     await expect(page.getByTestId('agent-series')).toBeVisible();

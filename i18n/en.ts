@@ -444,6 +444,8 @@ export const en: Messages = {
     shownOf: 'Showing {shown} of {total} rows',
     showMore: 'Show {count} more',
     showAll: 'Show all',
+    allColumns: 'Show all columns ({count} more)',
+    keyColumns: 'Show the key columns only',
     up: 'Up to {name}',
     total: '{name} total',
     villagePage: '{name} village',

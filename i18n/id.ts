@@ -444,6 +444,8 @@ export const id = {
     shownOf: 'Menampilkan {shown} dari {total} baris',
     showMore: 'Tampilkan {count} lagi',
     showAll: 'Tampilkan semua',
+    allColumns: 'Tampilkan semua kolom ({count} lagi)',
+    keyColumns: 'Tampilkan kolom utama saja',
     up: 'Naik ke {name}',
     total: 'Jumlah {name}',
     villagePage: 'Desa {name}',

@@ -1,4 +1,5 @@
 // The agents table's columns (the figures first, so a phone shows them beside the name), built on the server from the message catalogue (plain data).
+// The secondary ones wait behind "all columns" so that the rest fits 1280 px; the agent's page shows them all.
 import type { Column } from '@/components/coverage/sortable-table';
 import type { Messages } from '@/i18n';
 import type { Role } from '@/domain/enums';
@@ -16,11 +17,11 @@ export function agentColumns(m: Messages, role: Role): Column[] {
     { key: 'membersInArrears', label: a.membersInArrears, kind: 'count' },
     { key: 'monthsSinceLastAcquisition', label: a.monthsSinceLastAcquisition, kind: 'count', flagKey: 'inactivityFlag', flagLabel: a.flagInactive },
     { key: 'retention6m', label: a.retention6m, kind: 'percent' },
-    { key: 'embeddedRetention6m', label: a.embeddedRetention6m, kind: 'percent' },
-    { key: 'outsideRetention6m', label: a.outsideRetention6m, kind: 'percent' },
-    { key: 'contributionsCollected', label: a.contributionsCollected, kind: 'rupiah' },
-    { key: 'claimsAssisted', label: a.claimsAssisted, kind: 'count' },
-    { key: 'incentive', label: a.incentive, kind: 'rupiah' },
+    { key: 'embeddedRetention6m', label: a.embeddedRetention6m, kind: 'percent', secondary: true },
+    { key: 'outsideRetention6m', label: a.outsideRetention6m, kind: 'percent', secondary: true },
+    { key: 'contributionsCollected', label: a.contributionsCollected, kind: 'rupiah', secondary: true },
+    { key: 'claimsAssisted', label: a.claimsAssisted, kind: 'count', secondary: true },
+    { key: 'incentive', label: a.incentive, kind: 'rupiah', secondary: true },
     { key: 'supervisor', label: a.supervisor, kind: 'text' },
     { key: 'village', label: a.village, kind: 'text' },
   ];

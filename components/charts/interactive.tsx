@@ -17,13 +17,16 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+
+// Each chart sits in an aria-hidden container and its data table beside it is the accessible version, so
+// Recharts' keyboard layer is off: it would make the hidden SVG focusable (axe: aria-hidden-focus).
 import { CHART_COLORS, SERIES_COLORS } from './palette';
 import { shareChartHeight, type PairBarChartProps, type PathChartProps, type ShareBarChartProps, type TrendChartProps } from './types';
 
 export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, formatLine, height }: Required<TrendChartProps>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
         <YAxis yAxisId="bar" tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
@@ -53,7 +56,7 @@ export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, fo
 export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }: Required<PairBarChartProps>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
         <YAxis tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
@@ -69,7 +72,7 @@ export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }
 export function InteractiveShareBarChart({ data, format }: ShareBarChartProps) {
   return (
     <ResponsiveContainer width="100%" height={shareChartHeight(data.length)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
         <XAxis type="number" hide domain={[0, 100]} />
         <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />

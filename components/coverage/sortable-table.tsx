@@ -16,6 +16,11 @@ export interface Column {
   flagLabel?: string;
   /** Which coverage notes (the row's `coverageNote`) explain an empty cell of this column. */
   notes?: readonly CoverageNote[];
+  /**
+   * Left out of the table until the reader asks for all columns, so the key columns fit an office screen
+   * without a sideways scroll; the row's own page and the export carry it.
+   */
+  secondary?: boolean;
 }
 
 /** Where a row's name leads: a page of its own (`path`) or the same page one level down (`region`). */
@@ -49,7 +54,7 @@ export function hrefOf(link: RowLink, key: string): string {
 /**
  * A table whose column headings sort it; the first column names the row (and may link to it). With
  * `pageSize`, the first rows of the order chosen are drawn and the rest on request: a regency's
- * 2,943 communities drawn at once were 2.8 MB of HTML.
+ * 2,943 communities drawn at once were 2.8 MB of HTML. Columns marked `secondary` appear on request.
  */
 export function SortableTable({
   columns,
@@ -73,6 +78,9 @@ export function SortableTable({
   const { locale, messages } = useI18n();
   const [sort, setSort] = useState(initialSort ?? { key: columns[0]?.key ?? 'name', direction: 'asc' as const });
   const [shown, setShown] = useState(pageSize ?? Number.POSITIVE_INFINITY);
+  const [allColumns, setAllColumns] = useState(false);
+  const hidden = columns.filter((column) => column.secondary).length;
+  const visible = allColumns ? columns : columns.filter((column) => !column.secondary);
   const sorted = [...rows].sort((a, b) => {
     const x = sortValue(a[sort.key]);
     const y = sortValue(b[sort.key]);
@@ -92,12 +100,26 @@ export function SortableTable({
   };
 
   return (
+    <>
+    {hidden > 0 ? (
+      <p className="table-tools no-print">
+        <button
+          type="button"
+          className="secondary-button"
+          aria-pressed={allColumns}
+          onClick={() => setAllColumns(!allColumns)}
+          data-testid={testId ? `${testId}-columns` : undefined}
+        >
+          {allColumns ? messages.villages.keyColumns : interpolate(messages.villages.allColumns, { count: hidden })}
+        </button>
+      </p>
+    ) : null}
     <div className="table-wrap">
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column) => {
+            {visible.map((column) => {
               const active = sort.key === column.key;
               return (
                 <th
@@ -128,7 +150,7 @@ export function SortableTable({
         <tbody>
           {sorted.slice(0, shown).map((row) => (
             <tr key={row.key} data-key={row.key}>
-              {columns.map((column, i) =>
+              {visible.map((column, i) =>
                 i === 0 ? (
                   <th key={column.key} scope="row">
                     {link && row.key !== 'none' ? <Link href={hrefOf(link, row.key)}>{show(column, row[column.key], row)}</Link> : show(column, row[column.key], row)}
@@ -154,7 +176,7 @@ export function SortableTable({
         {footer ? (
           <tfoot>
             <tr data-key={footer.key}>
-              {columns.map((column, i) =>
+              {visible.map((column, i) =>
                 i === 0 ? (
                   <th key={column.key} scope="row">
                     {show(column, footer[column.key], footer)}
@@ -181,5 +203,6 @@ export function SortableTable({
         </p>
       ) : null}
     </div>
+    </>
   );
 }

@@ -225,30 +225,32 @@ function MonthTable({
   return (
     <details>
       <summary>{summary}</summary>
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{monthHeader}</th>
-            {headers.map((header) => (
-              <th key={header} scope="col">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.month}>
-              <th scope="row">{row.month}</th>
-              {row.cells.map((cell, i) => (
-                <td key={i} className="num">
-                  {cell}
-                </td>
+      <div className="table-wrap">
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{monthHeader}</th>
+              {headers.map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.month}>
+                <th scope="row">{row.month}</th>
+                {row.cells.map((cell, i) => (
+                  <td key={i} className="num">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

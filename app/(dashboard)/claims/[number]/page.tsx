@@ -94,7 +94,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ number: 
           <h2 id="amount-head">{t.amountTitle}</h2>
           <dl className="claim-facts">
             <dt>{t.recordedAmount}</dt>
-            <dd data-testid="claim-amount">{claim.amount === null ? t.noAmountYet : formatRupiah(claim.amount, locale)}</dd>
+            <dd data-testid="claim-amount" data-empty={claim.amount === null ? '' : undefined}>{claim.amount === null ? t.noAmountYet : formatRupiah(claim.amount, locale)}</dd>
           </dl>
           {ruling.kind === 'rule' ? (
             <table className="data-table" data-testid="claim-breakdown">

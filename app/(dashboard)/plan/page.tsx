@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { getAgentGaps, getCapacityPlan, getChannelEffectiveness, getPlanChoices, listPlanRegions, listScenarios } from '@/server/plan';
 import { requirePagePermission } from '@/server/auth/session';

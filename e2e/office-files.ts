@@ -25,7 +25,7 @@ export async function agentsXlsx(): Promise<Buffer> {
 }
 
 /** Semicolon-delimited, as Excel writes "CSV" in an Indonesian locale. */
-export const WORKFORCE_CSV = ['kode_wilayah;tahun;pekerja_informal;pekerjaan;sumber', `${KULON};2026;400;;Survei kantor cabang 2026`, `${DARMA};2026;600;;Survei kantor cabang 2026`].join('\r\n');
+export const WORKFORCE_CSV = ['kode_wilayah;tahun;pekerja_informal;pekerjaan;sumber', `${KULON};2026;200;;Survei kantor cabang 2026`, `${DARMA};2026;500;;Survei kantor cabang 2026`].join('\r\n');
 
 /** Tab-delimited, as a spreadsheet's "text" export. */
 export const MEMBERS_TSV = [
@@ -64,8 +64,8 @@ export const CLAIMS_CSV_1252 = Buffer.from(
 /** October 2026, worked out by hand from the files above. */
 export const OFFICE_FIGURES = {
   period: '2026-10',
-  kulon: { active: 3, arrears: 1, workforce: 400 }, // 3 / 400 = 0,75 %
-  darmakradenan: { active: 1, arrears: 0, workforce: 600 }, // 1 / 600 = 0,17 %
-  claimsPaid: 1,
-  claimsPaidAmount: 5_000_000,
+  kulon: { active: 3, arrears: 1, coverage: '1,5%' }, // 3 / 200
+  darmakradenan: { active: 1, arrears: 0, coverage: '0,2%' }, // 1 / 500
+  district: { active: 4, arrears: 1 },
+  claimsPaidAmount: 'Rp 5.000.000',
 };

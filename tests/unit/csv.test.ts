@@ -11,8 +11,10 @@ describe('toCsv', () => {
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
-    const csv = toCsv([{ a: '=HYPERLINK("x")', b: '+1', c: '-2', d: '@SUM(A1)', e: '\tx', f: -5 }]);
-    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),'\tx,-5`);
+    const csv = toCsv([{ a: '=HYPERLINK("x")', b: '+1+cmd', c: '-2-A1', d: '@SUM(A1)', e: '\tx', f: -5 }]);
+    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",'+1+cmd,'-2-A1,'@SUM(A1),'\tx,-5`);
+    // A plain signed number is no formula: it stays a number (a latitude of -7.41).
+    expect(toCsv([{ lat: '-7.4102', delta: '+3' }]).split('\r\n')[1]).toBe('-7.4102,+3');
   });
 
   it('leaves empty cells empty', () => {

@@ -134,7 +134,7 @@ describe('templates', () => {
         expect(records.map((r) => r.cells)).toEqual([columns.map((c) => c.name), columns.map((c) => c.example)]);
       }
       const notes = await getImportTemplate({ caller, kind, format: 'notes', locale: 'en' });
-      expect(notes.body).toContain(getMessages('en').imports.columnHelp.nik.slice(0, 30));
+      expect(notes.body).toContain(getMessages('en').imports.columnHelp[columns[0]!.name as keyof ReturnType<typeof getMessages>['imports']['columnHelp']].slice(0, 30));
     }
     await expect(getImportTemplate({ caller: { ...caller, role: 'district_official' }, kind: 'members', format: 'csv', locale: 'id' })).rejects.toMatchObject({ status: 403 });
   });

@@ -1072,7 +1072,7 @@ export const en: Messages = {
     noResults: 'No claim matches these filters.',
     sortAsc: 'ascending',
     sortDesc: 'descending',
-    personalHidden: 'This register has no personal data (name, NIK, community, agent): your role sees aggregates only.',
+    personalHidden: 'The claim register, one row per claim, is not shown to your role: you see aggregates only (the figures above). Counting its rows would reveal the small counts that are hidden.',
     registerCaption: 'Claims submitted {from} – {to}',
     statuses: {
       submitted: 'Submitted',

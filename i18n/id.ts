@@ -1072,7 +1072,7 @@ export const id = {
     noResults: 'Tidak ada klaim yang cocok dengan saringan ini.',
     sortAsc: 'urut naik',
     sortDesc: 'urut turun',
-    personalHidden: 'Daftar ini tanpa data pribadi (nama, NIK, komunitas, agen): peran Anda hanya melihat agregat.',
+    personalHidden: 'Daftar klaim per baris tidak ditampilkan untuk peran Anda: Anda melihat agregat saja (angka di atas). Jumlah baris akan membuka angka kecil yang disembunyikan.',
     registerCaption: 'Klaim yang diajukan {from} – {to}',
     statuses: {
       submitted: 'Diajukan',

@@ -61,8 +61,8 @@ function filterConditions(filters: ClaimListFilters): SQL {
 
 /**
  * The claim register: claims submitted in from..to of the members the caller may count, filtered,
- * sorted and paged. A district official gets the rows without any personal column (no name, NIK,
- * community or agent) and may not filter by community or agent, which would single persons out.
+ * sorted and paged, with the member's name, masked NIK, community and agent: for the roles that may see
+ * persons (PRODUCT.md: district officials see aggregates only).
  */
 export async function listClaims(
   db: Database,
@@ -77,11 +77,9 @@ export async function listClaims(
   },
 ): Promise<{ rows: ClaimListRow[]; total: number; page: number; pageSize: number }> {
   const { caller, filters } = args;
-  if (!can(caller.role, 'view:aggregates')) throw forbidden();
-  const personal = can(caller.role, 'view:personal-data');
-  if (!personal && (filters.community || filters.agent)) {
-    throw new AppError('filter_not_allowed', 403, 'claimFilterNotAllowed');
-  }
+  // The register is one row per claim: counting its rows would rebuild every claim figure that small-cell
+  // suppression hides, so roles that see aggregates only (district officials) get the summary, not rows.
+  if (!can(caller.role, 'view:personal-data')) throw forbidden();
   const { scope } = await resolveScope(db, caller, filters.region ?? null);
   const page = Math.max(1, args.page ?? 1);
   const direction = args.direction === 'asc' ? 'asc' : 'desc';
@@ -120,8 +118,8 @@ export async function listClaims(
   );
   const total = toNumber(rows[0]?.total);
   return {
-    rows: rows.filter((row) => row.number !== null && row.number !== undefined).map((row) => {
-      const base: ClaimListRow = {
+    rows: rows.filter((row) => row.number !== null && row.number !== undefined).map(
+      (row): ClaimListRow => ({
         number: String(row.number),
         program: row.program as Program,
         benefitType: (row.benefit_type as string | null) ?? null,
@@ -133,16 +131,12 @@ export async function listClaims(
         paidOn: (row.paid_on as string | null) ?? null,
         amount: row.amount === null || row.amount === undefined ? null : toNumber(row.amount),
         coveredAtIncident: row.covered === true || row.covered === 't',
-      };
-      if (!personal) return base;
-      return {
-        ...base,
         memberName: String(row.member_name),
         nikMasked: String(row.nik_masked),
         communityName: (row.community_name as string | null) ?? null,
         agentCode: (row.agent_code as string | null) ?? null,
-      };
-    }),
+      }),
+    ),
     total,
     page,
     pageSize: CLAIMS_PAGE_SIZE,

@@ -53,7 +53,8 @@ export function ClaimsView({
 }: {
   defaults: ClaimParams;
   initialParams: ClaimParams;
-  initialList: ClaimsList;
+  /** Null for roles that see aggregates only: they get the summary, not the register's rows. */
+  initialList: ClaimsList | null;
   initialSummary: ClaimsSummary;
   choices: FilterChoices;
   personal: boolean;
@@ -64,7 +65,7 @@ export function ClaimsView({
   const url = useSearchParams();
   const params = useClaimParams(defaults);
   const initial = same(params, initialParams);
-  const list = useQuery({ ...claimsListQuery(params), initialData: initial ? initialList : undefined });
+  const list = useQuery({ ...claimsListQuery(params), initialData: initial && initialList ? initialList : undefined, enabled: personal });
   const summary = useQuery({ ...claimsSummaryQuery(params), initialData: initial ? initialSummary : undefined });
 
   const setParams = (changes: Partial<Record<keyof ClaimParams, string | null>>) => {
@@ -372,91 +373,98 @@ export function ClaimsView({
         </div>
       ) : null}
 
-      <div className="claims-register-head">
-        <h2>{t.registerTitle}</h2>
-        <span className="muted" data-testid="claims-total">
-          {interpolate(t.total, { count: formatNumber(total, locale) })}
-        </span>
-        {canExport ? (
-          <div className="export-links no-print">
-            <a href={claimsUrl({ ...params, page: '' }, 'csv')} download data-testid="export-csv">
-              {messages.coverage.downloadCsv}
-            </a>
-            <a href={claimsUrl({ ...params, page: '' }, 'xlsx')} download>
-              {messages.coverage.downloadExcel}
-            </a>
-          </div>
-        ) : null}
-      </div>
-      {!personal ? <p className="note">{t.personalHidden}</p> : null}
-      {rows.length === 0 ? (
-        <p className="note">{t.noResults}</p>
-      ) : (
-        <div className="table-scroll" aria-busy={list.isFetching}>
-          <table className="data-table" data-testid="claims-table">
-            <caption className="visually-hidden">
-              {interpolate(t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
-            </caption>
-            <thead>
-              <tr>
-                {header('number', t.number)}
-                {header('program', t.program)}
-                <th scope="col">{t.benefit}</th>
-                {personal ? <th scope="col">{t.member}</th> : null}
-                {header('village', t.village)}
-                {header('status', t.status)}
-                {header('incidentDate', t.incidentDate)}
-                {header('submittedOn', t.submittedOn)}
-                {header('paidOn', t.paidOn)}
-                {header('amount', t.amount, true)}
-                <th scope="col" title={t.coverage}>{t.coverageShort}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.number}>
-                  <th scope="row">
-                    {personal ? <Link href={`/claims/${encodeURIComponent(row.number)}`}>{row.number}</Link> : row.number}
-                  </th>
-                  <td>{row.program}</td>
-                  <td>{row.benefitType ? (t.benefitsShort[row.benefitType as keyof typeof t.benefitsShort] ?? row.benefitType) : '–'}</td>
-                  {personal ? (
-                    <td>
-                      {row.memberName}
-                      <br />
-                      <span className="nik">{row.nikMasked}</span>
-                    </td>
-                  ) : null}
-                  <td>{row.villageName}</td>
-                  <td>
-                    <span className={`status claim-status-${row.status}`}>{t.statuses[row.status]}</span>
-                  </td>
-                  <td>{formatDate(row.incidentDate, locale)}</td>
-                  <td>{formatDate(row.submittedOn, locale)}</td>
-                  <td>{row.paidOn ? formatDate(row.paidOn, locale) : '–'}</td>
-                  <td className="num">{formatRupiah(row.amount, locale)}</td>
-                  <td>{row.coveredAtIncident ? t.covered : <strong className="claim-not-covered">{t.notCovered}</strong>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {personal ? (
+        <>
+        <div className="claims-register-head">
+          <h2>{t.registerTitle}</h2>
+          <span className="muted" data-testid="claims-total">
+            {interpolate(t.total, { count: formatNumber(total, locale) })}
+          </span>
+          {canExport ? (
+            <div className="export-links no-print">
+              <a href={claimsUrl({ ...params, page: '' }, 'csv')} download data-testid="export-csv">
+                {messages.coverage.downloadCsv}
+              </a>
+              <a href={claimsUrl({ ...params, page: '' }, 'xlsx')} download>
+                {messages.coverage.downloadExcel}
+              </a>
+            </div>
+          ) : null}
         </div>
+        {rows.length === 0 ? (
+          <p className="note">{t.noResults}</p>
+        ) : (
+          <div className="table-scroll" aria-busy={list.isFetching}>
+            <table className="data-table" data-testid="claims-table">
+              <caption className="visually-hidden">
+                {interpolate(t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
+              </caption>
+              <thead>
+                <tr>
+                  {header('number', t.number)}
+                  {header('program', t.program)}
+                  <th scope="col">{t.benefit}</th>
+                  {personal ? <th scope="col">{t.member}</th> : null}
+                  {header('village', t.village)}
+                  {header('status', t.status)}
+                  {header('incidentDate', t.incidentDate)}
+                  {header('submittedOn', t.submittedOn)}
+                  {header('paidOn', t.paidOn)}
+                  {header('amount', t.amount, true)}
+                  <th scope="col" title={t.coverage}>{t.coverageShort}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.number}>
+                    <th scope="row">
+                      {personal ? <Link href={`/claims/${encodeURIComponent(row.number)}`}>{row.number}</Link> : row.number}
+                    </th>
+                    <td>{row.program}</td>
+                    <td>{row.benefitType ? (t.benefitsShort[row.benefitType as keyof typeof t.benefitsShort] ?? row.benefitType) : '–'}</td>
+                    {personal ? (
+                      <td>
+                        {row.memberName}
+                        <br />
+                        <span className="nik">{row.nikMasked}</span>
+                      </td>
+                    ) : null}
+                    <td>{row.villageName}</td>
+                    <td>
+                      <span className={`status claim-status-${row.status}`}>{t.statuses[row.status]}</span>
+                    </td>
+                    <td>{formatDate(row.incidentDate, locale)}</td>
+                    <td>{formatDate(row.submittedOn, locale)}</td>
+                    <td>{row.paidOn ? formatDate(row.paidOn, locale) : '–'}</td>
+                    <td className="num">{formatRupiah(row.amount, locale)}</td>
+                    <td>{row.coveredAtIncident ? t.covered : <strong className="claim-not-covered">{t.notCovered}</strong>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pages > 1 ? (
+          <nav className="pager" aria-label={messages.admin.pagination}>
+            {page > 1 ? (
+              <button type="button" className="secondary-button" onClick={() => setParams({ page: String(page - 1) })}>
+                {messages.admin.previousPage}
+              </button>
+            ) : null}
+            <span>{interpolate(messages.admin.pageOf, { page, pages })}</span>
+            {page < pages ? (
+              <button type="button" className="secondary-button" onClick={() => setParams({ page: String(page + 1) })}>
+                {messages.admin.nextPage}
+              </button>
+            ) : null}
+          </nav>
+        ) : null}
+        </>
+      ) : (
+        <p className="note" data-testid="claims-register-hidden">
+          {t.personalHidden}
+        </p>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={messages.admin.pagination}>
-          {page > 1 ? (
-            <button type="button" className="secondary-button" onClick={() => setParams({ page: String(page - 1) })}>
-              {messages.admin.previousPage}
-            </button>
-          ) : null}
-          <span>{interpolate(messages.admin.pageOf, { page, pages })}</span>
-          {page < pages ? (
-            <button type="button" className="secondary-button" onClick={() => setParams({ page: String(page + 1) })}>
-              {messages.admin.nextPage}
-            </button>
-          ) : null}
-        </nav>
-      ) : null}
     </>
   );
 }

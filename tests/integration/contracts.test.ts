@@ -66,12 +66,15 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
       const agent = await getAgentDetail(db, { caller, code: agents.rows[0]!.code, period });
       expectContract(agentContract.response, { period, ...agent }, 'agent');
       const range = { from: '2025-01', to: period };
-      const list = await listClaims(db, {
-        caller,
-        filters: { ...range, program: null, status: null, region: null, community: null, agent: null },
-      });
-      expect(list.rows.length).toBeGreaterThan(0);
-      expectContract(claimsContract.response, { ...list, ...range }, 'claims');
+      // The register is not for the district official (aggregates only).
+      if (caller === officer) {
+        const list = await listClaims(db, {
+          caller,
+          filters: { ...range, program: null, status: null, region: null, community: null, agent: null },
+        });
+        expect(list.rows.length).toBeGreaterThan(0);
+        expectContract(claimsContract.response, { ...list, ...range }, 'claims');
+      }
       expectContract(claimsSummaryContract.response, await getClaimsSummary(db, { caller, ...range }), 'claims summary');
       if (caller === officer) {
         const members = await listMembers(db, { caller, period });

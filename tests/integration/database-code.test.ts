@@ -48,7 +48,7 @@ async function readEverything(db: Database) {
     const agents = await listAgents(db, { caller, period });
     await getAgentDetail(db, { caller, code: agents.rows[0]!.code, period });
     await getClaimsSummary(db, { caller, from: '2025-01', to: period });
-    await listClaims(db, { caller, filters: { from: '2025-01', to: period, program: null, status: null, region: null, community: null, agent: null } });
+    if (caller === officer) await listClaims(db, { caller, filters: { from: '2025-01', to: period, program: null, status: null, region: null, community: null, agent: null } });
     await getWorklist(db, { caller, period, regionCode: DISTRICT, locale: 'id' });
     if (caller === officer) await listMembers(db, { caller, period });
   }

@@ -49,14 +49,15 @@ export default dashboardPage(
     const range = { from: list.from, to: list.to };
     const filters = { program: list.program ?? null, region: list.region ?? null };
     const [rows, summary, choices] = await Promise.all([
-      listClaims(db, {
+      // The register's rows only for roles that may see persons (district officials: aggregates only).
+      !personal ? null : listClaims(db, {
         caller,
         filters: {
           ...filters,
           status: list.status ?? null,
           // Filters of personal scope are left out for roles that may not use them (the API refuses them).
-          community: personal ? (list.community ?? null) : null,
-          agent: personal ? (list.agent ?? null) : null,
+          community: list.community ?? null,
+          agent: list.agent ?? null,
           ...range,
         },
         sort: list.sort,
@@ -66,7 +67,7 @@ export default dashboardPage(
       getClaimsSummary(db, { caller, ...range, ...filters }),
       getClaimFilterChoices(db, { caller }),
     ]);
-    const data = { list: { ...rows, ...range }, summary, choices };
+    const data = { list: rows ? { ...rows, ...range } : null, summary, choices };
     return (
       <>
         <div className="page-head">

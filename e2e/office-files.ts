@@ -3,7 +3,7 @@
 // semicolon and tab CSV, Windows-1252). The figures they make are worked out by hand in OFFICE_FIGURES.
 import ExcelJS from 'exceljs';
 
-export const SUPERVISOR = { email: 'koordinator@bpjs-ajibarang.test', name: 'Koordinator Perisai', password: 'koordinator-perisai-ajibarang' };
+export const SUPERVISOR = { email: 'koordinator@bpjs-ajibarang.test', name: 'Koordinator Perisai', password: 'hujan-deras-sore-hari-2026' };
 
 const KULON = '33.02.14.2011'; // Ajibarang Kulon
 const DARMA = '3302142001'; // Darmakradenan, written without dots as BPJS exports do

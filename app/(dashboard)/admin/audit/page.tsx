@@ -71,7 +71,7 @@ export default async function AuditLogPage({
         <p className="note">{t.noEntries}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table audit-table">
             <thead>
               <tr>
                 <th scope="col">{t.auditAt}</th>

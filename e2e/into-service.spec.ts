@@ -2,6 +2,7 @@
 // two server processes, makes its first admin with `npm run user:create`, and loads its own data in the
 // browser. Every figure checked here was worked out by hand from the files below.
 import { expect, test } from '@playwright/test';
+import { screenshot } from './fixtures';
 import { createUserAsAdmin } from './helpers';
 import { agentsXlsx, CLAIMS_CSV_1252, COMMUNITIES_CSV, CONTRIBUTIONS_CSV, MEMBERS_TSV, OFFICE_FIGURES, SUPERVISOR, WORKFORCE_CSV } from './office-files';
 import { startOfficeServer, type OfficeServer } from './office-server';
@@ -60,19 +61,21 @@ test('the admin makes a supervisor, loads the office’s own files, and every pa
   // An agent names its supervisor by e-mail: the supervisor's account comes first, made in the admin page.
   await createUserAsAdmin(page, SUPERVISOR.email, { role: 'Koordinator Perisai', name: SUPERVISOR.name, password: SUPERVISOR.password });
 
-  const load = async (kind: string, file: { name: string; mimeType: string; buffer: Buffer }, rows: number) => {
+  // `changed`: rows that update what is there (the shipped workforce estimates the office replaces with its own).
+  const load = async (kind: string, file: { name: string; mimeType: string; buffer: Buffer }, rows: number, changed = 0) => {
+    const added = rows - changed;
     await page.goto('/imports');
     await page.getByLabel('Jenis data').selectOption(kind);
     await page.getByLabel('Berkas CSV atau Excel').setInputFiles(file);
     await page.getByRole('button', { name: 'Periksa berkas' }).click();
-    await expect(page.getByTestId('import-report')).toContainText(`${rows} baris: ${rows} baru, 0 berubah, 0 tidak berubah, 0 ditolak.`);
+    await expect(page.getByTestId('import-report')).toContainText(`${rows} baris: ${added} baru, ${changed} berubah, 0 tidak berubah, 0 ditolak.`);
     await page.getByRole('button', { name: `Impor semua (${rows} baris)` }).click();
-    await expect(page.getByRole('status').filter({ hasText: `Impor selesai: ${rows} baru` })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: `Impor selesai: ${added} baru, ${changed} berubah` })).toBeVisible();
   };
   const text = (name: string, body: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(body) });
   await load('communities', text('komunitas.csv', COMMUNITIES_CSV), 2);
   await load('agents', { name: 'agen.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await agentsXlsx() }, 2);
-  await load('workforce', text('pekerja-informal.csv', WORKFORCE_CSV), 2);
+  await load('workforce', text('pekerja-informal.csv', WORKFORCE_CSV), 2, 2);
   await load('members', text('peserta.txt', MEMBERS_TSV), 6);
   await load('contributions', text('iuran.csv', CONTRIBUTIONS_CSV), 5);
   await load('claims', { name: 'klaim.csv', mimeType: 'text/csv', buffer: CLAIMS_CSV_1252 }, 2);
@@ -84,12 +87,14 @@ test('the admin makes a supervisor, loads the office’s own files, and every pa
   await expect(page.getByTestId('setup-guide')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Peserta aktif' }).getByTestId('stat-value')).toHaveText(String(OFFICE_FIGURES.district.active));
   await expect(page.getByRole('region', { name: 'Peserta menunggak' }).getByTestId('stat-value')).toHaveText(String(OFFICE_FIGURES.district.arrears));
+  await screenshot(page, 'into-service-overview');
 
   // Villages: the coverage rate over the office's own denominators.
   await page.goto(`/villages?period=${period}`);
   const table = page.getByTestId('villages-table');
   await expect(table.getByRole('row').filter({ hasText: 'Ajibarang Kulon' })).toContainText(OFFICE_FIGURES.kulon.coverage);
   await expect(table.getByRole('row').filter({ hasText: 'Darmakradenan' })).toContainText(OFFICE_FIGURES.darmakradenan.coverage);
+  await screenshot(page, 'into-service-villages');
 
   // Agents, communities, claims and the map.
   await page.goto(`/agents?period=${period}`);

@@ -29,7 +29,7 @@ export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, fo
       <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis yAxisId="bar" tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
+        <YAxis yAxisId="bar" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
         <YAxis yAxisId="line" orientation="right" tick={{ fontSize: 12 }} tickFormatter={formatLine} width={48} />
         <Tooltip
           formatter={(value, name) =>
@@ -59,7 +59,7 @@ export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }
       <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
         <Bar dataKey="a" name={aLabel} fill={CHART_COLORS.blue} isAnimationActive={false} />

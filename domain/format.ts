@@ -59,7 +59,9 @@ export function formatRupiah(value: Figure | null, locale: Locale = 'id'): strin
 
 export function formatPercent(value: Figure | null, locale: Locale = 'id', fractionDigits = 1): string {
   if (value === null || isHidden(value)) return formatNumber(value, locale);
-  return `${formatNumber(value, locale, fractionDigits)}%`;
+  // A new office's coverage starts below 0,1 %: one more digit, so it does not read as 0,0 %.
+  const digits = value !== 0 && Math.abs(value) < 0.1 ? fractionDigits + 1 : fractionDigits;
+  return `${formatNumber(value, locale, digits)}%`;
 }
 
 /** What a figure measures, for writing its change: persons, a percentage, or Rupiah. */

@@ -6,6 +6,8 @@ describe('formats', () => {
     expect(formatRupiah(16800)).toBe('Rp 16.800');
     expect(formatRupiah(16800, 'en')).toBe('Rp 16,800');
     expect(formatPercent(12.5)).toBe('12,5%');
+    expect(formatPercent(0.0272)).toBe('0,03%');
+    expect(formatPercent(0)).toBe('0,0%');
     expect(formatPercent(SUPPRESSED)).toBe('<5');
   });
 

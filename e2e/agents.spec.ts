@@ -117,6 +117,21 @@ test.describe('agents as an officer', () => {
     expect(header).toEqual(expect.arrayContaining(['code', 'recruits', 'target', 'targetAttainment', 'incentive']));
   });
 
+  test('an agent who stopped is marked as not working, never warned about the months without recruits', async ({ page }) => {
+    const api = (await (await page.request.get('/api/v1/agents')).json()) as { rows: Array<AgentApiRow & { agentActive: boolean; inactivityFlag: boolean }> };
+    const stopped = api.rows.filter((row) => !row.agentActive);
+    expect(stopped.length).toBeGreaterThan(0);
+    await page.goto('/agents');
+    for (const agent of stopped) {
+      expect(agent.inactivityFlag).toBe(false);
+      const cell = page.locator(`tr[data-key="${agent.code}"] td[data-column="monthsSinceLastAcquisition"]`);
+      await expect(cell).toContainText('tidak bertugas bulan ini');
+      await expect(cell).not.toContainText('batas 3 bulan');
+    }
+    await page.goto(`/agents/${stopped[0]!.code}`);
+    await expect(page.getByRole('region', { name: 'Bulan tanpa akuisisi' })).toContainText('tidak bertugas bulan ini');
+  });
+
   test('screenshots of the agents table and an agent page, desktop and phone', async ({ page }) => {
     await page.goto('/agents');
     await expect(page.getByTestId('agents-table')).toBeVisible();

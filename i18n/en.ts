@@ -1374,6 +1374,7 @@ export const en: Messages = {
     inactiveItem: '{name}: {months} months without a new recruit (BPJS cuts an agent after 3 months)',
     nothing: 'None',
     flagInactive: '3-month line',
+    flagNotWorking: 'not working this month',
     trustTitle: 'Trust, measured',
     trustIntro:
       '6-month retention of members recruited by agents, pooled over the 12 monthly cohorts that reached six months by {period}: agents who belong to the member’s community against agents from outside it.',

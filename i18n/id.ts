@@ -1374,6 +1374,7 @@ export const id = {
     inactiveItem: '{name}: {months} bulan tanpa rekrutan baru (BPJS memutus agen setelah 3 bulan)',
     nothing: 'Tidak ada',
     flagInactive: 'batas 3 bulan',
+    flagNotWorking: 'tidak bertugas bulan ini',
     trustTitle: 'Kepercayaan, terukur',
     trustIntro:
       'Retensi 6 bulan peserta yang direkrut agen, dikumpulkan dari 12 kohort bulanan yang mencapai 6 bulan sampai {period}: agen yang menjadi anggota komunitas peserta dibanding agen dari luar komunitas itu.',

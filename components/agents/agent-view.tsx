@@ -81,7 +81,11 @@ export function AgentView({
         <StatCard
           label={a.monthsSinceLastAcquisition}
           value={`${n(data.monthsSinceLastAcquisition)}${data.inactivityFlag ? ` · ${a.flagInactive}` : ''}`}
-          help={data.lastAcquisition ? formatPeriod(data.lastAcquisition, locale) : undefined}
+          help={
+            [data.agentActive ? null : a.flagNotWorking, data.lastAcquisition ? formatPeriod(data.lastAcquisition, locale) : null]
+              .filter(Boolean)
+              .join(' · ') || undefined
+          }
         />
         {showIncome ? (
           <StatCard

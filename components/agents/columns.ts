@@ -15,7 +15,16 @@ export function agentColumns(m: Messages, role: Role): Column[] {
     { key: 'targetAttainment', label: a.targetAttainment, kind: 'percent' },
     { key: 'activeMembers', label: a.activeMembers, kind: 'count' },
     { key: 'membersInArrears', label: a.membersInArrears, kind: 'count' },
-    { key: 'monthsSinceLastAcquisition', label: a.monthsSinceLastAcquisition, kind: 'count', flagKey: 'inactivityFlag', flagLabel: a.flagInactive },
+    {
+      key: 'monthsSinceLastAcquisition',
+      label: a.monthsSinceLastAcquisition,
+      kind: 'count',
+      // An agent who stopped (or had not started) that month is marked so, never warned about.
+      flags: [
+        { key: 'inactivityFlag', when: true, label: a.flagInactive },
+        { key: 'agentActive', when: false, label: a.flagNotWorking, tone: 'info' },
+      ],
+    },
     { key: 'retention6m', label: a.retention6m, kind: 'percent' },
     { key: 'embeddedRetention6m', label: a.embeddedRetention6m, kind: 'percent', secondary: true },
     { key: 'outsideRetention6m', label: a.outsideRetention6m, kind: 'percent', secondary: true },

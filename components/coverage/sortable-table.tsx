@@ -11,9 +11,11 @@ export interface Column {
   key: string;
   label: string;
   kind: 'text' | 'count' | 'percent' | 'rupiah' | 'list';
-  /** A boolean field of the row that, when true, marks the cell with `flagLabel` (e.g. an agent at the 3-month line). */
-  flagKey?: string;
-  flagLabel?: string;
+  /**
+   * Marks of the cell: a boolean field of the row and the value that shows the label (e.g. an agent at the
+   * 3-month line: `inactivityFlag` true; an agent not working that month: `agentActive` false).
+   */
+  flags?: ReadonlyArray<{ key: string; when: boolean; label: string; tone?: 'warning' | 'info' }>;
   /** Which coverage notes (the row's `coverageNote`) explain an empty cell of this column. */
   notes?: readonly CoverageNote[];
   /**
@@ -162,11 +164,13 @@ export function SortableTable({
                     data-column={column.key}
                   >
                     {show(column, row[column.key], row)}
-                    {column.flagKey && row[column.flagKey] === true ? (
-                      <span className="flag" data-flag={column.flagKey}>
-                        {column.flagLabel}
-                      </span>
-                    ) : null}
+                    {column.flags
+                      ?.filter((flag) => row[flag.key] === flag.when)
+                      .map((flag) => (
+                        <span key={flag.key} className={flag.tone === 'info' ? 'flag flag-info' : 'flag'} data-flag={flag.key}>
+                          {flag.label}
+                        </span>
+                      ))}
                   </td>
                 ),
               )}

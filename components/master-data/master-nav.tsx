@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Messages } from '@/i18n';
+import { interpolate } from '@/i18n';
 import { can } from '@/domain/permissions';
 import type { Role } from '@/domain/enums';
 
@@ -31,5 +32,35 @@ export function MasterNav({ role, current, messages }: { role: Role; current?: M
         </Link>
       ))}
     </nav>
+  );
+}
+
+/**
+ * The head of a master-data section page: its title and help, the sections toolbar, and for a
+ * region-limited user the note that the page keeps to their region.
+ */
+export function MasterPageHead({
+  section,
+  role,
+  regionCode,
+  messages,
+}: {
+  section: MasterSection;
+  role: Role;
+  regionCode: string | null;
+  messages: Messages;
+}) {
+  const t = messages.master;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t[section].title}</h1>
+          <p>{t[section].help}</p>
+        </div>
+        <MasterNav role={role} current={section} messages={messages} />
+      </div>
+      {regionCode ? <p className="note">{interpolate(t.scopeNote, { region: regionCode })}</p> : null}
+    </>
   );
 }

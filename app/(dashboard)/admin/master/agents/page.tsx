@@ -5,7 +5,7 @@ import { getI18n } from '@/server/i18n';
 import { listManagedAgents } from '@/server/master-data/agents';
 import { listCommunityOptions, listSupervisorOptions, listVillageOptions } from '@/server/master-data/options';
 import { AgentForm } from '@/components/master-data/master-forms';
-import { MasterNav } from '@/components/master-data/master-nav';
+import { MasterPageHead } from '@/components/master-data/master-nav';
 import { can } from '@/domain/permissions';
 import { formatDate } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
@@ -35,14 +35,7 @@ export default async function MasterAgentsPage() {
         : t.agents.statusActive;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t.agents.title}</h1>
-          <p>{t.agents.help}</p>
-        </div>
-        <MasterNav role={caller.role} current="agents" messages={messages} />
-      </div>
-      {caller.regionCode ? <p className="note">{interpolate(t.scopeNote, { region: caller.regionCode })}</p> : null}
+      <MasterPageHead section="agents" role={caller.role} regionCode={caller.regionCode} messages={messages} />
       <section className="admin-section" aria-labelledby="agent-create-heading">
         <h2 id="agent-create-heading">{t.agents.create}</h2>
         {supervisors.every((s) => !s.active) ? (

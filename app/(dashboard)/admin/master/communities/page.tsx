@@ -5,9 +5,8 @@ import { getI18n } from '@/server/i18n';
 import { listManagedCommunities } from '@/server/master-data/communities';
 import { listOccupationOptions, listVillageOptions } from '@/server/master-data/options';
 import { CommunityForm } from '@/components/master-data/master-forms';
-import { MasterNav } from '@/components/master-data/master-nav';
+import { MasterPageHead } from '@/components/master-data/master-nav';
 import { formatDate } from '@/domain/format';
-import { interpolate } from '@/i18n';
 import { pageTitle } from '@/server/page-title';
 
 export const generateMetadata = pageTitle('masterCommunities');
@@ -25,14 +24,7 @@ export default async function MasterCommunitiesPage() {
   const f = t.fields;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t.communities.title}</h1>
-          <p>{t.communities.help}</p>
-        </div>
-        <MasterNav role={caller.role} current="communities" messages={messages} />
-      </div>
-      {caller.regionCode ? <p className="note">{interpolate(t.scopeNote, { region: caller.regionCode })}</p> : null}
+      <MasterPageHead section="communities" role={caller.role} regionCode={caller.regionCode} messages={messages} />
       <section className="admin-section" aria-labelledby="community-create-heading">
         <h2 id="community-create-heading">{t.communities.create}</h2>
         <CommunityForm villages={villages} occupations={occupations} />

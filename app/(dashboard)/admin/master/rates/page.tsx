@@ -3,7 +3,7 @@ import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { listReferenceRates } from '@/server/master-data/rates';
 import { RateForm } from '@/components/master-data/master-forms';
-import { MasterNav } from '@/components/master-data/master-nav';
+import { MasterPageHead } from '@/components/master-data/master-nav';
 import { formatDate, formatNumber } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
 import { pageTitle } from '@/server/page-title';
@@ -34,13 +34,7 @@ export default async function MasterRatesPage() {
           : formatNumber(row.value, locale);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t.rates.title}</h1>
-          <p>{t.rates.help}</p>
-        </div>
-        <MasterNav role={caller.role} current="rates" messages={messages} />
-      </div>
+      <MasterPageHead section="rates" role={caller.role} regionCode={null} messages={messages} />
       <section className="admin-section" aria-labelledby="rate-create-heading">
         <h2 id="rate-create-heading">{t.rates.create}</h2>
         {caller.regionCode ? <p className="note">{t.rates.regionLimited}</p> : <RateForm keys={keys} />}

@@ -5,7 +5,7 @@ import { getI18n } from '@/server/i18n';
 import { listWorkforceEstimates, listWorkforceYears } from '@/server/master-data/workforce';
 import { listOccupationOptions, listWorkforceRegionOptions } from '@/server/master-data/options';
 import { WorkforceForm } from '@/components/master-data/master-forms';
-import { MasterNav } from '@/components/master-data/master-nav';
+import { MasterPageHead } from '@/components/master-data/master-nav';
 import { formatNumber } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
 import { interpolate } from '@/i18n';
@@ -32,14 +32,7 @@ export default dashboardPage(async ({ searchParams }) => {
   const choices = [...new Set([...years, year])].sort((a, b) => a - b);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t.workforce.title}</h1>
-          <p>{t.workforce.help}</p>
-        </div>
-        <MasterNav role={caller.role} current="workforce" messages={messages} />
-      </div>
-      {caller.regionCode ? <p className="note">{interpolate(t.scopeNote, { region: caller.regionCode })}</p> : null}
+      <MasterPageHead section="workforce" role={caller.role} regionCode={caller.regionCode} messages={messages} />
       <section className="admin-section" aria-labelledby="workforce-create-heading">
         <h2 id="workforce-create-heading">{t.workforce.create}</h2>
         <WorkforceForm regions={regions} occupations={occupations} year={year} />

@@ -157,7 +157,7 @@ export const en: Messages = {
       },
       smallCounts: {
         name: 'Small counts hidden',
-        definition: 'For district officials, counts of fewer than 5 persons show as "<5", and other cells are hidden with them where needed so that a hidden count cannot be worked out from a total.',
+        definition: 'For district officials, counts of fewer than 5 persons show as "<5", and other cells are hidden with them (shown as \"x\") where needed so that a hidden count cannot be worked out from a total.',
       },
     },
   },

@@ -157,7 +157,7 @@ export const id = {
       },
       smallCounts: {
         name: 'Angka kecil disembunyikan',
-        definition: 'Untuk pejabat kecamatan, angka orang di bawah 5 ditampilkan sebagai "<5", dan sel lain ikut disembunyikan bila perlu agar angka tersembunyi tidak bisa dihitung dari total.',
+        definition: 'Untuk pejabat kecamatan, angka orang di bawah 5 ditampilkan sebagai "<5", dan sel lain ikut disembunyikan (ditandai \"x\") bila perlu agar angka tersembunyi tidak bisa dihitung dari total.',
       },
     },
   },

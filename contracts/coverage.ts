@@ -92,5 +92,6 @@ export type CommunityListRow = z.infer<typeof communityListRowSchema>;
 export const communitiesContract = defineContract({
   path: '/api/v1/communities',
   params: z.object({ period: periodParam, region: regionParam, id: communityParam, format: formatParam }),
-  response: z.object({ rows: z.array(communityListRowSchema) }),
+  // The month of the figures, as every other view names it (a heading can be checked against it).
+  response: z.object({ rows: z.array(communityListRowSchema), period: z.string() }),
 });

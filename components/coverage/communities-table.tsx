@@ -31,7 +31,7 @@ export function CommunitiesTable({
   const period = usePeriod(initialPeriod);
   const { data, isFetching, error } = useQuery({
     ...communitiesQuery(region, period),
-    initialData: period === initialPeriod ? { rows: initialRows } : undefined,
+    initialData: period === initialPeriod ? { rows: initialRows, period } : undefined,
   });
   return (
     <div aria-busy={isFetching}>
@@ -70,7 +70,7 @@ export function CommunityFacts({
   const period = usePeriod(initialPeriod);
   const { data, isFetching } = useQuery({
     ...communitiesQuery(region, period, id),
-    initialData: period === initialPeriod && initial ? { rows: [initial] } : undefined,
+    initialData: period === initialPeriod && initial ? { rows: [initial], period } : undefined,
   });
   const row = data?.rows[0];
   if (!row) return null;

@@ -56,7 +56,7 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
         expectContract(coverageContract.response, { rows: view.rows, period: view.period, region: view.region, by: view.by }, `coverage ${by}`);
       }
       const rows = await listCommunities(db, { caller, period, regionCode: DISTRICT, locale: 'id' });
-      expectContract(communitiesContract.response, { rows }, 'communities');
+      expectContract(communitiesContract.response, { rows, period }, 'communities');
       const trend = await getTrendView(db, { caller, metric: 'coverageRate', from: '2025-12', to: period, regionCode: DISTRICT });
       expectContract(trendContract.response, trend, 'trend');
       const map = await getMapView(db, { caller, period, metric: 'claimsPaidCount', regionCode: DISTRICT });

@@ -1,0 +1,472 @@
+// One figure everywhere (issue 19): for each role, every figure a page shows (cards, tables, the figures in
+// a card's help line) is found with the same value in the v1 API and in the CSV and Excel exports of that
+// view ("<5" and "x" included), and every heading (subtitle, print header, caption) names the period of
+// the data the API returns. Disagreements are collected, so one run lists them all.
+import type { Page } from '@playwright/test';
+import { addMonths, currentMonth, latestCompleteMonth } from '@/domain/month';
+import { id as messages } from '@/i18n/id';
+import { expect, storageStateFor, test, type DemoRole } from './fixtures';
+import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type Value } from './figures';
+
+type Row = Record<string, unknown> & { key?: string };
+type SummaryJson = Record<string, unknown> & { period: string; region: string; regionName: string; previousMonth?: Record<string, unknown>; sameMonthLastYear?: Record<string, unknown> & { period: string } };
+
+const ROLES: DemoRole[] = ['admin', 'officer', 'district', 'supervisor'];
+const o = messages.overview;
+const c = messages.coverage;
+
+/** The summary cards: card label → the API field it shows. */
+const SUMMARY_CARDS: Array<[string, string]> = [
+  [o.activeMembers, 'activeMembers'],
+  [o.coverageRate, 'coverageRate'],
+  [o.newEnrolments, 'newEnrolments'],
+  [o.lapsedMembers, 'lapsedMembers'],
+  [o.lapseRate, 'lapseRate'],
+  [o.reactivatedMembers, 'reactivatedMembers'],
+  [o.contributionsCollected, 'contributionsCollected'],
+  [o.claimsPaid, 'claimsPaidAmount'],
+];
+
+const asValue = (value: unknown): Value =>
+  value === undefined || value === null ? null : typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value);
+
+/** A page with its data settled: no table or card set still fetching. */
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+/** The href of the page's own CSV download, without `format`: the view the page says it shows. */
+async function exportedView(page: Page, scope = page.locator('body')): Promise<string> {
+  const href = await scope.getByTestId('export-csv').first().getAttribute('href');
+  const url = new URL(href!, 'http://x');
+  url.searchParams.delete('format');
+  return `${url.pathname}?${url.searchParams.toString()}`;
+}
+
+const exportsOf = (view: { csv: { rows: Row[] }; xlsx: { rows: Row[] } }) => ({ csv: view.csv.rows, xlsx: view.xlsx.rows });
+
+function rowsBy<T extends Row>(rows: readonly T[], key: string): Map<string, T> {
+  return new Map(rows.map((row) => [String(row[key]), row]));
+}
+
+/** Every figure of a drawn table against the API's row and the two exports' rows of the same key. */
+function compareTable(
+  ledger: Ledger,
+  where: string,
+  shown: Awaited<ReturnType<typeof readTable>>,
+  api: readonly Row[],
+  exports: { csv: readonly Row[]; xlsx: readonly Row[] },
+  options: { exportKey?: (row: Row) => string; exportKeyField?: string; list?: readonly string[] } = {},
+) {
+  const byKey = rowsBy(api, 'key');
+  const exportKey = options.exportKey ?? ((row: Row) => String(row.key));
+  const field = options.exportKeyField ?? 'key';
+  const csv = rowsBy(exports.csv, field);
+  const xlsx = rowsBy(exports.xlsx, field);
+  if (shown.length === 0) ledger.fail(`${where}: the table has no rows`);
+  for (const row of shown) {
+    const apiRow = byKey.get(row.key);
+    if (!apiRow) {
+      ledger.fail(`${where}: row ${row.key} (${row.name}) is not in the API`);
+      continue;
+    }
+    if (row.name !== String(apiRow.name)) ledger.fail(`${where}: row ${row.key} named ${JSON.stringify(row.name)}, API ${JSON.stringify(apiRow.name)}`);
+    const twins = { csv: csv.get(exportKey(apiRow)), xlsx: xlsx.get(exportKey(apiRow)) };
+    for (const [column, text] of Object.entries(row.cells)) {
+      const label = `${where} ${row.name} ${column}`;
+      if (options.list?.includes(column)) {
+        // A list: the page joins with ", ", the API gives an array, the exports join with "; ".
+        const items = (apiRow[column] as string[]).join(', ');
+        ledger.figure(label, 'api', text === '–' ? '' : text, items || null);
+        for (const surface of ['csv', 'xlsx'] as const) {
+          const exported = asValue(twins[surface]?.[column]);
+          ledger.figure(label, surface, text === '–' ? '' : text, typeof exported === 'string' ? exported.split('; ').join(', ') : exported);
+        }
+        continue;
+      }
+      ledger.figure(label, 'api', text, asValue(apiRow[column]));
+      for (const surface of ['csv', 'xlsx'] as const) {
+        if (!twins[surface]) ledger.fail(`${label}: no ${surface} row`);
+        else ledger.figure(label, surface, text, asValue(twins[surface][column]));
+      }
+    }
+  }
+  for (const surface of ['csv', 'xlsx'] as const) {
+    if (exports[surface].length !== api.length) ledger.fail(`${where}: ${surface} has ${exports[surface].length} rows, the API ${api.length}`);
+  }
+}
+
+/** An export's file name carries the period (and the Excel sheet the same rows). */
+function exportNamesPeriod(ledger: Ledger, where: string, view: { csv: { name: string }; xlsx: { name: string } }, period: string) {
+  for (const surface of ['csv', 'xlsx'] as const) {
+    if (!view[surface].name.includes(period)) ledger.fail(`${where}: ${surface} file ${view[surface].name} does not name ${period}`);
+  }
+}
+
+/** The summary cards (value, the figures in their help line, their changes) against the summary view. */
+async function compareSummaryCards(page: Page, ledger: Ledger, where: string, summaryUrl: string) {
+  const view = await surfaces<SummaryJson>(page.request, summaryUrl);
+  const api = view.json;
+  const [csv = {}] = view.csv.rows;
+  const [xlsx = {}] = view.xlsx.rows;
+  const cards = await readCards(page.locator('.stat-grid').first());
+  const check = (label: string, text: string, field: string) => {
+    ledger.figure(`${where} ${label}`, 'api', text, asValue(api[field]));
+    ledger.figure(`${where} ${label}`, 'csv', text, asValue(csv[field]));
+    ledger.figure(`${where} ${label}`, 'xlsx', text, asValue(xlsx[field]));
+  };
+  for (const [label, field] of SUMMARY_CARDS) {
+    const card = cards.get(label);
+    if (!card) {
+      ledger.fail(`${where}: no card ${label}`);
+      continue;
+    }
+    // Where a coverage note stands instead of the rate, the API says the same note.
+    check(label, card.value, field);
+    // The figures inside the help line.
+    const workforce = placeholders(o.coverageRateHelp, card.help)?.workforce;
+    if (field === 'coverageRate' && workforce) check(`${label} (workforce)`, workforce, 'informalWorkforce');
+    const paid = placeholders(o.claimsPaidHelp, card.help)?.count;
+    if (field === 'claimsPaidAmount') {
+      if (paid) check(`${label} (count)`, paid, 'claimsPaidCount');
+      else ledger.fail(`${where}: ${label} help ${JSON.stringify(card.help)} names no count`);
+    }
+    const ended = /: ([^:]+)\.$/.exec(card.help)?.[1];
+    if (field === 'lapsedMembers' && ended) check(`${label} (${o.endedMembers})`, ended, 'endedMembers');
+    // "+3 dari bulan lalu", "−1,5 poin dari Oktober 2025": the change against the API's comparison months.
+    for (const change of card.changes) {
+      const previous = placeholders(c.changeVsPrevious, change);
+      const lastYear = placeholders(c.changeVsLastYear, change);
+      const other = previous ? api.previousMonth : lastYear ? api.sameMonthLastYear : undefined;
+      const text = previous?.change ?? lastYear?.change;
+      if (!other || text === undefined) {
+        ledger.fail(`${where}: ${label} change ${JSON.stringify(change)} matches no comparison the API gives`);
+        continue;
+      }
+      if (lastYear) ledger.period(`${where} ${label} change`, lastYear.period!, [String(api.sameMonthLastYear?.period)]);
+      const now = api[field];
+      const then = other[field];
+      const delta = typeof now === 'number' && typeof then === 'number' ? now - then : null;
+      const shown = text === c.noChange ? '0' : text.replace(/^[+−±]/, '').replace(` ${c.points}`, '');
+      ledger.figure(`${where} ${label} change`, 'api', shown, delta === null ? null : Math.abs(delta));
+      ledger.noTwin('card changes against earlier months (API compare=1 only; the exports carry the month itself)');
+    }
+  }
+  exportNamesPeriod(ledger, `${where} summary export`, view, api.period);
+  return api;
+}
+
+/** The trend charts' month tables against /api/v1/trend (and its exports) for the months they show. */
+async function compareTrendTables(page: Page, ledger: Ledger, where: string, region: string) {
+  const figures = page.locator('.chart-grid figure');
+  const panels: Array<[number, [string, string]]> = [
+    [0, ['activeMembers', 'coverageRate']],
+    [1, ['newEnrolments', 'lapsedMembers']],
+  ];
+  for (const [index, metrics] of panels) {
+    const rows = await readTable(figures.nth(index).locator('details table'));
+    const months = rows.map((row) => periodOf(row.name));
+    if (months.length === 0 || months.some((m) => m === null)) {
+      ledger.fail(`${where}: trend table ${index} months ${JSON.stringify(rows.map((r) => r.name))}`);
+      continue;
+    }
+    const [from, to] = [months[0]!, months.at(-1)!];
+    for (const [i, metric] of metrics.entries()) {
+      const view = await surfaces<{ from: string; to: string; points: Array<{ period: string; value: Value }> }>(
+        page.request,
+        `/api/v1/trend?metric=${metric}&from=${from}&to=${to}&region=${region}`,
+      );
+      const points = rowsBy(view.json.points as unknown as Row[], 'period');
+      const csv = rowsBy(view.csv.rows, 'period');
+      const xlsx = rowsBy(view.xlsx.rows, 'period');
+      rows.forEach((row, r) => {
+        const month = months[r]!;
+        const text = row.cells[String(i)] ?? '';
+        ledger.figure(`${where} trend ${metric} ${month}`, 'api', text, asValue(points.get(month)?.value));
+        ledger.figure(`${where} trend ${metric} ${month}`, 'csv', text, asValue(csv.get(month)?.value));
+        ledger.figure(`${where} trend ${metric} ${month}`, 'xlsx', text, asValue(xlsx.get(month)?.value));
+      });
+    }
+  }
+}
+
+/** The print header and any other heading that names the month. */
+async function compareHeadings(page: Page, ledger: Ledger, where: string, period: string, headings: Array<[string, string]>) {
+  for (const [name, selector] of headings) {
+    const text = (await page.locator(selector).first().textContent()) ?? '';
+    ledger.period(`${where} ${name}`, text, [period]);
+  }
+}
+
+async function overview(page: Page, ledger: Ledger, url: string) {
+  await open(page, url);
+  const api = await compareSummaryCards(page, ledger, 'overview', await exportedView(page, page.locator('.page-head')));
+  const period = api.period;
+  await compareHeadings(page, ledger, 'overview', period, [
+    ['subtitle', '[data-testid="summary-subtitle"]'],
+    ['print header', '[data-testid="print-header"]'],
+    ['channel heading', 'figure:has([data-testid="channel-table"]) h3'],
+  ]);
+  // The channel table: enrolments per channel (the share is worked out on the page from them).
+  const channels = await surfaces<{ rows: Row[]; period: string }>(page.request, `/api/v1/coverage?by=channel&region=${api.region}&period=${period}`);
+  const byName = rowsBy(channels.json.rows, 'name');
+  const csv = rowsBy(channels.csv.rows, 'name');
+  const xlsx = rowsBy(channels.xlsx.rows, 'name');
+  for (const row of await readTable(page.getByTestId('channel-table'))) {
+    const where = `overview channel ${row.name}`;
+    ledger.figure(where, 'api', row.cells['0']!, asValue(byName.get(row.name)?.newEnrolments));
+    ledger.figure(where, 'csv', row.cells['0']!, asValue(csv.get(row.name)?.newEnrolments));
+    ledger.figure(where, 'xlsx', row.cells['0']!, asValue(xlsx.get(row.name)?.newEnrolments));
+  }
+  ledger.noTwin('overview channel share (worked out on the page from the enrolments per channel)');
+  await compareTrendTables(page, ledger, 'overview', api.region);
+  return api;
+}
+
+async function villages(page: Page, ledger: Ledger, url: string) {
+  await open(page, url);
+  const view = await surfaces<{ rows: Row[]; period: string; region: string }>(page.request, await exportedView(page, page.locator('.page-head')));
+  const { period, region } = view.json;
+  await compareHeadings(page, ledger, 'villages', period, [
+    ['subtitle', '[data-testid="page-subtitle"]'],
+    ['print header', '[data-testid="print-header"]'],
+    ['caption', '[data-testid="villages-table"] caption'],
+  ]);
+  const table = page.getByTestId('villages-table');
+  compareTable(ledger, 'villages', await readTable(table), view.json.rows, exportsOf(view));
+  exportNamesPeriod(ledger, 'villages export', view, period);
+  // The footer is the region's own summary.
+  const summary = await surfaces<SummaryJson>(page.request, `/api/v1/summary?region=${region}&period=${period}`);
+  const [footer] = await readTable(table, 'tfoot');
+  const [csv = {}] = summary.csv.rows;
+  const [xlsx = {}] = summary.xlsx.rows;
+  for (const [column, text] of Object.entries(footer?.cells ?? {})) {
+    // Uncovered workers: the workforce less the active members, worked out on the page.
+    const derive = (row: Record<string, unknown>) =>
+      column !== 'uncoveredWorkers'
+        ? asValue(row[column])
+        : typeof row.informalWorkforce === 'number' && typeof row.activeMembers === 'number'
+          ? Math.max(row.informalWorkforce - row.activeMembers, 0)
+          : row.informalWorkforce === null || row.informalWorkforce === undefined
+            ? null
+            : asValue(row.activeMembers);
+    ledger.figure(`villages total ${column}`, 'api', text, derive(summary.json));
+    ledger.figure(`villages total ${column}`, 'csv', text, derive(csv));
+    ledger.figure(`villages total ${column}`, 'xlsx', text, derive(xlsx));
+  }
+  ledger.noTwin('villages total: uncovered workers (the summary has no field; the page subtracts)');
+  return view.json.rows;
+}
+
+const BREAKDOWNS = ['community', 'occupation', 'agent', 'channel', 'sex', 'ageBand'] as const;
+
+async function village(page: Page, ledger: Ledger, url: string) {
+  await open(page, url);
+  const code = decodeURIComponent(new URL(url, 'http://x').pathname.split('/').pop()!);
+  const period = new URL(url, 'http://x').searchParams.get('period') ?? latestCompleteMonth();
+  const api = await compareSummaryCards(page, ledger, 'village', `/api/v1/summary?region=${code}&period=${period}&compare=1`);
+  // The page's own download is its community breakdown.
+  const own = new URL(await exportedView(page, page.locator('.page-head')), 'http://x');
+  if (own.searchParams.get('period') !== api.period || own.searchParams.get('region') !== code) {
+    ledger.fail(`village: the download ${own.search} is not the page's view (${code}, ${api.period})`);
+  }
+  await compareHeadings(page, ledger, 'village', api.period, [['print header', '[data-testid="print-header"]']]);
+  for (const by of BREAKDOWNS) {
+    const view = await surfaces<{ rows: Row[]; period: string }>(page.request, `/api/v1/coverage?by=${by}&region=${code}&period=${api.period}`);
+    const table = page.getByTestId(`breakdown-${by}`);
+    ledger.period(`village ${by} caption`, (await table.locator('caption').textContent()) ?? '', [view.json.period]);
+    compareTable(ledger, `village ${by}`, await readTable(table), view.json.rows, exportsOf(view));
+    exportNamesPeriod(ledger, `village ${by} export`, view, api.period);
+  }
+  await compareTrendTables(page, ledger, 'village', code);
+}
+
+async function communities(page: Page, ledger: Ledger, url: string) {
+  await open(page, url);
+  const view = await surfaces<{ rows: Row[]; period?: string }>(page.request, await exportedView(page, page.locator('.page-head')));
+  const period = new URL(await exportedView(page, page.locator('.page-head')), 'http://x').searchParams.get('period')!;
+  if (view.json.period !== period) ledger.fail(`communities: the API says period ${view.json.period}, its link asked for ${period}`);
+  await compareHeadings(page, ledger, 'communities', period, [
+    ['subtitle', '[data-testid="page-subtitle"]'],
+    ['caption', '[data-testid="communities-table"] caption'],
+  ]);
+  compareTable(ledger, 'communities', await readTable(page.getByTestId('communities-table')), view.json.rows, exportsOf(view), { list: ['agents'] });
+  exportNamesPeriod(ledger, 'communities export', view, period);
+}
+
+async function agents(page: Page, ledger: Ledger, url: string) {
+  await open(page, url);
+  const view = await surfaces<{ rows: Row[]; period: string; trust: Record<string, { rate: Value; retained: Value; cohort: Value }> }>(
+    page.request,
+    await exportedView(page),
+  );
+  const { period } = view.json;
+  await compareHeadings(page, ledger, 'agents', period, [
+    ['subtitle', '[data-testid="page-subtitle"]'],
+    ['caption', '[data-testid="agents-table"] caption'],
+    ['attention heading', '#attention-heading'],
+    ['trust intro', '[data-testid="agents-trust"] p.muted'],
+  ]);
+  const caption = (await page.getByTestId('agents-table').locator('caption').textContent()) ?? '';
+  const count = placeholders(messages.agents.tableCaption, caption)?.count;
+  ledger.figure('agents caption count', 'api', count ?? '', view.json.rows.length);
+  // All columns, the secondary ones too.
+  const more = page.getByTestId('agents-table-columns');
+  if (await more.count()) await more.click();
+  compareTable(ledger, 'agents', await readTable(page.getByTestId('agents-table')), view.json.rows, exportsOf(view), {
+    exportKey: (row) => String(row.code),
+    exportKeyField: 'code',
+  });
+  exportNamesPeriod(ledger, 'agents export', view, period);
+  for (const [id, field] of [['embedded', 'embedded'], ['outside', 'outside'], ['no-community', 'noCommunity']] as const) {
+    const panel = page.getByTestId(`trust-${id}`);
+    const trust = view.json.trust[field]!;
+    ledger.figure(`agents trust ${id} rate`, 'api', (await panel.locator('.trust-rate').textContent()) ?? '', trust.rate);
+    const counts = placeholders(messages.agents.trustCounts, (await panel.locator('p.muted').textContent()) ?? '');
+    ledger.figure(`agents trust ${id} retained`, 'api', counts?.retained ?? '', trust.retained);
+    ledger.figure(`agents trust ${id} cohort`, 'api', counts?.cohort ?? '', trust.cohort);
+  }
+  ledger.noTwin('agents trust panel (API only: the export is the table)');
+  ledger.noTwin('agents attention lists (drawn from the table rows; not compared)');
+}
+
+async function map(page: Page, ledger: Ledger, url: string) {
+  await open(page, url);
+  const asked = new URL(url, 'http://x').searchParams;
+  const json = (await (await page.request.get(`/api/v1/map?${asked.toString()}`)).json()) as {
+    period: string;
+    metric: string;
+    features: Array<{ properties: Row & { code: string } }>;
+  };
+  const view = await surfaces<typeof json>(page.request, `/api/v1/map?period=${json.period}&metric=${json.metric}`);
+  await compareHeadings(page, ledger, 'map', json.period, [
+    ['subtitle', '[data-testid="map-subtitle"]'],
+    ['caption', '[data-testid="map-table"] caption'],
+  ]);
+  const rows = view.json.features.map((f) => ({ ...f.properties, key: f.properties.code, figure: f.properties.value }));
+  const exported = (surface: 'csv' | 'xlsx') => view[surface].rows.map((row) => ({ ...row, key: String(row.code), figure: row.value }));
+  const shown = (await readTable(page.getByTestId('map-table'))).map((row) => ({
+    ...row,
+    // The row header carries a "no boundary" mark beside the name.
+    name: row.name.split(' · ')[0]!,
+    cells: { figure: row.cells['2'] ?? '' },
+  }));
+  compareTable(ledger, 'map', shown, rows, { csv: exported('csv'), xlsx: exported('xlsx') });
+  exportNamesPeriod(ledger, 'map export', view, json.period);
+}
+
+async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
+  await open(page, url);
+  const asked = new URL(url, 'http://x').searchParams;
+  // The page's own range: twelve months up to the current one unless the URL says otherwise.
+  const to = asked.get('to') ?? currentMonth();
+  const from = asked.get('from') ?? addMonths(to, -11);
+  const summary = await surfaces<Record<string, unknown> & { from: string; to: string; byProgram: Row[]; byStatus: Row[]; byVillage: Row[] }>(
+    page.request,
+    `/api/v1/claims/summary?from=${from}&to=${to}`,
+  );
+  const s = summary.json;
+  const t = messages.claims;
+  ledger.period('claims range note', (await page.locator('h2.claims-heading + p').textContent()) ?? '', [s.from, s.to]);
+  const cards = await readCards(page.getByTestId('claims-summary'));
+  const value = (label: string) => cards.get(label)?.value ?? `(no card ${label})`;
+  ledger.figure('claims paid count', 'api', value(t.paidCount), asValue(s.paidCount));
+  ledger.figure('claims paid amount', 'api', value(t.paidAmount), asValue(s.paidAmount));
+  ledger.figure('claims turnaround median', 'api', value(t.turnaroundMedian), asValue(s.turnaroundMedianDays));
+  ledger.figure('claims turnaround p90', 'api', value(t.turnaroundP90), asValue(s.turnaroundP90Days));
+  ledger.figure('claims approval rate', 'api', value(t.approvalRate), asValue(s.approvalRate));
+  ledger.figure('claims solidarity effect', 'api', value(t.solidarityEffect), asValue((s.solidarity as Row).effect));
+  ledger.noTwin('claims cards, status funnel, by village, by month, solidarity (API only: the summary export is the payouts by programme)');
+  // Payouts by programme: the summary's export.
+  const programs = (await readTable(page.getByTestId('claims-by-program'))).map((row) => ({ ...row, key: row.name }));
+  const byProgram = s.byProgram.map((row) => ({ ...row, key: String(row.program), name: String(row.program) }));
+  const keyed = (surface: 'csv' | 'xlsx') => summary[surface].rows.map((row) => ({ ...row, key: String(row.program) }));
+  compareTable(
+    ledger,
+    'claims by-program',
+    programs.map((row) => ({ ...row, cells: { count: row.cells['0']!, amount: row.cells['1']! } })),
+    byProgram,
+    { csv: keyed('csv'), xlsx: keyed('xlsx') },
+  );
+  const funnel = await readTable(page.getByTestId('claims-funnel'));
+  funnel.forEach((row, i) => ledger.figure(`claims funnel ${row.name}`, 'api', row.cells['0']!, asValue(s.byStatus[i]?.count)));
+  const villagesShown = await readTable(page.getByTestId('claims-by-village'));
+  villagesShown.forEach((row, i) => {
+    const v = s.byVillage[i]!;
+    ledger.figure(`claims village ${row.name} submitted`, 'api', row.cells['0']!, asValue(v.submittedCount));
+    ledger.figure(`claims village ${row.name} paid`, 'api', row.cells['1']!, asValue(v.paidCount));
+    ledger.figure(`claims village ${row.name} amount`, 'api', row.cells['2']!, asValue(v.paidAmount));
+  });
+  // The register: only for roles that may see persons.
+  if (role === 'district') {
+    await expect(page.getByTestId('claims-register-hidden')).toBeVisible();
+    return;
+  }
+  const register = await surfaces<{ rows: Row[]; total: number; from: string; to: string }>(page.request, await exportedView(page));
+  ledger.period('claims register caption', (await page.getByTestId('claims-table').locator('caption').textContent()) ?? '', [register.json.from, register.json.to]);
+  const total = placeholders(t.total, (await page.getByTestId('claims-total').textContent()) ?? '')?.count ?? '';
+  ledger.figure('claims total', 'api', total, register.json.total);
+  ledger.figure('claims total', 'csv', total, register.csv.rows.length);
+  ledger.figure('claims total', 'xlsx', total, register.xlsx.rows.length);
+  const rows = (await readTable(page.getByTestId('claims-table'))).map((row) => ({
+    key: row.name,
+    name: row.name,
+    cells: { amount: row.cells[String(Object.keys(row.cells).length - 2)]! },
+  }));
+  const apiRows = register.json.rows.map((row) => ({ ...row, key: String(row.number), name: String(row.number) }));
+  const byNumber = (surface: 'csv' | 'xlsx') => register[surface].rows.map((row) => ({ ...row, key: String(row.number) }));
+  // The page shows one page of the register, the exports every row.
+  compareTable(ledger, 'claims register', rows, apiRows, { csv: byNumber('csv').filter((r) => rows.some((x) => x.key === r.key)), xlsx: byNumber('xlsx').filter((r) => rows.some((x) => x.key === r.key)) });
+}
+
+/** A village with few members, where small counts are likeliest (suppressed for a district official). */
+function smallVillage(rows: readonly Row[]): string {
+  const numeric = rows.filter((row) => typeof row.activeMembers === 'number' && (row.activeMembers as number) > 0);
+  numeric.sort((a, b) => (a.activeMembers as number) - (b.activeMembers as number));
+  return String((numeric[0] ?? rows[0])!.key);
+}
+
+/** The month three before the default: a month the page must be asked for. */
+const earlier = addMonths(latestCompleteMonth(), -3);
+const NON_DEFAULT: Record<DemoRole, string> = {
+  admin: `/villages?period=${earlier}`,
+  officer: `/?period=${earlier}`,
+  district: `/map?period=${earlier}&metric=activeMembers`,
+  supervisor: `/agents?period=${earlier}`,
+  supervisor2: `/communities?period=${earlier}`,
+};
+
+for (const role of ROLES) {
+  test.describe(`one figure everywhere as ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+
+    test('page = API = CSV = Excel, and headings name the data’s month', async ({ page }) => {
+      test.setTimeout(90_000);
+      const ledger = new Ledger();
+      const summary = await overview(page, ledger, '/');
+      // The API's own default month is the page's.
+      const byDefault = (await (await page.request.get('/api/v1/summary')).json()) as SummaryJson;
+      if (byDefault.period !== summary.period) ledger.fail(`the API's default month ${byDefault.period} is not the page's ${summary.period}`);
+      const rows = await villages(page, ledger, '/villages');
+      await village(page, ledger, `/villages/${smallVillage(rows)}`);
+      await communities(page, ledger, '/communities');
+      await agents(page, ledger, '/agents');
+      await map(page, ledger, '/map');
+      await claims(page, ledger, '/claims', role);
+      // A month asked for in the URL.
+      const url = NON_DEFAULT[role];
+      const path = new URL(url, 'http://x').pathname;
+      if (path === '/villages') await villages(page, ledger, url);
+      else if (path === '/') expect((await overview(page, ledger, url)).period).toBe(earlier);
+      else if (path === '/map') await map(page, ledger, url);
+      else if (path === '/agents') await agents(page, ledger, url);
+
+      const compared = [...ledger.compared].map(([surface, n]) => `${surface} ${n}`).join(', ');
+      test.info().annotations.push({ type: 'compared', description: `${role}: ${compared}; ${ledger.combinations.size} page×surface` });
+      console.log(`[same-everywhere] ${role}: ${compared}; page×surface ${[...ledger.combinations].sort().join(' ')}`);
+      if (role === 'admin') console.log(`[same-everywhere] no twin: ${[...ledger.untwinned].join(' | ')}`);
+      expect(ledger.problems, ledger.problems.slice(0, 60).join('\n')).toEqual([]);
+    });
+  });
+}

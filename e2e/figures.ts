@@ -204,10 +204,13 @@ export class Ledger {
   readonly compared = new Map<string, number>();
   readonly combinations = new Set<string>();
   readonly untwinned = new Set<string>();
+  /** How many figures compared were hidden ("<5" or "x") on the surface: a district official's must be some. */
+  hidden = 0;
 
   /** A figure shown on `where` against the value `surface` gives for it. */
   figure(where: string, surface: string, shown: string, value: Value): void {
     this.count(where, surface);
+    if (isHidden(value)) this.hidden++;
     const why = disagreement(shown, value);
     if (why) this.problems.push(`${where} [${surface}]: ${why}`);
   }

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { addMonths, currentMonth, latestCompleteMonth } from '@/domain/month';
 import { id as messages } from '@/i18n/id';
 import { expect, storageStateFor, test, type DemoRole } from './fixtures';
-import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type Value } from './figures';
+import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type Surfaces, type Value } from './figures';
 
 type Row = Record<string, unknown> & { key?: string };
 type SummaryJson = Record<string, unknown> & { period: string; region: string; regionName: string; previousMonth?: Record<string, unknown>; sameMonthLastYear?: Record<string, unknown> & { period: string } };
@@ -29,6 +29,19 @@ const SUMMARY_CARDS: Array<[string, string]> = [
 
 const asValue = (value: unknown): Value =>
   value === undefined || value === null ? null : typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value);
+
+/** A flag as the API (true) or an export ("true") writes it. */
+const yes = (value: unknown) => value === true || value === 'true';
+
+/**
+ * A page opened without `?period=` shows the API's default month: the view's endpoint asked without one
+ * answers the month the page named.
+ */
+async function defaultMonthAgrees(page: Page, ledger: Ledger, where: string, pageUrl: string, apiUrl: string, period: string) {
+  if (new URL(pageUrl, 'http://x').searchParams.has('period')) return;
+  const json = (await (await page.request.get(apiUrl)).json()) as { period?: string };
+  if (json.period !== period) ledger.fail(`${where}: ${apiUrl} answers ${json.period} by default, the page shows ${period}`);
+}
 
 /** A page with its data settled: no table or card set still fetching. */
 async function open(page: Page, url: string) {
@@ -106,7 +119,10 @@ function exportNamesPeriod(ledger: Ledger, where: string, view: { csv: { name: s
 
 /** The summary cards (value, the figures in their help line, their changes) against the summary view. */
 async function compareSummaryCards(page: Page, ledger: Ledger, where: string, summaryUrl: string) {
-  const view = await surfaces<SummaryJson>(page.request, summaryUrl);
+  // The cards' comparisons come with compare=1 (the exports carry the month itself).
+  const compared = new URL(summaryUrl, 'http://x');
+  compared.searchParams.set('compare', '1');
+  const view = await surfaces<SummaryJson>(page.request, `${compared.pathname}?${compared.searchParams.toString()}`);
   const api = view.json;
   const [csv = {}] = view.csv.rows;
   const [xlsx = {}] = view.xlsx.rows;
@@ -136,8 +152,9 @@ async function compareSummaryCards(page: Page, ledger: Ledger, where: string, su
     if (field === 'lapsedMembers' && ended) check(`${label} (${o.endedMembers})`, ended, 'endedMembers');
     // "+3 dari bulan lalu", "−1,5 poin dari Oktober 2025": the change against the API's comparison months.
     for (const change of card.changes) {
+      // "… dari bulan lalu" would also read as "… dari {period}": the previous month is tried first.
       const previous = placeholders(c.changeVsPrevious, change);
-      const lastYear = placeholders(c.changeVsLastYear, change);
+      const lastYear = previous ? null : placeholders(c.changeVsLastYear, change);
       const other = previous ? api.previousMonth : lastYear ? api.sameMonthLastYear : undefined;
       const text = previous?.change ?? lastYear?.change;
       if (!other || text === undefined) {
@@ -172,11 +189,13 @@ async function compareTrendTables(page: Page, ledger: Ledger, where: string, reg
       continue;
     }
     const [from, to] = [months[0]!, months.at(-1)!];
+    const views = await Promise.all(
+      metrics.map((metric) =>
+        surfaces<{ points: Array<{ period: string; value: Value }> }>(page.request, `/api/v1/trend?metric=${metric}&from=${from}&to=${to}&region=${region}`),
+      ),
+    );
     for (const [i, metric] of metrics.entries()) {
-      const view = await surfaces<{ from: string; to: string; points: Array<{ period: string; value: Value }> }>(
-        page.request,
-        `/api/v1/trend?metric=${metric}&from=${from}&to=${to}&region=${region}`,
-      );
+      const view = views[i]!;
       const points = rowsBy(view.json.points as unknown as Row[], 'period');
       const csv = rowsBy(view.csv.rows, 'period');
       const xlsx = rowsBy(view.xlsx.rows, 'period');
@@ -196,6 +215,82 @@ async function compareHeadings(page: Page, ledger: Ledger, where: string, period
   for (const [name, selector] of headings) {
     const text = (await page.locator(selector).first().textContent()) ?? '';
     ledger.period(`${where} ${name}`, text, [period]);
+  }
+}
+
+type MapJson = { period: string; metric: string; regionName: string; features: Array<{ properties: Row & { code: string } }> };
+
+/**
+ * A drawn village map (the map page's, the overview's small one): each village's label names its value,
+ * against the map view's surfaces; the map's own label names the month.
+ */
+async function compareChoropleth(page: Page, ledger: Ledger, where: string, scope: ReturnType<Page['locator']>, view: Surfaces<MapJson>) {
+  const group = scope.locator('svg[role="group"]').first();
+  await expect(group.locator('path[role="link"]').first()).toBeVisible();
+  ledger.period(`${where} map label`, (await group.getAttribute('aria-label')) ?? '', [view.json.period]);
+  const areas = await group.locator('path[role="link"]').evaluateAll((paths) =>
+    paths.map((path) => ({ code: path.getAttribute('data-code') ?? '', label: path.getAttribute('aria-label') ?? '' })),
+  );
+  const api = rowsBy(view.json.features.map((f) => f.properties), 'code');
+  const csv = rowsBy(view.csv.rows, 'code');
+  const xlsx = rowsBy(view.xlsx.rows, 'code');
+  if (areas.length === 0) ledger.fail(`${where}: the map draws no village`);
+  // The metric's name has spaces: it is filled in first, so the value is what follows it.
+  const metric = messages.map.metrics[view.json.metric as keyof typeof messages.map.metrics];
+  const template = messages.map.villageLabel.replace('{metric}', metric);
+  for (const area of areas) {
+    const shown = placeholders(template, area.label)?.value ?? `(label ${area.label})`;
+    ledger.figure(`${where} map ${area.code}`, 'api', shown, asValue(api.get(area.code)?.value));
+    ledger.figure(`${where} map ${area.code}`, 'csv', shown, asValue(csv.get(area.code)?.value));
+    ledger.figure(`${where} map ${area.code}`, 'xlsx', shown, asValue(xlsx.get(area.code)?.value));
+  }
+}
+
+/**
+ * The attention lists (agents page, a supervisor's overview): each group's count and the figures in each
+ * item, against the agents view's rows of the agent the item links to.
+ */
+async function compareAttention(page: Page, ledger: Ledger, where: string, view: Surfaces<{ rows: Row[]; period: string }>) {
+  const panel = page.getByTestId('agents-attention').first();
+  ledger.period(`${where} attention heading`, (await panel.locator('h2').textContent()) ?? '', [view.json.period]);
+  const a = messages.agents;
+  const groups: Array<[string, (row: Row) => boolean, Array<[string, Record<string, string>]>]> = [
+    ['behind-target', (row) => yes(row.behindTarget), [[a.behindTargetItem, { recruits: 'recruits', target: 'target' }]]],
+    ['arrears-rising', (row) => yes(row.arrearsRising), [[a.arrearsRisingItem, { before: 'membersInArrearsPreviousMonth', now: 'membersInArrears' }]]],
+    [
+      'inactivity',
+      (row) => yes(row.inactivityFlag) || yes(row.nearInactivity),
+      [
+        [a.inactiveItem, { months: 'monthsSinceLastAcquisition' }],
+        [a.nearInactivityItem, { months: 'monthsSinceLastAcquisition' }],
+      ],
+    ],
+  ];
+  const api = rowsBy(view.json.rows, 'code');
+  const csv = rowsBy(view.csv.rows, 'code');
+  const xlsx = rowsBy(view.xlsx.rows, 'code');
+  for (const [id, member, templates] of groups) {
+    const group = panel.getByTestId(`attention-${id}`);
+    const count = /\((\d+)\)\s*$/.exec((await group.locator('h3').textContent()) ?? '')?.[1] ?? '';
+    ledger.figure(`${where} attention ${id} count`, 'api', count, view.json.rows.filter(member).length);
+    ledger.figure(`${where} attention ${id} count`, 'csv', count, view.csv.rows.filter(member).length);
+    const items = await group.locator('li a').evaluateAll((links) =>
+      links.map((link) => ({ href: link.getAttribute('href') ?? '', text: (link.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+    );
+    for (const item of items) {
+      const code = decodeURIComponent(/\/agents\/([^?]+)/.exec(item.href)?.[1] ?? '');
+      const [template, fields] = templates.map(([t, f]) => [placeholders(t, item.text), f] as const).find(([values]) => values) ?? [];
+      if (!template || !fields || !api.has(code)) {
+        ledger.fail(`${where} attention ${id}: ${JSON.stringify(item.text)} (${code}) matches no agent or wording`);
+        continue;
+      }
+      if (template.name !== String(api.get(code)!.name)) ledger.fail(`${where} attention ${id}: ${item.text} is not agent ${code}`);
+      for (const [slot, field] of Object.entries(fields)) {
+        ledger.figure(`${where} attention ${id} ${code} ${field}`, 'api', template[slot]!, asValue(api.get(code)![field]));
+        ledger.figure(`${where} attention ${id} ${code} ${field}`, 'csv', template[slot]!, asValue(csv.get(code)?.[field]));
+        ledger.figure(`${where} attention ${id} ${code} ${field}`, 'xlsx', template[slot]!, asValue(xlsx.get(code)?.[field]));
+      }
+    }
   }
 }
 
@@ -221,6 +316,15 @@ async function overview(page: Page, ledger: Ledger, url: string) {
   }
   ledger.noTwin('overview channel share (worked out on the page from the enrolments per channel)');
   await compareTrendTables(page, ledger, 'overview', api.region);
+  const mini = page.locator('section[aria-labelledby="overview-map-title"]');
+  if (await mini.count()) {
+    await compareChoropleth(page, ledger, 'overview', mini, await surfaces<MapJson>(page.request, `/api/v1/map?metric=coverageRate&region=${api.region}&period=${period}`));
+  } else {
+    ledger.fail('overview: no small map');
+  }
+  if (await page.getByTestId('supervisor-home').count()) {
+    await compareAttention(page, ledger, 'overview', await surfaces(page.request, `/api/v1/agents?period=${period}`));
+  }
   return api;
 }
 
@@ -236,6 +340,7 @@ async function villages(page: Page, ledger: Ledger, url: string) {
   const table = page.getByTestId('villages-table');
   compareTable(ledger, 'villages', await readTable(table), view.json.rows, exportsOf(view));
   exportNamesPeriod(ledger, 'villages export', view, period);
+  await defaultMonthAgrees(page, ledger, 'villages', url, `/api/v1/coverage?by=village&region=${region}`, period);
   // The footer is the region's own summary.
   const summary = await surfaces<SummaryJson>(page.request, `/api/v1/summary?region=${region}&period=${period}`);
   const [footer] = await readTable(table, 'tfoot');
@@ -256,7 +361,7 @@ async function villages(page: Page, ledger: Ledger, url: string) {
     ledger.figure(`villages total ${column}`, 'xlsx', text, derive(xlsx));
   }
   ledger.noTwin('villages total: uncovered workers (the summary has no field; the page subtracts)');
-  return view.json.rows;
+  return view.json;
 }
 
 const BREAKDOWNS = ['community', 'occupation', 'agent', 'channel', 'sex', 'ageBand'] as const;
@@ -264,7 +369,10 @@ const BREAKDOWNS = ['community', 'occupation', 'agent', 'channel', 'sex', 'ageBa
 async function village(page: Page, ledger: Ledger, url: string) {
   await open(page, url);
   const code = decodeURIComponent(new URL(url, 'http://x').pathname.split('/').pop()!);
-  const period = new URL(url, 'http://x').searchParams.get('period') ?? latestCompleteMonth();
+  // The month the URL names, or the API's default.
+  const period =
+    new URL(url, 'http://x').searchParams.get('period') ??
+    ((await (await page.request.get(`/api/v1/summary?region=${code}`)).json()) as SummaryJson).period;
   const api = await compareSummaryCards(page, ledger, 'village', `/api/v1/summary?region=${code}&period=${period}&compare=1`);
   // The page's own download is its community breakdown.
   const own = new URL(await exportedView(page, page.locator('.page-head')), 'http://x');
@@ -272,8 +380,11 @@ async function village(page: Page, ledger: Ledger, url: string) {
     ledger.fail(`village: the download ${own.search} is not the page's view (${code}, ${api.period})`);
   }
   await compareHeadings(page, ledger, 'village', api.period, [['print header', '[data-testid="print-header"]']]);
-  for (const by of BREAKDOWNS) {
-    const view = await surfaces<{ rows: Row[]; period: string }>(page.request, `/api/v1/coverage?by=${by}&region=${code}&period=${api.period}`);
+  const views = await Promise.all(
+    BREAKDOWNS.map((by) => surfaces<{ rows: Row[]; period: string }>(page.request, `/api/v1/coverage?by=${by}&region=${code}&period=${api.period}`)),
+  );
+  for (const [i, by] of BREAKDOWNS.entries()) {
+    const view = views[i]!;
     const table = page.getByTestId(`breakdown-${by}`);
     ledger.period(`village ${by} caption`, (await table.locator('caption').textContent()) ?? '', [view.json.period]);
     compareTable(ledger, `village ${by}`, await readTable(table), view.json.rows, exportsOf(view));
@@ -293,6 +404,8 @@ async function communities(page: Page, ledger: Ledger, url: string) {
   ]);
   compareTable(ledger, 'communities', await readTable(page.getByTestId('communities-table')), view.json.rows, exportsOf(view), { list: ['agents'] });
   exportNamesPeriod(ledger, 'communities export', view, period);
+  await defaultMonthAgrees(page, ledger, 'communities', url, '/api/v1/communities', period);
+  return period;
 }
 
 async function agents(page: Page, ledger: Ledger, url: string) {
@@ -328,18 +441,17 @@ async function agents(page: Page, ledger: Ledger, url: string) {
     ledger.figure(`agents trust ${id} cohort`, 'api', counts?.cohort ?? '', trust.cohort);
   }
   ledger.noTwin('agents trust panel (API only: the export is the table)');
-  ledger.noTwin('agents attention lists (drawn from the table rows; not compared)');
+  await compareAttention(page, ledger, 'agents', view);
+  await defaultMonthAgrees(page, ledger, 'agents', url, '/api/v1/agents', period);
+  return period;
 }
 
 async function map(page: Page, ledger: Ledger, url: string) {
   await open(page, url);
   const asked = new URL(url, 'http://x').searchParams;
-  const json = (await (await page.request.get(`/api/v1/map?${asked.toString()}`)).json()) as {
-    period: string;
-    metric: string;
-    features: Array<{ properties: Row & { code: string } }>;
-  };
-  const view = await surfaces<typeof json>(page.request, `/api/v1/map?period=${json.period}&metric=${json.metric}`);
+  // The API's own reading of the page's URL (its default month when the URL names none).
+  const json = (await (await page.request.get(`/api/v1/map?${asked.toString()}`)).json()) as MapJson;
+  const view = await surfaces<MapJson>(page.request, `/api/v1/map?period=${json.period}&metric=${json.metric}`);
   await compareHeadings(page, ledger, 'map', json.period, [
     ['subtitle', '[data-testid="map-subtitle"]'],
     ['caption', '[data-testid="map-table"] caption'],
@@ -350,10 +462,12 @@ async function map(page: Page, ledger: Ledger, url: string) {
     ...row,
     // The row header carries a "no boundary" mark beside the name.
     name: row.name.split(' · ')[0]!,
-    cells: { figure: row.cells['2'] ?? '' },
+    cells: { figure: row.cells['1'] ?? '' },
   }));
   compareTable(ledger, 'map', shown, rows, { csv: exported('csv'), xlsx: exported('xlsx') });
   exportNamesPeriod(ledger, 'map export', view, json.period);
+  await compareChoropleth(page, ledger, 'map', page.locator('main'), view);
+  return json.period;
 }
 
 async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
@@ -444,29 +558,50 @@ for (const role of ROLES) {
     test('page = API = CSV = Excel, and headings name the data’s month', async ({ page }) => {
       test.setTimeout(90_000);
       const ledger = new Ledger();
+      let clock = Date.now();
+      const lap = (name: string) => {
+        console.log(`[same-everywhere] ${role} ${name} ${Date.now() - clock} ms`);
+        clock = Date.now();
+      };
       const summary = await overview(page, ledger, '/');
+      lap('overview');
       // The API's own default month is the page's.
       const byDefault = (await (await page.request.get('/api/v1/summary')).json()) as SummaryJson;
       if (byDefault.period !== summary.period) ledger.fail(`the API's default month ${byDefault.period} is not the page's ${summary.period}`);
-      const rows = await villages(page, ledger, '/villages');
+      const { rows } = await villages(page, ledger, '/villages');
+      lap('villages');
       await village(page, ledger, `/villages/${smallVillage(rows)}`);
+      lap('village');
       await communities(page, ledger, '/communities');
+      lap('communities');
       await agents(page, ledger, '/agents');
+      lap('agents');
       await map(page, ledger, '/map');
+      lap('map');
       await claims(page, ledger, '/claims', role);
+      lap('claims');
       // A month asked for in the URL.
       const url = NON_DEFAULT[role];
       const path = new URL(url, 'http://x').pathname;
-      if (path === '/villages') await villages(page, ledger, url);
-      else if (path === '/') expect((await overview(page, ledger, url)).period).toBe(earlier);
-      else if (path === '/map') await map(page, ledger, url);
-      else if (path === '/agents') await agents(page, ledger, url);
+      const shown =
+        path === '/villages'
+          ? (await villages(page, ledger, url)).period
+          : path === '/'
+            ? (await overview(page, ledger, url)).period
+            : path === '/map'
+              ? await map(page, ledger, url)
+              : await agents(page, ledger, url);
+      expect(shown, `${url} shows the month asked for`).toBe(earlier);
+      lap(url);
 
       const compared = [...ledger.compared].map(([surface, n]) => `${surface} ${n}`).join(', ');
       test.info().annotations.push({ type: 'compared', description: `${role}: ${compared}; ${ledger.combinations.size} page×surface` });
       console.log(`[same-everywhere] ${role}: ${compared}; page×surface ${[...ledger.combinations].sort().join(' ')}`);
       if (role === 'admin') console.log(`[same-everywhere] no twin: ${[...ledger.untwinned].join(' | ')}`);
       expect(ledger.problems, ledger.problems.slice(0, 60).join('\n')).toEqual([]);
+      // Suppression is compared, not assumed: a district official's pages show hidden cells, no one else's do.
+      if (role === 'district') expect(ledger.hidden).toBeGreaterThan(0);
+      else expect(ledger.hidden).toBe(0);
     });
   });
 }

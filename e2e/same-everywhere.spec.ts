@@ -4,6 +4,7 @@
 // the data the API returns. Disagreements are collected, so one run lists them all.
 import type { Page } from '@playwright/test';
 import { addMonths, currentMonth, latestCompleteMonth } from '@/domain/month';
+import { PROGRAMS } from '@/domain/enums';
 import { id as messages } from '@/i18n/id';
 import { expect, storageStateFor, test, type DemoRole } from './fixtures';
 import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type Surfaces, type Value } from './figures';
@@ -70,7 +71,7 @@ function compareTable(
   shown: Awaited<ReturnType<typeof readTable>>,
   api: readonly Row[],
   exports: { csv: readonly Row[]; xlsx: readonly Row[] },
-  options: { exportKey?: (row: Row) => string; exportKeyField?: string; list?: readonly string[] } = {},
+  options: { exportKey?: (row: Row) => string; exportKeyField?: string; list?: readonly string[]; paged?: boolean } = {},
 ) {
   const byKey = rowsBy(api, 'key');
   const exportKey = options.exportKey ?? ((row: Row) => String(row.key));
@@ -78,6 +79,8 @@ function compareTable(
   const csv = rowsBy(exports.csv, field);
   const xlsx = rowsBy(exports.xlsx, field);
   if (shown.length === 0) ledger.fail(`${where}: the table has no rows`);
+  // Every row the view has is on the page (unless the page shows one page of them).
+  if (!options.paged && shown.length !== api.length) ledger.fail(`${where}: the page shows ${shown.length} rows, the API has ${api.length}`);
   for (const row of shown) {
     const apiRow = byKey.get(row.key);
     if (!apiRow) {
@@ -504,13 +507,34 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
     { csv: keyed('csv'), xlsx: keyed('xlsx') },
   );
   const funnel = await readTable(page.getByTestId('claims-funnel'));
-  funnel.forEach((row, i) => ledger.figure(`claims funnel ${row.name}`, 'api', row.cells['0']!, asValue(s.byStatus[i]?.count)));
+  if (funnel.length !== s.byStatus.length) ledger.fail(`claims funnel: ${funnel.length} rows, the API ${s.byStatus.length}`);
+  funnel.forEach((row, i) => {
+    const status = s.byStatus[i]?.status as keyof typeof t.statuses;
+    if (row.name !== t.statuses[status]) ledger.fail(`claims funnel row ${i}: ${row.name}, the API ${status}`);
+    ledger.figure(`claims funnel ${row.name}`, 'api', row.cells['0']!, asValue(s.byStatus[i]?.count));
+  });
   const villagesShown = await readTable(page.getByTestId('claims-by-village'));
+  if (villagesShown.length !== s.byVillage.length) ledger.fail(`claims by village: ${villagesShown.length} rows, the API ${s.byVillage.length}`);
   villagesShown.forEach((row, i) => {
     const v = s.byVillage[i]!;
+    if (row.name !== v.name) ledger.fail(`claims by village row ${i}: ${row.name}, the API ${String(v.name)}`);
     ledger.figure(`claims village ${row.name} submitted`, 'api', row.cells['0']!, asValue(v.submittedCount));
     ledger.figure(`claims village ${row.name} paid`, 'api', row.cells['1']!, asValue(v.paidCount));
     ledger.figure(`claims village ${row.name} amount`, 'api', row.cells['2']!, asValue(v.paidAmount));
+  });
+  // Payouts by month and programme beside the contributions collected (the ratio is worked out on the page).
+  const months = await readTable(page.getByTestId('claims-by-month'));
+  const series = s.payoutsVsContributions as Row[];
+  if (months.length !== series.length) ledger.fail(`claims by month: ${months.length} rows, the API ${series.length}`);
+  months.forEach((row, i) => {
+    const month = series[i]!;
+    ledger.period(`claims by month row ${i}`, row.name, [String(month.period)]);
+    PROGRAMS.forEach((program, p) => {
+      const cell = (s.byMonth as Row[]).find((b) => b.period === month.period && b.program === program);
+      ledger.figure(`claims by month ${String(month.period)} ${program}`, 'api', row.cells[String(p)]!, asValue(cell?.amount));
+    });
+    ledger.figure(`claims by month ${String(month.period)} paid`, 'api', row.cells[String(PROGRAMS.length)]!, asValue(month.claimsPaidAmount));
+    ledger.figure(`claims by month ${String(month.period)} collected`, 'api', row.cells[String(PROGRAMS.length + 1)]!, asValue(month.contributionsCollected));
   });
   // The register: only for roles that may see persons.
   if (role === 'district') {
@@ -531,7 +555,8 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
   const apiRows = register.json.rows.map((row) => ({ ...row, key: String(row.number), name: String(row.number) }));
   const byNumber = (surface: 'csv' | 'xlsx') => register[surface].rows.map((row) => ({ ...row, key: String(row.number) }));
   // The page shows one page of the register, the exports every row.
-  compareTable(ledger, 'claims register', rows, apiRows, { csv: byNumber('csv').filter((r) => rows.some((x) => x.key === r.key)), xlsx: byNumber('xlsx').filter((r) => rows.some((x) => x.key === r.key)) });
+  const onPage = (surface: 'csv' | 'xlsx') => byNumber(surface).filter((r) => rows.some((x) => x.key === r.key));
+  compareTable(ledger, 'claims register', rows, apiRows, { csv: onPage('csv'), xlsx: onPage('xlsx') }, { paged: true });
 }
 
 /** A village with few members, where small counts are likeliest (suppressed for a district official). */

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { addMonths, currentMonth, latestCompleteMonth } from '@/domain/month';
 import { PROGRAMS } from '@/domain/enums';
+import { formatPeriod } from '@/domain/format';
 import { id as messages } from '@/i18n/id';
 import { expect, storageStateFor, test, type DemoRole } from './fixtures';
 import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type Surfaces, type Value } from './figures';
@@ -311,13 +312,28 @@ async function overview(page: Page, ledger: Ledger, url: string) {
   const byName = rowsBy(channels.json.rows, 'name');
   const csv = rowsBy(channels.csv.rows, 'name');
   const xlsx = rowsBy(channels.xlsx.rows, 'name');
-  for (const row of await readTable(page.getByTestId('channel-table'))) {
+  // Channels with enrolments; a share is the channel's enrolments over all of them (none when one is hidden).
+  const enrolling = (rows: readonly Row[]) => rows.filter((row) => row.newEnrolments !== 0);
+  const shareOf = (rows: readonly Row[], name: string): Value => {
+    const counted = enrolling(rows);
+    if (!counted.every((row) => typeof row.newEnrolments === 'number')) return null;
+    const total = counted.reduce((sum, row) => sum + (row.newEnrolments as number), 0);
+    const count = counted.find((row) => row.name === name)?.newEnrolments;
+    return total > 0 && typeof count === 'number' ? (count / total) * 100 : null;
+  };
+  const channelRows = await readTable(page.getByTestId('channel-table'));
+  if (channelRows.length !== enrolling(channels.json.rows).length) {
+    ledger.fail(`overview channels: ${channelRows.length} rows, the API ${enrolling(channels.json.rows).length} with enrolments`);
+  }
+  for (const row of channelRows) {
     const where = `overview channel ${row.name}`;
     ledger.figure(where, 'api', row.cells['0']!, asValue(byName.get(row.name)?.newEnrolments));
     ledger.figure(where, 'csv', row.cells['0']!, asValue(csv.get(row.name)?.newEnrolments));
     ledger.figure(where, 'xlsx', row.cells['0']!, asValue(xlsx.get(row.name)?.newEnrolments));
+    ledger.figure(`${where} share`, 'api', row.cells['1']!, shareOf(channels.json.rows, row.name));
+    ledger.figure(`${where} share`, 'csv', row.cells['1']!, shareOf(channels.csv.rows, row.name));
+    ledger.figure(`${where} share`, 'xlsx', row.cells['1']!, shareOf(channels.xlsx.rows, row.name));
   }
-  ledger.noTwin('overview channel share (worked out on the page from the enrolments per channel)');
   await compareTrendTables(page, ledger, 'overview', api.region);
   const mini = page.locator('section[aria-labelledby="overview-map-title"]');
   if (await mini.count()) {
@@ -331,8 +347,9 @@ async function overview(page: Page, ledger: Ledger, url: string) {
   return api;
 }
 
-async function villages(page: Page, ledger: Ledger, url: string) {
-  await open(page, url);
+/** `opened`: the page is already showing (the period picker moved it), so it is read as it is. */
+async function villages(page: Page, ledger: Ledger, url: string, opened = false) {
+  if (!opened) await open(page, url);
   const view = await surfaces<{ rows: Row[]; period: string; region: string }>(page.request, await exportedView(page, page.locator('.page-head')));
   const { period, region } = view.json;
   await compareHeadings(page, ledger, 'villages', period, [
@@ -522,6 +539,26 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
     ledger.figure(`claims village ${row.name} paid`, 'api', row.cells['1']!, asValue(v.paidCount));
     ledger.figure(`claims village ${row.name} amount`, 'api', row.cells['2']!, asValue(v.paidAmount));
   });
+  // Rejection reasons (a table only when there are some) and the solidarity figures.
+  const reasons = page.locator('section.panel', { has: page.getByRole('heading', { name: t.rejectionTitle }) }).locator('table');
+  const rejections = s.rejectionReasons as Row[];
+  const reasonRows = (await reasons.count()) ? await readTable(reasons) : [];
+  if (reasonRows.length !== rejections.length) ledger.fail(`claims rejection reasons: ${reasonRows.length} rows, the API ${rejections.length}`);
+  reasonRows.forEach((row, i) => ledger.figure(`claims rejection ${row.name}`, 'api', row.cells['0']!, asValue(rejections[i]?.count)));
+  const solidarity = await page
+    .locator('dl.claim-figures')
+    .evaluate((dl) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']));
+  const solidarityFields: Record<string, string> = {
+    [t.solidarityClaims]: 'claims',
+    [t.solidarityAfter]: 'enrolmentsAfter',
+    [t.solidarityBaseline]: 'baseline',
+    [t.solidarityAbove]: 'claimsAboveBaseline',
+  };
+  for (const [label, text] of solidarity) {
+    const field = solidarityFields[label!];
+    if (!field) ledger.fail(`claims solidarity: no field for ${label}`);
+    else ledger.figure(`claims solidarity ${field}`, 'api', text!, asValue((s.solidarity as Row)[field]));
+  }
   // Payouts by month and programme beside the contributions collected (the ratio is worked out on the page).
   const months = await readTable(page.getByTestId('claims-by-month'));
   const series = s.payoutsVsContributions as Row[];
@@ -618,6 +655,16 @@ for (const role of ROLES) {
               : await agents(page, ledger, url);
       expect(shown, `${url} shows the month asked for`).toBe(earlier);
       lap(url);
+      if (role === 'admin') {
+        // The period picker: the table refetches through the API without a navigation, and is read again.
+        await page.getByRole('button', { name: 'Bulan sebelumnya' }).click();
+        await expect(page).toHaveURL(new RegExp(`period=${addMonths(earlier, -1)}`));
+        // The caption names the new month in the render that starts its fetch; then the fetch ends.
+        await expect(page.getByTestId('villages-table').locator('caption')).toContainText(formatPeriod(addMonths(earlier, -1)));
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+        expect((await villages(page, ledger, page.url(), true)).period).toBe(addMonths(earlier, -1));
+        lap('picked month');
+      }
 
       const compared = [...ledger.compared].map(([surface, n]) => `${surface} ${n}`).join(', ');
       test.info().annotations.push({ type: 'compared', description: `${role}: ${compared}; ${ledger.combinations.size} page×surface` });

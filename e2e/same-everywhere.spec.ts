@@ -114,10 +114,12 @@ function compareTable(
   }
 }
 
-/** An export's file name carries the period (and the Excel sheet the same rows). */
-function exportNamesPeriod(ledger: Ledger, where: string, view: { csv: { name: string }; xlsx: { name: string } }, period: string) {
+/** An export's file name names the period, and so does its `period` column where it has one. */
+function exportNamesPeriod(ledger: Ledger, where: string, view: { csv: { name: string; rows: Row[] }; xlsx: { name: string; rows: Row[] } }, period: string) {
   for (const surface of ['csv', 'xlsx'] as const) {
     if (!view[surface].name.includes(period)) ledger.fail(`${where}: ${surface} file ${view[surface].name} does not name ${period}`);
+    const other = view[surface].rows.find((row) => 'period' in row && row.period !== period);
+    if (other) ledger.fail(`${where}: a ${surface} row says period ${String(other.period)}, the data is ${period}`);
   }
 }
 
@@ -502,6 +504,7 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
   );
   const s = summary.json;
   const t = messages.claims;
+  exportNamesPeriod(ledger, 'claims summary export', summary, `${s.from}-${s.to}`);
   ledger.period('claims range note', (await page.locator('h2.claims-heading + p').textContent()) ?? '', [s.from, s.to]);
   const cards = await readCards(page.getByTestId('claims-summary'));
   const value = (label: string) => cards.get(label)?.value ?? `(no card ${label})`;
@@ -579,6 +582,7 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
     return;
   }
   const register = await surfaces<{ rows: Row[]; total: number; from: string; to: string }>(page.request, await exportedView(page));
+  exportNamesPeriod(ledger, 'claims register export', register, `${register.json.from}-${register.json.to}`);
   ledger.period('claims register caption', (await page.getByTestId('claims-table').locator('caption').textContent()) ?? '', [register.json.from, register.json.to]);
   const total = placeholders(t.total, (await page.getByTestId('claims-total').textContent()) ?? '')?.count ?? '';
   ledger.figure('claims total', 'api', total, register.json.total);
@@ -618,7 +622,8 @@ for (const role of ROLES) {
     test.use({ storageState: storageStateFor(role) });
 
     test('page = API = CSV = Excel, and headings name the data’s month', async ({ page }) => {
-      test.setTimeout(90_000);
+      // About 20 s on a quiet machine; a busy one (a shared CI runner) may take twice that.
+      test.setTimeout(120_000);
       const ledger = new Ledger();
       let clock = Date.now();
       const lap = (name: string) => {

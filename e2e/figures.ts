@@ -158,40 +158,49 @@ export interface ShownRow {
   cells: Record<string, string>;
 }
 
+/** What sits beside a figure without being part of it: marks (`.flag`), controls, tooltips. */
+export const NOT_THE_FIGURE = '.flag, button, [role="tooltip"]';
+
 /**
  * Reads a table in one round trip. Cells are keyed by `data-column` (or by position, as strings, where a
- * table has none); marks drawn inside a cell (`.flag`) are not part of its figure.
+ * table has none); marks and controls drawn inside a cell are not part of its figure.
  */
 export async function readTable(table: Locator, section: 'tbody' | 'tfoot' = 'tbody'): Promise<ShownRow[]> {
-  return table.evaluate((element, part) => {
-    const rows = [...element.querySelectorAll(`:scope > ${part} > tr`)];
-    return rows.map((row) => {
-      const cells: Record<string, string> = {};
-      [...row.querySelectorAll(':scope > td')].forEach((td, i) => {
-        const clone = td.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('.flag').forEach((flag) => flag.remove());
-        cells[(td as HTMLElement).dataset.column ?? String(i)] = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
-      });
-      const head = row.querySelector(':scope > th');
-      return {
-        key: (row as HTMLElement).dataset.key ?? (row as HTMLElement).dataset.code ?? '',
-        name: (head?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        cells,
-      };
-    });
-  }, section);
+  return table.evaluate(
+    (element, [part, aside]) =>
+      [...element.querySelectorAll(`:scope > ${part} > tr`)].map((row) => {
+        const cells: Record<string, string> = {};
+        [...row.querySelectorAll(':scope > td')].forEach((td, i) => {
+          const clone = td.cloneNode(true) as HTMLElement;
+          clone.querySelectorAll(aside).forEach((mark) => mark.remove());
+          cells[(td as HTMLElement).dataset.column ?? String(i)] = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+        });
+        const head = row.querySelector(':scope > th');
+        return {
+          key: (row as HTMLElement).dataset.key ?? (row as HTMLElement).dataset.code ?? '',
+          name: (head?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          cells,
+        };
+      }),
+    [section, NOT_THE_FIGURE] as const,
+  );
 }
 
 /** The stat cards under a locator: label → { value, help, changes }. */
 export async function readCards(scope: Locator): Promise<Map<string, { value: string; help: string; changes: string[] }>> {
-  const cards = await scope.locator('section.stat-card').evaluateAll((sections) =>
-    sections.map((section) => ({
+  const cards = await scope.locator('section.stat-card').evaluateAll((sections, aside) => {
+    const figure = (element: Element | null) => {
+      const clone = element?.cloneNode(true) as HTMLElement | undefined;
+      clone?.querySelectorAll(aside).forEach((mark) => mark.remove());
+      return (clone?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    return sections.map((section) => ({
       label: section.getAttribute('aria-label') ?? '',
-      value: (section.querySelector('[data-testid="stat-value"]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      value: figure(section.querySelector('[data-testid="stat-value"]')),
       help: (section.querySelector(':scope > p')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
       changes: [...section.querySelectorAll('.stat-changes li')].map((li) => (li.textContent ?? '').replace(/^[▲▼]\s*/, '').replace(/\s+/g, ' ').trim()),
-    })),
-  );
+    }));
+  }, NOT_THE_FIGURE);
   return new Map(cards.map((card) => [card.label, card]));
 }
 

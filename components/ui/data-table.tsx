@@ -1,7 +1,7 @@
 // No 'use client': a server page renders a static DataTable directly, and a client component passes it
 // state and handlers. It holds no state of its own (the table is built from props on each render), so the
 // server's first view and the browser's are the same markup.
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import {
   createTable,
   flexRender,
@@ -9,6 +9,7 @@ import {
   getPaginationRowModel,
   getSortedRowModel,
   type ColumnDef,
+  type ColumnMeta,
   type Header,
   type RowData,
   type SortingState,
@@ -25,12 +26,16 @@ declare module '@tanstack/react-table' {
     numeric?: boolean;
     /** The header's title attribute, where the header itself is an abbreviation. */
     title?: string;
+    /** This column's cells name their rows (`<th scope="row">`), where it is not the first one. */
+    rowHeader?: boolean;
+    /** A class of the column's body cells (e.g. a long file name that may break anywhere). */
+    cellClassName?: string;
   }
 }
 
-/** A column of a DataTable; `header` is its visible text (also what the sort button's title names). */
+/** A column of a DataTable; a string `header` is also what the sort button's title names. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of one table carry different value types
-export type DataColumn<Row> = ColumnDef<Row, any> & { header?: string };
+export type DataColumn<Row> = ColumnDef<Row, any>;
 
 export interface DataTableProps<Row> {
   columns: DataColumn<Row>[];
@@ -43,7 +48,10 @@ export interface DataTableProps<Row> {
   testId?: string;
   /** The first visible cell of a row names it (`<th scope="row">`); false where no column does. */
   rowHeaders?: boolean;
-  rowClassName?: (row: Row) => string | undefined;
+  /** Attributes of a body row (a class, `data-*` that tests and scripts find it by). */
+  rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+  /** The class of figure cells, where a stylesheet module names it. */
+  numericClassName?: string;
   /** `data-key` of the footer row, where columns define `footer`. */
   footerKey?: string;
   /** With `onSortingChange`, headings are sort buttons; `manualSorting` where the server sorted the rows. */
@@ -80,6 +88,9 @@ function buildTable<Row>(props: DataTableProps<Row>): Table<Row> {
   return table;
 }
 
+const cellClass = (meta: ColumnMeta<never, unknown> | undefined, numeric: string) =>
+  [meta?.numeric ? numeric : '', meta?.cellClassName ?? ''].filter(Boolean).join(' ') || undefined;
+
 /** The next sort of a click on a heading: the other direction, or the column's first one. */
 function nextSorting<Row>(header: Header<Row, unknown>, sorting: SortingState): SortingState {
   const active = sorting[0]?.id === header.column.id ? sorting[0] : undefined;
@@ -98,7 +109,7 @@ function HeaderCell<Row>({ header, props }: { header: Header<Row, unknown>; prop
   return (
     <th
       scope="col"
-      className={meta?.numeric ? 'num' : undefined}
+      className={meta?.numeric ? (props.numericClassName ?? 'num') : undefined}
       title={meta?.title}
       aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined}
     >
@@ -125,7 +136,10 @@ function HeaderCell<Row>({ header, props }: { header: Header<Row, unknown>; prop
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const table = buildTable(props);
-  const rowHeaders = props.rowHeaders ?? true;
+  const numeric = props.numericClassName ?? 'num';
+  const marked = table.getAllLeafColumns().find((column) => column.columnDef.meta?.rowHeader)?.id;
+  // The row is named by the column marked so, else by its first cell.
+  const isRowHeader = (columnId: string, i: number) => (marked ? columnId === marked : i === 0 && (props.rowHeaders ?? true));
   const hasFooter = table.getAllLeafColumns().some((column) => column.columnDef.footer !== undefined);
   return (
     <table className={props.className ?? 'data-table'} data-testid={props.testId}>
@@ -141,15 +155,15 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       </thead>
       <tbody>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-key={props.rowKey ? row.id : undefined} className={props.rowClassName?.(row.original)}>
+          <tr key={row.id} data-key={props.rowKey ? row.id : undefined} {...props.rowProps?.(row.original)}>
             {row.getVisibleCells().map((cell, i) => {
               const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-              return i === 0 && rowHeaders ? (
+              return isRowHeader(cell.column.id, i) ? (
                 <th key={cell.id} scope="row">
                   {content}
                 </th>
               ) : (
-                <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? 'num' : undefined} data-column={cell.column.id}>
+                <td key={cell.id} className={cellClass(cell.column.columnDef.meta, numeric)} data-column={cell.column.id}>
                   {content}
                 </td>
               );
@@ -163,12 +177,12 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             <tr key={group.id} data-key={props.footerKey}>
               {group.headers.map((header, i) => {
                 const content = flexRender(header.column.columnDef.footer, header.getContext());
-                return i === 0 && rowHeaders ? (
+                return isRowHeader(header.column.id, i) ? (
                   <th key={header.id} scope="row">
                     {content}
                   </th>
                 ) : (
-                  <td key={header.id} className={header.column.columnDef.meta?.numeric ? 'num' : undefined} data-column={header.column.id}>
+                  <td key={header.id} className={cellClass(header.column.columnDef.meta, numeric)} data-column={header.column.id}>
                     {content}
                   </td>
                 );

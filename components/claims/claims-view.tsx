@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { StatCard } from '@/components/ui/stat-card';
 import { pushSearchParams } from '@/components/url-state';
 import type { ClaimsList, ClaimsSummary } from '@/contracts/claims';
@@ -35,6 +36,8 @@ function useClaimParams(defaults: ClaimParams): ClaimParams {
   }
   return out;
 }
+
+type MonthRow = ClaimsSummary['payoutsVsContributions'][number];
 
 const same = (a: ClaimParams, b: ClaimParams) => CLAIM_PARAM_KEYS.every((key) => a[key] === b[key]);
 
@@ -90,11 +93,6 @@ export function ClaimsView({
     });
   };
 
-  const sortBy = (key: string) => {
-    const active = params.sort === key;
-    setParams({ sort: key, dir: active && params.dir === 'desc' ? 'asc' : 'desc', page: null });
-  };
-
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const page = list.data?.page ?? 1;
@@ -102,18 +100,6 @@ export function ClaimsView({
   const s = summary.data;
   const fmtDays = (value: Figure | null) =>
     value === null ? '–' : isHidden(value) ? value : interpolate(t.days, { value: formatNumber(value, locale, 1) });
-
-  const header = (key: string, label: string, numeric = false) => {
-    const active = params.sort === key;
-    return (
-      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <button type="button" className="sort-button" onClick={() => sortBy(key)} title={interpolate(messages.villages.sortBy, { column: label })}>
-          {label}
-          <span aria-hidden="true">{active ? (params.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-        </button>
-      </th>
-    );
-  };
 
   return (
     <>
@@ -225,65 +211,39 @@ export function ClaimsView({
           <div className="breakdown-grid claims-grid">
             <section className="panel">
               <h3>{t.byProgramTitle}</h3>
-              <div className="claims-panel-scroll"><table className="data-table" data-testid="claims-by-program">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.program}</th>
-                    <th scope="col" className="num">{t.count}</th>
-                    <th scope="col" className="num">{t.amount}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.byProgram.map((p) => (
-                    <tr key={p.program}>
-                      <th scope="row">{p.program}</th>
-                      <td className="num">{formatNumber(p.count, locale)}</td>
-                      <td className="num">{formatRupiah(p.amount, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table></div>
+              <div className="claims-panel-scroll"><DataTable
+                testId="claims-by-program"
+                data={s.byProgram}
+                columns={[
+                  { id: 'program', header: t.program, cell: ({ row }) => row.original.program },
+                  { id: 'count', header: t.count, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.count, locale) },
+                  { id: 'amount', header: t.amount, meta: { numeric: true }, cell: ({ row }) => formatRupiah(row.original.amount, locale) },
+                ]}
+              /></div>
             </section>
             <section className="panel">
               <h3>{t.funnelTitle}</h3>
-              <div className="claims-panel-scroll"><table className="data-table" data-testid="claims-funnel">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.status}</th>
-                    <th scope="col" className="num">{t.count}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.byStatus.map((b) => (
-                    <tr key={b.status}>
-                      <th scope="row">{t.statuses[b.status]}</th>
-                      <td className="num">{formatNumber(b.count, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table></div>
+              <div className="claims-panel-scroll"><DataTable
+                testId="claims-funnel"
+                data={s.byStatus}
+                columns={[
+                  { id: 'status', header: t.status, cell: ({ row }) => t.statuses[row.original.status] },
+                  { id: 'count', header: t.count, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.count, locale) },
+                ]}
+              /></div>
             </section>
             <section className="panel">
               <h3>{t.rejectionTitle}</h3>
               {s.rejectionReasons.length === 0 ? (
                 <p className="muted">{t.noRejections}</p>
               ) : (
-                <div className="claims-panel-scroll"><table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.reason}</th>
-                      <th scope="col" className="num">{t.count}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.rejectionReasons.map((r) => (
-                      <tr key={r.reason}>
-                        <th scope="row">{r.reason || '–'}</th>
-                        <td className="num">{formatNumber(r.count, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table></div>
+                <div className="claims-panel-scroll"><DataTable
+                  data={s.rejectionReasons}
+                  columns={[
+                    { id: 'reason', header: t.reason, cell: ({ row }) => row.original.reason || '–' },
+                    { id: 'count', header: t.count, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.count, locale) },
+                  ]}
+                /></div>
               )}
             </section>
             <section className="panel">
@@ -304,70 +264,56 @@ export function ClaimsView({
           <details>
             <summary>{t.payoutsTitle}</summary>
             <div className="table-scroll">
-              <table className="data-table" data-testid="claims-by-month">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.month}</th>
-                    {PROGRAMS.map((p) => (
-                      <th key={p} scope="col" className="num">
-                        {p}
-                      </th>
-                    ))}
-                    <th scope="col" className="num">{t.paidAmount}</th>
-                    <th scope="col" className="num">{t.contributionsCollected}</th>
-                    <th scope="col" className="num">{t.payoutRatio}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.payoutsVsContributions.map((m) => {
-                    const paid = m.claimsPaidAmount;
-                    const collected = m.contributionsCollected;
-                    const ratio =
-                      typeof paid === 'number' && typeof collected === 'number' && collected > 0 ? (paid / collected) * 100 : null;
-                    return (
-                      <tr key={m.period}>
-                        <th scope="row">{formatPeriod(m.period, locale)}</th>
-                        {PROGRAMS.map((p) => {
-                          const cell = s.byMonth.find((b) => b.period === m.period && b.program === p);
-                          return (
-                            <td key={p} className="num">
-                              {cell ? formatRupiah(cell.amount, locale) : '–'}
-                            </td>
-                          );
-                        })}
-                        <td className="num">{formatRupiah(paid, locale)}</td>
-                        <td className="num">{formatRupiah(collected, locale)}</td>
-                        <td className="num">{formatPercent(ratio, locale)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <DataTable
+                testId="claims-by-month"
+                data={s.payoutsVsContributions}
+                columns={[
+                  { id: 'month', header: t.month, cell: ({ row }) => formatPeriod(row.original.period, locale) },
+                  ...PROGRAMS.map(
+                    (program): DataColumn<MonthRow> => ({
+                      id: program,
+                      header: program,
+                      meta: { numeric: true },
+                      cell: ({ row }) => {
+                        const cell = s.byMonth.find((b) => b.period === row.original.period && b.program === program);
+                        return cell ? formatRupiah(cell.amount, locale) : '–';
+                      },
+                    }),
+                  ),
+                  { id: 'paid', header: t.paidAmount, meta: { numeric: true }, cell: ({ row }) => formatRupiah(row.original.claimsPaidAmount, locale) },
+                  {
+                    id: 'collected',
+                    header: t.contributionsCollected,
+                    meta: { numeric: true },
+                    cell: ({ row }) => formatRupiah(row.original.contributionsCollected, locale),
+                  },
+                  {
+                    id: 'ratio',
+                    header: t.payoutRatio,
+                    meta: { numeric: true },
+                    cell: ({ row: { original: m } }) => {
+                      const paid = m.claimsPaidAmount;
+                      const collected = m.contributionsCollected;
+                      return formatPercent(typeof paid === 'number' && typeof collected === 'number' && collected > 0 ? (paid / collected) * 100 : null, locale);
+                    },
+                  },
+                ]}
+              />
             </div>
           </details>
           <details>
             <summary>{t.byVillageTitle}</summary>
             <div className="table-scroll">
-              <table className="data-table" data-testid="claims-by-village">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.village}</th>
-                    <th scope="col" className="num">{t.submittedCount}</th>
-                    <th scope="col" className="num">{t.paidCount}</th>
-                    <th scope="col" className="num">{t.paidAmount}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.byVillage.map((v) => (
-                    <tr key={v.code}>
-                      <th scope="row">{v.name}</th>
-                      <td className="num">{formatNumber(v.submittedCount, locale)}</td>
-                      <td className="num">{formatNumber(v.paidCount, locale)}</td>
-                      <td className="num">{formatRupiah(v.paidAmount, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="claims-by-village"
+                data={s.byVillage}
+                columns={[
+                  { id: 'village', header: t.village, cell: ({ row }) => row.original.name },
+                  { id: 'submitted', header: t.submittedCount, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.submittedCount, locale) },
+                  { id: 'paid', header: t.paidCount, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.paidCount, locale) },
+                  { id: 'amount', header: t.paidAmount, meta: { numeric: true }, cell: ({ row }) => formatRupiah(row.original.paidAmount, locale) },
+                ]}
+              />
             </div>
           </details>
         </div>
@@ -395,53 +341,68 @@ export function ClaimsView({
           <p className="note">{t.noResults}</p>
         ) : (
           <div className="table-scroll" aria-busy={list.isFetching}>
-            <table className="data-table" data-testid="claims-table">
-              <caption className="visually-hidden">
-                {interpolate(t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
-              </caption>
-              <thead>
-                <tr>
-                  {header('number', t.number)}
-                  {header('program', t.program)}
-                  <th scope="col">{t.benefit}</th>
-                  {personal ? <th scope="col">{t.member}</th> : null}
-                  {header('village', t.village)}
-                  {header('status', t.status)}
-                  {header('incidentDate', t.incidentDate)}
-                  {header('submittedOn', t.submittedOn)}
-                  {header('paidOn', t.paidOn)}
-                  {header('amount', t.amount, true)}
-                  <th scope="col" title={t.coverage}>{t.coverageShort}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.number}>
-                    <th scope="row">
-                      {personal ? <Link href={`/claims/${encodeURIComponent(row.number)}`}>{row.number}</Link> : row.number}
-                    </th>
-                    <td>{row.program}</td>
-                    <td>{row.benefitType ? (t.benefitsShort[row.benefitType as keyof typeof t.benefitsShort] ?? row.benefitType) : '–'}</td>
-                    {personal ? (
-                      <td>
-                        {row.memberName}
-                        <br />
-                        <span className="nik">{row.nikMasked}</span>
-                      </td>
-                    ) : null}
-                    <td>{row.villageName}</td>
-                    <td>
-                      <span className={`status claim-status-${row.status}`}>{t.statuses[row.status]}</span>
-                    </td>
-                    <td>{formatDate(row.incidentDate, locale)}</td>
-                    <td>{formatDate(row.submittedOn, locale)}</td>
-                    <td>{row.paidOn ? formatDate(row.paidOn, locale) : '–'}</td>
-                    <td className="num">{formatRupiah(row.amount, locale)}</td>
-                    <td>{row.coveredAtIncident ? t.covered : <strong className="claim-not-covered">{t.notCovered}</strong>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="claims-table"
+              caption={interpolate(t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
+              captionClassName="visually-hidden"
+              data={rows}
+              rowKey={(row) => row.number}
+              manualSorting
+              sorting={params.sort ? [{ id: params.sort, desc: params.dir !== 'asc' }] : []}
+              onSortingChange={([next]) => setParams({ sort: next!.id, dir: next!.desc ? 'desc' : 'asc', page: null })}
+              sortTitle={(column) => interpolate(messages.villages.sortBy, { column })}
+              columns={[
+                {
+                  id: 'number',
+                  header: t.number,
+                  sortDescFirst: true,
+                  cell: ({ row }) => <Link href={`/claims/${encodeURIComponent(row.original.number)}`}>{row.original.number}</Link>,
+                },
+                { id: 'program', header: t.program, sortDescFirst: true, cell: ({ row }) => row.original.program },
+                {
+                  id: 'benefit',
+                  header: t.benefit,
+                  enableSorting: false,
+                  cell: ({ row: { original } }) =>
+                    original.benefitType ? (t.benefitsShort[original.benefitType as keyof typeof t.benefitsShort] ?? original.benefitType) : '–',
+                },
+                {
+                  id: 'member',
+                  header: t.member,
+                  enableSorting: false,
+                  cell: ({ row: { original } }) => (
+                    <>
+                      {original.memberName}
+                      <br />
+                      <span className="nik">{original.nikMasked}</span>
+                    </>
+                  ),
+                },
+                { id: 'village', header: t.village, sortDescFirst: true, cell: ({ row }) => row.original.villageName },
+                {
+                  id: 'status',
+                  header: t.status,
+                  sortDescFirst: true,
+                  cell: ({ row: { original } }) => <span className={`status claim-status-${original.status}`}>{t.statuses[original.status]}</span>,
+                },
+                { id: 'incidentDate', header: t.incidentDate, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.incidentDate, locale) },
+                { id: 'submittedOn', header: t.submittedOn, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.submittedOn, locale) },
+                {
+                  id: 'paidOn',
+                  header: t.paidOn,
+                  sortDescFirst: true,
+                  cell: ({ row: { original } }) => (original.paidOn ? formatDate(original.paidOn, locale) : '–'),
+                },
+                { id: 'amount', header: t.amount, sortDescFirst: true, meta: { numeric: true }, cell: ({ row }) => formatRupiah(row.original.amount, locale) },
+                {
+                  id: 'coverage',
+                  header: t.coverageShort,
+                  enableSorting: false,
+                  meta: { title: t.coverage },
+                  cell: ({ row: { original } }) => (original.coveredAtIncident ? t.covered : <strong className="claim-not-covered">{t.notCovered}</strong>),
+                },
+              ]}
+            />
           </div>
         )}
         {pages > 1 ? (

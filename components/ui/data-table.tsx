@@ -1,13 +1,14 @@
 // No 'use client': a server page renders a static DataTable directly, and a client component passes it
 // state and handlers. It holds no state of its own (the table is built from props on each render), so the
 // server's first view and the browser's are the same markup.
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import {
   createTable,
   flexRender,
   getCoreRowModel,
   getPaginationRowModel,
   getSortedRowModel,
+  type Column,
   type ColumnDef,
   type ColumnMeta,
   type Header,
@@ -45,6 +46,7 @@ export interface DataTableProps<Row> {
   caption?: ReactNode;
   captionClassName?: string;
   className?: string;
+  style?: CSSProperties;
   testId?: string;
   /** The first visible cell of a row names it (`<th scope="row">`); false where no column does. */
   rowHeaders?: boolean;
@@ -140,9 +142,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const marked = table.getAllLeafColumns().find((column) => column.columnDef.meta?.rowHeader)?.id;
   // The row is named by the column marked so, else by its first cell.
   const isRowHeader = (columnId: string, i: number) => (marked ? columnId === marked : i === 0 && (props.rowHeaders ?? true));
+  // One body or footer cell: the row's name in a row header, anything else in a cell its column names.
+  const cell = (id: string, column: Column<Row, unknown>, i: number, content: ReactNode) =>
+    isRowHeader(column.id, i) ? (
+      <th key={id} scope="row">
+        {content}
+      </th>
+    ) : (
+      <td key={id} className={cellClass(column.columnDef.meta, numeric)} data-column={column.id}>
+        {content}
+      </td>
+    );
   const hasFooter = table.getAllLeafColumns().some((column) => column.columnDef.footer !== undefined);
   return (
-    <table className={props.className ?? 'data-table'} data-testid={props.testId}>
+    <table className={props.className ?? 'data-table'} style={props.style} data-testid={props.testId}>
       {props.caption !== undefined ? <caption className={props.captionClassName}>{props.caption}</caption> : null}
       <thead>
         {table.getHeaderGroups().map((group) => (
@@ -156,18 +169,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id} data-key={props.rowKey ? row.id : undefined} {...props.rowProps?.(row.original)}>
-            {row.getVisibleCells().map((cell, i) => {
-              const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-              return isRowHeader(cell.column.id, i) ? (
-                <th key={cell.id} scope="row">
-                  {content}
-                </th>
-              ) : (
-                <td key={cell.id} className={cellClass(cell.column.columnDef.meta, numeric)} data-column={cell.column.id}>
-                  {content}
-                </td>
-              );
-            })}
+            {row.getVisibleCells().map((c, i) => cell(c.id, c.column, i, flexRender(c.column.columnDef.cell, c.getContext())))}
           </tr>
         ))}
       </tbody>
@@ -175,18 +177,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         <tfoot>
           {table.getFooterGroups().map((group) => (
             <tr key={group.id} data-key={props.footerKey}>
-              {group.headers.map((header, i) => {
-                const content = flexRender(header.column.columnDef.footer, header.getContext());
-                return isRowHeader(header.column.id, i) ? (
-                  <th key={header.id} scope="row">
-                    {content}
-                  </th>
-                ) : (
-                  <td key={header.id} className={cellClass(header.column.columnDef.meta, numeric)} data-column={header.column.id}>
-                    {content}
-                  </td>
-                );
-              })}
+              {group.headers.map((h, i) => cell(h.id, h.column, i, flexRender(h.column.columnDef.footer, h.getContext())))}
             </tr>
           ))}
         </tfoot>

@@ -44,63 +44,34 @@ export function ClaimFilters({
 
   return (
     <form className="form-grid claims-filters" onSubmit={onFilter} aria-label={t.filters} key={CLAIM_PARAM_KEYS.map((k) => params[k]).join('|')}>
-      <div className="field">
-        <label htmlFor="f-program">{t.program}</label>
-        <select id="f-program" name="program" defaultValue={params.program}>
-          <option value="">{t.all}</option>
-          {PROGRAMS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-status">{t.status}</label>
-        <select id="f-status" name="status" defaultValue={params.status}>
-          <option value="">{t.all}</option>
-          {CLAIM_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t.statuses[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-village">{t.village}</label>
-        <select id="f-village" name="region" defaultValue={params.region}>
-          <option value="">{t.all}</option>
-          {choices.villages.map((v) => (
-            <option key={v.code} value={v.code}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField id="f-program" label={t.program} name="program" value={params.program} all={t.all} options={PROGRAMS.map((p) => [p, p])} />
+      <ChoiceField
+        id="f-status"
+        label={t.status}
+        name="status"
+        value={params.status}
+        all={t.all}
+        options={CLAIM_STATUSES.map((status) => [status, t.statuses[status]])}
+      />
+      <ChoiceField id="f-village" label={t.village} name="region" value={params.region} all={t.all} options={choices.villages.map((v) => [v.code, v.name])} />
       {personal ? (
         <>
-          <div className="field">
-            <label htmlFor="f-community">{t.community}</label>
-            <select id="f-community" name="community" defaultValue={params.community}>
-              <option value="">{t.all}</option>
-              {choices.communities.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-agent">{t.agent}</label>
-            <select id="f-agent" name="agent" defaultValue={params.agent}>
-              <option value="">{t.all}</option>
-              {choices.agents.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name} ({a.code})
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="f-community"
+            label={t.community}
+            name="community"
+            value={params.community}
+            all={t.all}
+            options={choices.communities.map((c) => [String(c.id), c.name])}
+          />
+          <ChoiceField
+            id="f-agent"
+            label={t.agent}
+            name="agent"
+            value={params.agent}
+            all={t.all}
+            options={choices.agents.map((a) => [a.code, `${a.name} (${a.code})`])}
+          />
         </>
       ) : null}
       <div className="field">
@@ -124,5 +95,36 @@ export function ClaimFilters({
         </button>
       </div>
     </form>
+  );
+}
+
+/** One filter select: "all" first, then the options as [value, label]. */
+function ChoiceField({
+  id,
+  label,
+  name,
+  value,
+  all,
+  options,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value: string;
+  all: string;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">{all}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

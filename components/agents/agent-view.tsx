@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
 import { NikCell } from '@/components/members/nik-cell';
+import { DataTable } from '@/components/ui/data-table';
 import { StatCard } from '@/components/ui/stat-card';
 import { usePeriod } from '@/components/url-state';
 import type { AgentDetail } from '@/contracts/agents';
@@ -118,35 +119,28 @@ export function AgentView({
           height={220}
         />
         <div className="table-wrap">
-          <table className="data-table" data-testid="agent-series">
-            <caption>{a.trendCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.month}</th>
-                <th scope="col" className="num">{a.recruits}</th>
-                <th scope="col" className="num">{a.target}</th>
-                <th scope="col" className="num">{a.activeMembers}</th>
-                <th scope="col" className="num">{a.membersInArrears}</th>
-                <th scope="col" className="num">{a.contributionsCollected}</th>
-                <th scope="col" className="num">{a.claimsAssisted}</th>
-                {showIncome ? <th scope="col" className="num">{a.incentive}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {[...series].reverse().map((p) => (
-                <tr key={p.period} data-key={p.period}>
-                  <th scope="row">{formatPeriod(p.period, locale)}</th>
-                  <td className="num" data-column="recruits">{n(p.recruits)}</td>
-                  <td className="num" data-column="target">{n(p.target)}</td>
-                  <td className="num" data-column="activeMembers">{n(p.activeMembers)}</td>
-                  <td className="num" data-column="membersInArrears">{n(p.membersInArrears)}</td>
-                  <td className="num" data-column="contributionsCollected">{formatRupiah(p.contributionsCollected, locale)}</td>
-                  <td className="num" data-column="claimsAssisted">{n(p.claimsAssisted)}</td>
-                  {showIncome ? <td className="num" data-column="incentive">{formatRupiah(p.incentive ?? 0, locale)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="agent-series"
+            caption={a.trendCaption}
+            data={[...series].reverse()}
+            rowKey={(p) => p.period}
+            columns={[
+              { id: 'period', header: a.month, cell: ({ row }) => formatPeriod(row.original.period, locale) },
+              { id: 'recruits', header: a.recruits, meta: { numeric: true }, cell: ({ row }) => n(row.original.recruits) },
+              { id: 'target', header: a.target, meta: { numeric: true }, cell: ({ row }) => n(row.original.target) },
+              { id: 'activeMembers', header: a.activeMembers, meta: { numeric: true }, cell: ({ row }) => n(row.original.activeMembers) },
+              { id: 'membersInArrears', header: a.membersInArrears, meta: { numeric: true }, cell: ({ row }) => n(row.original.membersInArrears) },
+              {
+                id: 'contributionsCollected',
+                header: a.contributionsCollected,
+                meta: { numeric: true },
+                cell: ({ row }) => formatRupiah(row.original.contributionsCollected, locale),
+              },
+              { id: 'claimsAssisted', header: a.claimsAssisted, meta: { numeric: true }, cell: ({ row }) => n(row.original.claimsAssisted) },
+              { id: 'incentive', header: a.incentive, meta: { numeric: true }, cell: ({ row }) => formatRupiah(row.original.incentive ?? 0, locale) },
+            ]}
+            columnVisibility={{ incentive: showIncome }}
+          />
         </div>
       </section>
 
@@ -177,24 +171,15 @@ export function AgentView({
         </section>
         <section className="panel agent-section" aria-labelledby="communities-heading">
           <h2 id="communities-heading">{a.communitiesTitle}</h2>
-          <table className="data-table" data-testid="agent-communities">
-            <thead>
-              <tr>
-                <th scope="col">{a.communities}</th>
-                <th scope="col">{a.belongs}</th>
-                <th scope="col" className="num">{a.members}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.communityList.slice(0, COMMUNITIES_SHOWN).map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.belongs ? '✓' : '–'}</td>
-                  <td className="num">{n(c.members)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="agent-communities"
+            data={data.communityList.slice(0, COMMUNITIES_SHOWN)}
+            columns={[
+              { id: 'name', header: a.communities, cell: ({ row }) => row.original.name },
+              { id: 'belongs', header: a.belongs, cell: ({ row }) => (row.original.belongs ? '✓' : '–') },
+              { id: 'members', header: a.members, meta: { numeric: true }, cell: ({ row }) => n(row.original.members) },
+            ]}
+          />
           {data.communityList.length > COMMUNITIES_SHOWN ? (
             <p className="muted">{interpolate(a.moreCommunities, { count: data.communityList.length - COMMUNITIES_SHOWN })}</p>
           ) : null}
@@ -209,28 +194,26 @@ export function AgentView({
           <p className="muted">{a.arrearsNone}</p>
         ) : (
           <div className="table-wrap">
-            <table className="data-table" data-testid="agent-arrears">
-              <thead>
-                <tr>
-                  <th scope="col">{messages.members.name}</th>
-                  <th scope="col">{messages.members.nik}</th>
-                  <th scope="col">{messages.members.village}</th>
-                  <th scope="col">{a.communities}</th>
-                  <th scope="col">{a.lastCovered}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.arrears.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.name}</th>
-                    <td>{canReveal ? <NikCell memberId={m.id} masked={m.nikMasked} /> : <span className="nik">{m.nikMasked}</span>}</td>
-                    <td>{m.village}</td>
-                    <td>{m.community ?? '–'}</td>
-                    <td>{m.lastCoveredMonth ? formatPeriod(m.lastCoveredMonth, locale) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="agent-arrears"
+              data={data.arrears}
+              columns={[
+                { id: 'name', header: messages.members.name, cell: ({ row }) => row.original.name },
+                {
+                  id: 'nik',
+                  header: messages.members.nik,
+                  cell: ({ row: { original: m } }) =>
+                    canReveal ? <NikCell memberId={m.id} masked={m.nikMasked} /> : <span className="nik">{m.nikMasked}</span>,
+                },
+                { id: 'village', header: messages.members.village, cell: ({ row }) => row.original.village },
+                { id: 'community', header: a.communities, cell: ({ row }) => row.original.community ?? '–' },
+                {
+                  id: 'lastCovered',
+                  header: a.lastCovered,
+                  cell: ({ row: { original: m } }) => (m.lastCoveredMonth ? formatPeriod(m.lastCoveredMonth, locale) : '–'),
+                },
+              ]}
+            />
           </div>
         )}
       </section>
@@ -247,30 +230,27 @@ export function AgentView({
               <p className="muted">{interpolate(a.medianTurnaround, { days: formatNumber(data.turnaroundMedianDays, locale, 1) })}</p>
             ) : null}
             <div className="table-wrap">
-              <table className="data-table" data-testid="agent-claims">
-                <thead>
-                  <tr>
-                    <th scope="col">{a.claimNumber}</th>
-                    <th scope="col">{a.program}</th>
-                    <th scope="col">{a.status}</th>
-                    <th scope="col">{a.submittedOn}</th>
-                    <th scope="col">{a.paidOn}</th>
-                    <th scope="col" className="num">{a.turnaround}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.claims.map((c) => (
-                    <tr key={c.number}>
-                      <th scope="row">{c.number}</th>
-                      <td>{c.program}</td>
-                      <td>{a.claimStatuses[c.status as keyof typeof a.claimStatuses] ?? c.status}</td>
-                      <td>{formatDate(c.submittedOn, locale)}</td>
-                      <td>{c.paidOn ? formatDate(c.paidOn, locale) : '–'}</td>
-                      <td className="num">{c.turnaroundDays === null ? '–' : n(c.turnaroundDays)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="agent-claims"
+                data={data.claims}
+                columns={[
+                  { id: 'number', header: a.claimNumber, cell: ({ row }) => row.original.number },
+                  { id: 'program', header: a.program, cell: ({ row }) => row.original.program },
+                  {
+                    id: 'status',
+                    header: a.status,
+                    cell: ({ row: { original: c } }) => a.claimStatuses[c.status as keyof typeof a.claimStatuses] ?? c.status,
+                  },
+                  { id: 'submittedOn', header: a.submittedOn, cell: ({ row }) => formatDate(row.original.submittedOn, locale) },
+                  { id: 'paidOn', header: a.paidOn, cell: ({ row: { original: c } }) => (c.paidOn ? formatDate(c.paidOn, locale) : '–') },
+                  {
+                    id: 'turnaround',
+                    header: a.turnaround,
+                    meta: { numeric: true },
+                    cell: ({ row: { original: c } }) => (c.turnaroundDays === null ? '–' : n(c.turnaroundDays)),
+                  },
+                ]}
+              />
             </div>
           </>
         )}

@@ -17,6 +17,7 @@ import { mapQuery } from '@/components/map/queries';
 import { formatMapValue } from './map-format';
 import { MapLegend } from './map-legend';
 import styles from './map.module.css';
+import { DataTable } from '@/components/ui/data-table';
 
 /** Where a village opens: its page, keeping the month. */
 export function villageHref(code: string, period: string) {
@@ -147,32 +148,29 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
             showHatched={showHatched}
             suppressed={suppressed}
           />
-          <table className={styles.table} data-testid="map-table">
-            <caption>{interpolate(t.tableCaption, { metric: metricLabel, period: periodLabel })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.num}>
-                  <abbr title={t.numberHelp}>{t.number}</abbr>
-                </th>
-                <th scope="col">{t.village}</th>
-                <th scope="col" className={styles.num}>
-                  {metricLabel}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {areas.map((area) => (
-                <tr key={area.code} data-code={area.code}>
-                  <td className={styles.num}>{area.number}</td>
-                  <th scope="row">
+          <DataTable
+            className={styles.table}
+            numericClassName={styles.num}
+            testId="map-table"
+            caption={interpolate(t.tableCaption, { metric: metricLabel, period: periodLabel })}
+            data={areas}
+            rowProps={(area) => ({ 'data-code': area.code })}
+            columns={[
+              { id: 'number', header: () => <abbr title={t.numberHelp}>{t.number}</abbr>, meta: { numeric: true }, cell: ({ row }) => row.original.number },
+              {
+                id: 'village',
+                header: t.village,
+                meta: { rowHeader: true },
+                cell: ({ row: { original: area } }) => (
+                  <>
                     <Link href={villageHref(area.code, period)}>{area.name}</Link>
                     {area.geometry ? null : <span className="muted"> · {messages.dataState.noBoundary}</span>}
-                  </th>
-                  <td className={styles.num}>{area.display}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { id: 'value', header: metricLabel, meta: { numeric: true }, cell: ({ row }) => row.original.display },
+            ]}
+          />
           {suppressed ? <p className="note">{messages.overview.suppressedNote}</p> : null}
         </div>
       </div>

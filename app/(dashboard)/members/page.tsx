@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { listMembers } from '@/server/members';
 import { NikCell } from '@/components/members/nik-cell';
+import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { requirePagePermission } from '@/server/auth/session';
 import { formatDate, formatNumber, formatPeriod } from '@/domain/format';
@@ -42,40 +43,26 @@ export default dashboardPage(async ({ searchParams }) => {
         <p className="note">{t.noResults}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.nik}</th>
-                <th scope="col">{t.kpj}</th>
-                <th scope="col">{t.village}</th>
-                <th scope="col">{t.occupation}</th>
-                <th scope="col">{t.agent}</th>
-                <th scope="col">{t.enrolledOn}</th>
-                <th scope="col">{interpolate(t.status, { period: formatPeriod(period, locale) })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.name}</td>
-                  <td>
-                    <NikCell memberId={member.id} masked={member.nikMasked} />
-                  </td>
-                  <td>{member.kpj ?? '–'}</td>
-                  <td>{member.villageName}</td>
-                  <td>{member.occupation ?? '–'}</td>
-                  <td>{member.agentCode ?? '–'}</td>
-                  <td>{formatDate(member.enrolledOn, locale)}</td>
-                  <td>
-                    <span className={`status status-${member.status ?? 'none'}`}>
-                      {messages.memberStatus[member.status ?? 'none']}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rowHeaders={false}
+            data={result.rows}
+            columns={[
+              { id: 'name', header: t.name, cell: ({ row }) => row.original.name },
+              { id: 'nik', header: t.nik, cell: ({ row }) => <NikCell memberId={row.original.id} masked={row.original.nikMasked} /> },
+              { id: 'kpj', header: t.kpj, cell: ({ row }) => row.original.kpj ?? '–' },
+              { id: 'village', header: t.village, cell: ({ row }) => row.original.villageName },
+              { id: 'occupation', header: t.occupation, cell: ({ row }) => row.original.occupation ?? '–' },
+              { id: 'agent', header: t.agent, cell: ({ row }) => row.original.agentCode ?? '–' },
+              { id: 'enrolledOn', header: t.enrolledOn, cell: ({ row }) => formatDate(row.original.enrolledOn, locale) },
+              {
+                id: 'status',
+                header: interpolate(t.status, { period: formatPeriod(period, locale) }),
+                cell: ({ row: { original } }) => (
+                  <span className={`status status-${original.status ?? 'none'}`}>{messages.memberStatus[original.status ?? 'none']}</span>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
       <Pager

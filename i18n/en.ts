@@ -888,6 +888,7 @@ export const en: Messages = {
     badText: 'The text may not contain control characters (such as a NUL byte).',
     badDirection: 'Unknown sort direction "{value}". Use asc or desc.',
     badMemberStatus: 'Unknown member status "{value}". Use one of: {allowed}.',
+    badBasis: 'Unknown basis "{value}". Use one of: {allowed}.',
     badFlag: 'Unknown value "{value}". Use 1 or 0.',
     badAgentCode: 'Invalid agent code "{value}": use letters, digits and hyphens, at most 32 characters.',
     badTargetRate: 'Coverage target "{value}" is not valid: use a percentage above 0 up to 100, e.g. 35 or 35.5.',
@@ -1117,6 +1118,7 @@ export const en: Messages = {
     sortAsc: 'ascending',
     sortDesc: 'descending',
     personalHidden: 'The claim register, one row per claim, is not shown to your role: you see aggregates only (the figures above). Counting its rows would reveal the small counts that are hidden.',
+    registerCaptionPaid: 'Claims paid {from} – {to} (by payment date)',
     registerCaption: 'Claims submitted {from} – {to}',
     statuses: {
       submitted: 'Submitted',

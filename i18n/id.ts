@@ -888,6 +888,7 @@ export const id = {
     badText: 'Teks tidak boleh berisi karakter kendali (misalnya byte NUL).',
     badDirection: 'Arah urutan "{value}" tidak dikenal. Gunakan asc atau desc.',
     badMemberStatus: 'Status peserta "{value}" tidak dikenal. Gunakan salah satu: {allowed}.',
+    badBasis: 'Dasar tanggal "{value}" tidak dikenal. Gunakan salah satu: {allowed}.',
     badFlag: 'Nilai "{value}" tidak dikenal. Gunakan 1 atau 0.',
     badAgentCode: 'Kode agen "{value}" tidak valid: gunakan huruf, angka dan tanda hubung, paling panjang 32 karakter.',
     badTargetRate: 'Target cakupan "{value}" tidak valid: gunakan persen lebih dari 0 sampai 100, misalnya 35 atau 35.5.',
@@ -1117,6 +1118,7 @@ export const id = {
     sortAsc: 'urut naik',
     sortDesc: 'urut turun',
     personalHidden: 'Daftar klaim per baris tidak ditampilkan untuk peran Anda: Anda melihat agregat saja (angka di atas). Jumlah baris akan membuka angka kecil yang disembunyikan.',
+    registerCaptionPaid: 'Klaim yang dibayar {from} – {to} (menurut tanggal bayar)',
     registerCaption: 'Klaim yang diajukan {from} – {to}',
     statuses: {
       submitted: 'Diajukan',

@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { StatCard } from '@/components/ui/stat-card';
+import { Explain } from '@/components/explain/explain';
 import { pushSearchParams } from '@/components/url-state';
 import type { ClaimsList, ClaimsSummary } from '@/contracts/claims';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, isHidden, type Figure } from '@/domain/format';
@@ -212,12 +213,33 @@ export function ClaimsView({
       {s ? (
         <div aria-busy={summary.isFetching} data-testid="claims-summary">
           <div className="stat-grid">
-            <StatCard label={t.paidCount} value={formatNumber(s.paidCount, locale)} />
-            <StatCard label={t.paidAmount} value={formatRupiah(s.paidAmount, locale)} />
-            <StatCard label={t.turnaroundMedian} value={fmtDays(s.turnaroundMedianDays)} />
-            <StatCard label={t.turnaroundP90} value={fmtDays(s.turnaroundP90Days)} />
-            <StatCard label={t.approvalRate} value={formatPercent(s.approvalRate, locale)} />
             <StatCard
+              label={t.paidCount}
+              value={formatNumber(s.paidCount, locale)}
+              explain={<Explain label={t.paidCount} explanation={s.explanations?.paidCount} indicator="claimsPaid" />}
+            />
+            <StatCard
+              label={t.paidAmount}
+              value={formatRupiah(s.paidAmount, locale)}
+              explain={<Explain label={t.paidAmount} explanation={s.explanations?.paidAmount} indicator="claimsPaid" />}
+            />
+            <StatCard
+              label={t.turnaroundMedian}
+              value={fmtDays(s.turnaroundMedianDays)}
+              explain={<Explain label={t.turnaroundMedian} explanation={s.explanations?.turnaroundMedianDays} indicator="claimsTurnaround" />}
+            />
+            <StatCard
+              label={t.turnaroundP90}
+              value={fmtDays(s.turnaroundP90Days)}
+              explain={<Explain label={t.turnaroundP90} explanation={s.explanations?.turnaroundP90Days} indicator="claimsTurnaround" />}
+            />
+            <StatCard
+              label={t.approvalRate}
+              value={formatPercent(s.approvalRate, locale)}
+              explain={<Explain label={t.approvalRate} explanation={s.explanations?.approvalRate} indicator="approvalRate" />}
+            />
+            <StatCard
+              explain={<Explain label={t.solidarityEffect} indicator="solidarityEffect" />}
               label={t.solidarityEffect}
               value={s.solidarity.effect === null ? '–' : isHidden(s.solidarity.effect) ? s.solidarity.effect : interpolate(t.times, { value: formatNumber(s.solidarity.effect, locale, 2) })}
             />
@@ -391,13 +413,18 @@ export function ClaimsView({
             </div>
           ) : null}
         </div>
+        {params.basis === 'paid' ? (
+          <p className="note" data-testid="claims-basis">
+            {interpolate(t.registerCaptionPaid, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
+          </p>
+        ) : null}
         {rows.length === 0 ? (
           <p className="note">{t.noResults}</p>
         ) : (
           <div className="table-scroll" aria-busy={list.isFetching}>
             <table className="data-table" data-testid="claims-table">
               <caption className="visually-hidden">
-                {interpolate(t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
+                {interpolate(params.basis === 'paid' ? t.registerCaptionPaid : t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
               </caption>
               <thead>
                 <tr>

@@ -7,6 +7,7 @@ import type { Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import type { Caller } from '@/server/auth/caller';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from '@/server/indicators/scope';
+import { childCodeLength } from '@/server/indicators/series';
 import { getDataAsOf } from '@/server/settings';
 import { can, suppressesSmallCells } from '@/domain/permissions';
 import { isHidden, type Figure } from '@/domain/format';
@@ -47,7 +48,7 @@ export async function getExplainContext(
           select we.source from workforce_estimates we
           where we.region_code = ${scope.regionCode} and we.year = ${year} and not exists (select 1 from village_sources)
         )
-        select (select string_agg(distinct source, '; ') from chosen where source <> '') as sources,
+        select (select string_agg(distinct source, '; ' order by source) from chosen where source <> '') as sources,
           (select min(sm.enrolled_on)::text from members sm where ${memberScopeCondition('sm', scope)}) as first_enrolment`,
     ),
     getDataAsOf(db),
@@ -156,4 +157,38 @@ export function summaryExplanations(args: {
       can(caller.role, 'view:personal-data') ? `/claims?${toSearch({ from: period, to: period, region, basis: 'paid', status: 'paid' })}` : null,
     ),
   };
+}
+
+/**
+ * The sources of the workforce estimates behind each row of a breakdown with a denominator, in one
+ * statement: by region, the villages' estimates under each child region (else the child's own, as
+ * workforceOfRegionsSql picks them); by occupation, the per-occupation estimates of the scope's villages.
+ */
+export async function getWorkforceSourcesByGroup(
+  db: Database,
+  args: { regionCode: string; year: number; by: 'region' | 'occupation' },
+): Promise<Map<string, string>> {
+  const { regionCode, year } = args;
+  const length = sql.raw(String(childCodeLength(regionCode)));
+  const rows = await cachedRows<{ key: string; sources: string | null }>(
+    db,
+    args.by === 'occupation'
+      ? sql`select wo.occupation_code as key, string_agg(distinct wo.source, '; ' order by wo.source) as sources
+          from workforce_estimates_by_occupation wo join regions r on r.code = wo.region_code
+          where r.level = 'village' and wo.year = ${year} and ${regionMatch(sql`r.code`, regionCode)} and wo.source <> ''
+          group by 1`
+      : sql`with village_sources as (
+            select left(r.code, ${length}) as key, we.source from workforce_estimates we join regions r on r.code = we.region_code
+            where r.level = 'village' and we.year = ${year} and ${regionMatch(sql`r.code`, regionCode)}
+          )
+          select key, string_agg(distinct source, '; ' order by source) as sources from (
+            select key, source from village_sources
+            union all
+            select we.region_code, we.source from workforce_estimates we
+            where we.year = ${year} and length(we.region_code) = ${childCodeLength(regionCode)}
+              and ${regionMatch(sql`we.region_code`, regionCode)}
+              and we.region_code not in (select key from village_sources)
+          ) s where source <> '' group by key`,
+  );
+  return new Map(rows.filter((row) => row.sources).map((row) => [row.key, row.sources!]));
 }

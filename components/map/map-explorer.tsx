@@ -12,7 +12,8 @@ import { classBreaks } from '@/domain/geo/class-breaks';
 import { interpolate, type Messages } from '@/i18n';
 import { coverageNoteText } from '@/domain/data-gaps';
 import { isPeriod } from '@/domain/month';
-import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
+import { isMapMetric, MAP_METRIC_INDICATOR, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
+import { Explain } from '@/components/explain/explain';
 import { mapQuery } from '@/components/map/queries';
 import { formatMapValue } from './map-format';
 import { MapLegend } from './map-legend';
@@ -107,6 +108,7 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
             </option>
           ))}
         </select>
+        <Explain label={metricLabel} indicator={MAP_METRIC_INDICATOR[metric]} print={false} />
       </div>
       <p className="page-subtitle" data-testid="map-subtitle">
         {interpolate(t.subtitle, { metric: metricLabel, region: view.regionName, period: periodLabel })}
@@ -157,6 +159,7 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
                 <th scope="col">{t.village}</th>
                 <th scope="col" className={styles.num}>
                   {metricLabel}
+                  <Explain label={metricLabel} indicator={MAP_METRIC_INDICATOR[metric]} print={false} />
                 </th>
               </tr>
             </thead>

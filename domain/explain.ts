@@ -21,7 +21,7 @@ export function formatExplained(value: Figure | null, unit: ExplainUnit, locale:
   }
 }
 
-/** "Nov 2026", or "Des 2025 – Nov 2026" for a range. */
+/** "November 2026", or "Desember 2025 – November 2026" for a range. */
 export function formatRange(from: Period, to: Period, locale: Locale): string {
   return from === to ? formatPeriod(to, locale) : `${formatPeriod(from, locale)} – ${formatPeriod(to, locale)}`;
 }

@@ -53,7 +53,7 @@ export const en: Messages = {
   /** The explain control beside a figure (components/explain). */
   explain: {
     open: 'What is behind: {figure}',
-    definition: 'Definition',
+    close: 'Close',
     more: 'Full definition',
     value: 'Value',
     numerator: 'Numerator',
@@ -68,7 +68,8 @@ export const en: Messages = {
     status: 'Status',
     provisional: 'Provisional: late payments can still change it until {date}',
     final: 'Final: its arrears window has closed',
-    agentsOnly: 'Counts only the members your agents serve; the workforce is the whole region\'s.',
+    agentsOnly: 'Counts only the members your agents serve.',
+    agentsWorkforce: 'The informal workforce is the whole region\'s: this is your agents\' share of it, not the region\'s coverage.',
     rows: 'See the rows behind this figure',
     noData: 'No data at all for this period (nothing recorded yet).',
     perRow: 'Each row: its own numerator over its own denominator, for the month shown.',

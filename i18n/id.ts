@@ -53,7 +53,7 @@ export const id = {
   /** The explain control beside a figure (components/explain). */
   explain: {
     open: 'Yang ada di balik: {figure}',
-    definition: 'Definisi',
+    close: 'Tutup',
     more: 'Definisi lengkap',
     value: 'Nilai',
     numerator: 'Pembilang',
@@ -68,7 +68,8 @@ export const id = {
     status: 'Status',
     provisional: 'Sementara: pembayaran terlambat masih dapat mengubahnya sampai {date}',
     final: 'Final: masa tunggakannya sudah lewat',
-    agentsOnly: 'Hanya menghitung peserta yang dilayani agen Anda; pekerja informalnya seluruh wilayah.',
+    agentsOnly: 'Hanya menghitung peserta yang dilayani agen Anda.',
+    agentsWorkforce: 'Pekerja informalnya seluruh wilayah: ini bagian agen Anda darinya, bukan cakupan wilayah.',
     rows: 'Lihat baris di balik angka ini',
     noData: 'Tidak ada data sama sekali untuk periode ini (belum ada yang tercatat).',
     perRow: 'Setiap baris: pembilangnya sendiri dibagi penyebutnya sendiri, untuk bulan yang ditampilkan.',

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import Link from 'next/link';
 import { useI18n } from '@/components/i18n-provider';
 import type { Explanation, ExplanationPart } from '@/contracts/explain';
@@ -9,17 +9,23 @@ import { formatExplained, formatRange, provisionalText } from '@/domain/explain'
 import { formatDate } from '@/domain/format';
 import { interpolate } from '@/i18n';
 
+/** True between beforeprint and afterprint: every explanation is open then, not one at a time. */
+let printing = false;
+
 /** Opens before printing and closes after, so a printed page carries what each figure is made of. */
-function useOpenInPrint() {
+function useOpenInPrint(enabled: boolean) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
+    if (!enabled) return;
     let wasOpen = false;
     const before = () => {
+      printing = true;
       if (!ref.current) return;
       wasOpen = ref.current.open;
       ref.current.open = true;
     };
     const after = () => {
+      printing = false;
       if (ref.current && !wasOpen) ref.current.open = false;
     };
     window.addEventListener('beforeprint', before);
@@ -28,8 +34,22 @@ function useOpenInPrint() {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
     };
-  }, []);
+  }, [enabled]);
   return ref;
+}
+
+/** One explanation open at a time on screen: a box left open would cover the next one's figure. */
+function closeOthers(event: SyntheticEvent<HTMLDetailsElement>) {
+  const mine = event.currentTarget;
+  if (printing || !mine.open) return;
+  for (const other of document.querySelectorAll<HTMLDetailsElement>('details.explain[open]')) if (other !== mine) other.open = false;
+}
+
+/** Escape closes the box and gives the focus back to its button. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  if (event.key !== 'Escape' || !event.currentTarget.open) return;
+  event.currentTarget.open = false;
+  event.currentTarget.querySelector('summary')?.focus();
 }
 
 /**
@@ -54,7 +74,7 @@ export function Explain({
   print?: boolean;
 }) {
   const { locale, messages } = useI18n();
-  const ref = useOpenInPrint();
+  const ref = useOpenInPrint(print);
   const key = explanation?.indicator ?? indicator;
   if (!key) return null;
   const item: { name: string; definition: string; numerator?: string; denominator?: string } = messages.definitions.items[key];
@@ -73,11 +93,30 @@ export function Explain({
     </>
   );
   return (
-    <details ref={print ? ref : undefined} className={print ? 'explain' : 'explain no-print'} data-testid="explain" data-indicator={key}>
+    <details
+      ref={ref}
+      className={print ? 'explain' : 'explain no-print'}
+      data-testid="explain"
+      data-indicator={key}
+      onToggle={closeOthers}
+      onKeyDown={closeOnEscape}
+    >
       <summary aria-label={interpolate(e.open, { figure: label })} title={interpolate(e.open, { figure: label })}>
         <span aria-hidden="true">i</span>
       </summary>
       <div className="explain-body">
+        <button
+          type="button"
+          className="explain-close no-print"
+          aria-label={e.close}
+          onClick={() => {
+            if (!ref.current) return;
+            ref.current.open = false;
+            ref.current.querySelector('summary')?.focus();
+          }}
+        >
+          ×
+        </button>
         <p>
           <strong>{item.name}.</strong> {item.definition}{' '}
           <Link href={definitionHref(key)} className="no-print">
@@ -85,7 +124,12 @@ export function Explain({
           </Link>
         </p>
         {explanation && noData ? <p className="explain-state">{e.noData}</p> : null}
-        {explanation?.population === 'agents' ? <p className="explain-state">{e.agentsOnly}</p> : null}
+        {explanation?.population === 'agents' ? (
+          <p className="explain-state">
+            {e.agentsOnly}
+            {explanation.denominator?.year ? ` ${e.agentsWorkforce}` : ''}
+          </p>
+        ) : null}
         {explanation ? (
           <dl>
             <dt>{e.value}</dt>

@@ -54,6 +54,15 @@ test.describe('explanations as an officer', () => {
 
     const lapse = await openCard(page, 'Tingkat berhenti');
     await expectRatio(lapse.card, lapse.box);
+    // One box at a time: opening the lapse rate's closed the coverage's; Escape closes it and the focus goes back.
+    await expect(box).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(lapse.box).toBeHidden();
+    await expect(lapse.card.locator('summary')).toBeFocused();
+    // In print every card's explanation is printed under it, opened or not.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('region', { name: 'Pendaftaran baru', exact: true }).locator('.explain-body')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
 
     const active = await openCard(page, 'Peserta aktif');
     const value = parse(await active.card.getByTestId('stat-value').textContent());

@@ -5,6 +5,7 @@ import { coverageNoteSchema, figureSchema, figureSetSchema } from '@/contracts/f
 import {
   communityParam,
   field,
+  flagParam,
   formatParam,
   optionalPeriodParam,
   oneOf,
@@ -14,6 +15,7 @@ import {
   trendRange,
 } from '@/contracts/params';
 import { SUMMARY_METRICS } from '@/domain/summary-metrics';
+import { explanationSchema } from '@/contracts/explain';
 
 /** The groupings `by=` accepts. */
 export const COVERAGE_BY = ['village', 'community', 'occupation', 'channel', 'agent', 'sex', 'ageBand'] as const;
@@ -37,6 +39,11 @@ const coverageResponseSchema = z.object({
   period: z.string(),
   region: z.string(),
   by: z.enum(COVERAGE_BY),
+  /**
+   * With `explain=1`: each row's headline figure explained, by row key: its coverage rate where the
+   * grouping has a denominator (villages, occupations), else its active members.
+   */
+  explanations: z.record(z.string(), explanationSchema).optional(),
 });
 
 export const coverageContract = defineContract({
@@ -46,6 +53,7 @@ export const coverageContract = defineContract({
     by: field<CoverageBy, CoverageBy>(oneOf(COVERAGE_BY, 'bad_grouping', 'badGrouping'), () => 'village'),
     community: communityParam,
     region: regionParam,
+    explain: flagParam,
     format: formatParam,
   }),
   response: coverageResponseSchema,

@@ -6,6 +6,7 @@ import { useI18n } from '@/components/i18n-provider';
 import { NikCell } from '@/components/members/nik-cell';
 import { DataTable } from '@/components/ui/data-table';
 import { StatCard } from '@/components/ui/stat-card';
+import { Explain } from '@/components/explain/explain';
 import { usePeriod } from '@/components/url-state';
 import type { AgentDetail } from '@/contracts/agents';
 import type { AgentTargetActionState } from '@/domain/agents';
@@ -61,26 +62,26 @@ export function AgentView({
       ) : null}
       <div className="stat-grid" aria-live="polite">
         <StatCard
-          label={a.recruits}
+          label={a.recruits} explain={<Explain label={a.recruits} indicator="agentPerformance" />}
           value={n(data.recruits)}
           help={data.target === null ? undefined : `${a.target}: ${n(data.target)} · ${a.targetAttainment}: ${formatPercent(data.targetAttainment, locale)}`}
         />
-        <StatCard label={a.targetAttainment} value={formatPercent(data.targetAttainment, locale)} />
-        <StatCard label={a.activeMembers} value={n(data.activeMembers)} />
+        <StatCard label={a.targetAttainment} explain={<Explain label={a.targetAttainment} indicator="agentPerformance" />} value={formatPercent(data.targetAttainment, locale)} />
+        <StatCard label={a.activeMembers} explain={<Explain label={a.activeMembers} indicator="activeMembers" />} value={n(data.activeMembers)} />
         <StatCard
-          label={a.membersInArrears}
+          label={a.membersInArrears} explain={<Explain label={a.membersInArrears} indicator="lapsedMembers" />}
           value={n(data.membersInArrears)}
           help={`${formatPeriod(series.at(-2)?.period ?? period, locale)}: ${n(data.membersInArrearsPreviousMonth)}`}
         />
         <StatCard
-          label={a.retention6m}
+          label={a.retention6m} explain={<Explain label={a.retention6m} indicator="retention" />}
           value={formatPercent(data.retention6m, locale)}
           help={`${a.retention6mCohort}: ${n(data.retention6mCohort)}`}
         />
-        <StatCard label={a.contributionsCollected} value={formatRupiah(data.contributionsCollected, locale)} />
-        <StatCard label={a.claimsAssisted} value={n(data.claimsAssisted)} />
+        <StatCard label={a.contributionsCollected} explain={<Explain label={a.contributionsCollected} indicator="contributionsCollected" />} value={formatRupiah(data.contributionsCollected, locale)} />
+        <StatCard label={a.claimsAssisted} explain={<Explain label={a.claimsAssisted} indicator="agentPerformance" />} value={n(data.claimsAssisted)} />
         <StatCard
-          label={a.monthsSinceLastAcquisition}
+          label={a.monthsSinceLastAcquisition} explain={<Explain label={a.monthsSinceLastAcquisition} indicator="agentPerformance" />}
           value={`${n(data.monthsSinceLastAcquisition)}${data.inactivityFlag ? ` · ${a.flagInactive}` : ''}`}
           help={
             [data.agentActive ? null : a.flagNotWorking, data.lastAcquisition ? formatPeriod(data.lastAcquisition, locale) : null]

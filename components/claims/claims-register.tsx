@@ -48,13 +48,18 @@ export function ClaimsRegister({
           </div>
         ) : null}
       </div>
+      {params.basis === 'paid' ? (
+        <p className="note" data-testid="claims-basis">
+          {interpolate(t.registerCaptionPaid, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p className="note">{t.noResults}</p>
       ) : (
         <div className="table-scroll" aria-busy={isFetching}>
           <DataTable
             testId="claims-table"
-            caption={interpolate(t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
+            caption={interpolate(params.basis === 'paid' ? t.registerCaptionPaid : t.registerCaption, { from: formatPeriod(params.from, locale), to: formatPeriod(params.to, locale) })}
             captionClassName="visually-hidden"
             data={rows}
             rowKey={(row) => row.number}

@@ -3,6 +3,7 @@
 import { useI18n } from '@/components/i18n-provider';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { StatCard } from '@/components/ui/stat-card';
+import { Explain } from '@/components/explain/explain';
 import type { ClaimsSummary } from '@/contracts/claims';
 import { formatNumber, formatPercent, formatPeriod, formatRupiah, isHidden, type Figure } from '@/domain/format';
 import { PROGRAMS } from '@/domain/enums';
@@ -27,12 +28,33 @@ export function ClaimsSummaryPanels({ params, summary: s, isFetching }: { params
       {s ? (
         <div aria-busy={isFetching} data-testid="claims-summary">
           <div className="stat-grid">
-            <StatCard label={t.paidCount} value={formatNumber(s.paidCount, locale)} />
-            <StatCard label={t.paidAmount} value={formatRupiah(s.paidAmount, locale)} />
-            <StatCard label={t.turnaroundMedian} value={fmtDays(s.turnaroundMedianDays)} />
-            <StatCard label={t.turnaroundP90} value={fmtDays(s.turnaroundP90Days)} />
-            <StatCard label={t.approvalRate} value={formatPercent(s.approvalRate, locale)} />
             <StatCard
+              label={t.paidCount}
+              value={formatNumber(s.paidCount, locale)}
+              explain={<Explain label={t.paidCount} explanation={s.explanations?.paidCount} indicator="claimsPaid" />}
+            />
+            <StatCard
+              label={t.paidAmount}
+              value={formatRupiah(s.paidAmount, locale)}
+              explain={<Explain label={t.paidAmount} explanation={s.explanations?.paidAmount} indicator="claimsPaid" />}
+            />
+            <StatCard
+              label={t.turnaroundMedian}
+              value={fmtDays(s.turnaroundMedianDays)}
+              explain={<Explain label={t.turnaroundMedian} explanation={s.explanations?.turnaroundMedianDays} indicator="claimsTurnaround" />}
+            />
+            <StatCard
+              label={t.turnaroundP90}
+              value={fmtDays(s.turnaroundP90Days)}
+              explain={<Explain label={t.turnaroundP90} explanation={s.explanations?.turnaroundP90Days} indicator="claimsTurnaround" />}
+            />
+            <StatCard
+              label={t.approvalRate}
+              value={formatPercent(s.approvalRate, locale)}
+              explain={<Explain label={t.approvalRate} explanation={s.explanations?.approvalRate} indicator="approvalRate" />}
+            />
+            <StatCard
+              explain={<Explain label={t.solidarityEffect} indicator="solidarityEffect" />}
               label={t.solidarityEffect}
               value={s.solidarity.effect === null ? '–' : isHidden(s.solidarity.effect) ? s.solidarity.effect : interpolate(t.times, { value: formatNumber(s.solidarity.effect, locale, 2) })}
             />

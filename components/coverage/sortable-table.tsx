@@ -8,6 +8,8 @@ import { useI18n } from '@/components/i18n-provider';
 import { formatNumber, formatPercent, formatRupiah, isHidden } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { coverageNoteText, type CoverageNote } from '@/domain/data-gaps';
+import type { Indicator } from '@/domain/definitions';
+import { Explain } from '@/components/explain/explain';
 
 export interface Column {
   key: string;
@@ -25,6 +27,8 @@ export interface Column {
    * without a sideways scroll; the row's own page and the export carry it.
    */
   secondary?: boolean;
+  /** The indicator the column shows: its heading then opens the definition (domain/definitions.ts). */
+  explain?: Indicator;
 }
 
 /** Where a row's name leads: a page of its own (`path`) or the same page one level down (`region`). */
@@ -103,7 +107,10 @@ export function SortableTable({
     id: column.key,
     accessorFn: (row) => row[column.key],
     header: column.label,
-    meta: { numeric: numeric(column) },
+    meta: {
+      numeric: numeric(column),
+      headerExtra: column.explain ? <Explain label={column.label} indicator={column.explain} print={false} /> : undefined,
+    },
     sortDescFirst: column.kind !== 'text',
     sortUndefined: false,
     sortingFn: (a, b) => {

@@ -12,7 +12,8 @@ import { classBreaks } from '@/domain/geo/class-breaks';
 import { interpolate, type Messages } from '@/i18n';
 import { coverageNoteText } from '@/domain/data-gaps';
 import { isPeriod } from '@/domain/month';
-import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
+import { isMapMetric, MAP_METRIC_INDICATOR, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
+import { Explain } from '@/components/explain/explain';
 import { mapQuery } from '@/components/map/queries';
 import { formatMapValue } from './map-format';
 import { MapLegend } from './map-legend';
@@ -108,6 +109,7 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
             </option>
           ))}
         </select>
+        <Explain label={metricLabel} indicator={MAP_METRIC_INDICATOR[metric]} print={false} />
       </div>
       <p className="page-subtitle" data-testid="map-subtitle">
         {interpolate(t.subtitle, { metric: metricLabel, region: view.regionName, period: periodLabel })}
@@ -168,7 +170,12 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
                   </>
                 ),
               },
-              { id: 'value', header: metricLabel, meta: { numeric: true }, cell: ({ row }) => row.original.display },
+              {
+                id: 'value',
+                header: metricLabel,
+                meta: { numeric: true, headerExtra: <Explain label={metricLabel} indicator={MAP_METRIC_INDICATOR[metric]} print={false} /> },
+                cell: ({ row }) => row.original.display,
+              },
             ]}
           />
           {suppressed ? <p className="note">{messages.overview.suppressedNote}</p> : null}

@@ -4,6 +4,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { PairBarChart } from '@/components/charts/pair-bar-chart';
 import { ShareBarChart } from '@/components/charts/share-bar-chart';
+import { Explain } from '@/components/explain/explain';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
@@ -107,8 +108,10 @@ export function CoverageTrends({
       ) : null}
       <div className="chart-grid">
         <figure className="panel">
-          <figcaption>
+          <figcaption className="chart-head">
             <h3>{t.trendTitle}</h3>
+            <Explain label={o.activeMembers} indicator="activeMembers" print={false} />
+            <Explain label={o.coverageRate} indicator="coverageRate" print={false} />
           </figcaption>
           {months.length > 0 ? (
             <>
@@ -141,8 +144,10 @@ export function CoverageTrends({
           )}
         </figure>
         <figure className="panel">
-          <figcaption>
+          <figcaption className="chart-head">
             <h3>{t.flowTitle}</h3>
+            <Explain label={o.newEnrolments} indicator="newEnrolments" print={false} />
+            <Explain label={o.lapsedMembers} indicator="lapsedMembers" print={false} />
           </figcaption>
           {months.length > 0 ? (
             <>
@@ -172,8 +177,9 @@ export function CoverageTrends({
           )}
         </figure>
         <figure className="panel">
-          <figcaption>
+          <figcaption className="chart-head">
             <h3>{interpolate(t.channelTitle, { period: formatPeriod(period, locale) })}</h3>
+            <Explain label={t.share} indicator="channelShare" print={false} />
           </figcaption>
           {shares.length === 0 ? (
             <p>{t.channelEmpty}</p>

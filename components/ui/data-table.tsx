@@ -31,6 +31,8 @@ declare module '@tanstack/react-table' {
     rowHeader?: boolean;
     /** A class of the column's body cells (e.g. a long file name that may break anywhere). */
     cellClassName?: string;
+    /** Drawn after the heading's label (e.g. a control that explains the column's figure). */
+    headerExtra?: ReactNode;
   }
 }
 
@@ -128,6 +130,7 @@ function HeaderCell<Row>({ header, props }: { header: Header<Row, unknown>; prop
       ) : (
         label
       )}
+      {meta?.headerExtra}
     </th>
   );
 }

@@ -48,12 +48,17 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
     const period = '2026-03';
     let suppressed = 0;
     for (const caller of [officer, official]) {
-      const summary = await getSummaryView(db, { caller, period, regionCode: DISTRICT, compare: true });
+      const summary = await getSummaryView(db, { caller, period, regionCode: DISTRICT, compare: true, explain: true });
+      expect(summary.explanations).toBeDefined();
       expectContract(summaryContract.response, summary, `summary ${caller.role}`);
       suppressed += JSON.stringify(summary).split('"<5"').length - 1;
       for (const by of COVERAGE_BY) {
-        const view = await getCoverageView(db, { caller, period, regionCode: DISTRICT, by, locale: 'id' });
-        expectContract(coverageContract.response, { rows: view.rows, period: view.period, region: view.region, by: view.by }, `coverage ${by}`);
+        const view = await getCoverageView(db, { caller, period, regionCode: DISTRICT, by, locale: 'id', explain: true });
+        expectContract(
+          coverageContract.response,
+          { rows: view.rows, period: view.period, region: view.region, by: view.by, explanations: view.explanations },
+          `coverage ${by}`,
+        );
       }
       const rows = await listCommunities(db, { caller, period, regionCode: DISTRICT, locale: 'id' });
       expectContract(communitiesContract.response, { rows, period }, 'communities');
@@ -61,7 +66,7 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
       expectContract(trendContract.response, trend, 'trend');
       const map = await getMapView(db, { caller, period, metric: 'claimsPaidCount', regionCode: DISTRICT });
       expectContract(mapContract.response, map, 'map');
-      const agents = await listAgents(db, { caller, period });
+      const agents = await listAgents(db, { caller, period, explain: true });
       expectContract(agentsContract.response, agents, 'agents');
       const agent = await getAgentDetail(db, { caller, code: agents.rows[0]!.code, period });
       expectContract(agentContract.response, { period, ...agent }, 'agent');
@@ -75,7 +80,7 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
         expect(list.rows.length).toBeGreaterThan(0);
         expectContract(claimsContract.response, { ...list, ...range }, 'claims');
       }
-      expectContract(claimsSummaryContract.response, await getClaimsSummary(db, { caller, ...range }), 'claims summary');
+      expectContract(claimsSummaryContract.response, await getClaimsSummary(db, { caller, ...range, explain: true }), 'claims summary');
       if (caller === officer) {
         const members = await listMembers(db, { caller, period });
         expect(members.rows.length).toBeGreaterThan(0);

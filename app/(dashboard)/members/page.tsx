@@ -16,12 +16,23 @@ export const generateMetadata = pageTitle('members');
 
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePagePermission('view:personal-data');
-  const { period, q, page } = parseParams(membersContract.params, searchParams);
+  const { period, q, page, region, status, enrolled, paid, agent, community } = parseParams(membersContract.params, searchParams);
+  const filters = { region, status, enrolled, paid, agent, community };
   const [{ locale, messages }, result] = await Promise.all([
     getI18n(),
-    listMembers(await getDb(), { caller, period, query: q, page }),
+    listMembers(await getDb(), { caller, period, query: q, page, filters }),
   ]);
   const t = messages.members;
+  // The filters an explanation's link sets (the rows behind a figure), said in words and kept by the form and pager.
+  const kept = { region, status, enrolled: enrolled || undefined, paid: paid || undefined, agent, community };
+  const said = [
+    region ? interpolate(t.filters.region, { value: region }) : null,
+    agent ? interpolate(t.filters.agent, { value: agent }) : null,
+    community ? interpolate(t.filters.community, { value: community }) : null,
+    status ? t.filters[status] : null,
+    enrolled ? t.filters.enrolled : null,
+    paid ? t.filters.paid : null,
+  ].filter((text): text is string => text !== null);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
@@ -36,9 +47,18 @@ export default dashboardPage(async ({ searchParams }) => {
         <label htmlFor="member-search">{t.searchLabel}</label>
         <input id="member-search" name="q" type="search" defaultValue={q ?? ''} autoComplete="off" />
         <input type="hidden" name="period" value={period} />
+        {Object.entries(kept).map(([key, value]) =>
+          value === undefined || value === null ? null : <input key={key} type="hidden" name={key} value={value === true ? '1' : String(value)} />,
+        )}
         <button type="submit">{t.search}</button>
         <span className="muted">{interpolate(t.total, { count: formatNumber(result.total, locale) })}</span>
       </form>
+      {said.length > 0 ? (
+        <p className="note" data-testid="member-filters">
+          {interpolate(t.filtered, { period: formatPeriod(period, locale) })} {said.join(', ')}.{' '}
+          <a href={`/members?${toSearch({ period })}`}>{t.clearFilters}</a>
+        </p>
+      ) : null}
       {result.rows.length === 0 ? (
         <p className="note">{t.noResults}</p>
       ) : (
@@ -69,7 +89,7 @@ export default dashboardPage(async ({ searchParams }) => {
         page={result.page}
         pages={pages}
         hrefFor={(page) =>
-          `/members?${toSearch({ q, period, page })}`
+          `/members?${toSearch({ q, period, page, ...kept })}`
         }
         labels={{
           nav: messages.admin.pagination,

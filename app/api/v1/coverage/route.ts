@@ -13,12 +13,18 @@ export const dynamic = 'force-dynamic';
 /** `GET /api/v1/coverage?by=village|community|occupation|channel&period=&region=` → `{ rows }`. */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { period, by, community, region } = parseParams(coverageContract.params, new URL(request.url).searchParams);
+  const { period, by, community, region, explain } = parseParams(coverageContract.params, new URL(request.url).searchParams);
   const db = await getDb();
   if (community !== undefined && !(await getCommunity(db, { caller, id: community }))) {
     throw new AppError('not_found', 404, 'notFound');
   }
-  const view = await getCoverageView(db, { caller, communityId: community, period, by, regionCode: region, locale: localeFromRequest(request) });
-  const body: ResponseOf<typeof coverageContract> = { rows: view.rows, period: view.period, region: view.region, by: view.by };
+  const view = await getCoverageView(db, { caller, communityId: community, period, by, regionCode: region, locale: localeFromRequest(request), explain });
+  const body: ResponseOf<typeof coverageContract> = {
+    rows: view.rows,
+    period: view.period,
+    region: view.region,
+    by: view.by,
+    ...(view.explanations ? { explanations: view.explanations } : {}),
+  };
   return respond(request, body, view.rows, `coverage-${by}-${view.region}-${period}`, caller);
 });

@@ -10,8 +10,8 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { period, region, compare } = parseParams(summaryContract.params, new URL(request.url).searchParams);
-  const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare });
-  const { previousMonth: _p, sameMonthLastYear: _l, ...flat } = summary;
+  const { period, region, compare, explain } = parseParams(summaryContract.params, new URL(request.url).searchParams);
+  const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare, explain });
+  const { previousMonth: _p, sameMonthLastYear: _l, explanations: _e, ...flat } = summary;
   return respond(request, summary, [flat as unknown as Record<string, unknown>], `summary-${period}`, caller);
 });

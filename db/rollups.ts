@@ -439,6 +439,14 @@ export interface PaymentDay {
  * they are at the end, takes away those of the copies and applies the difference, in one pass whatever
  * the number of chunks. Months that did not change are not touched.
  */
+/** Fewer members than this are always kept current by the difference of their facts. */
+export const RECOMPUTE_MIN_MEMBERS = 2_000;
+/**
+ * Above it, the villages are computed afresh when the members touched are at least 1/RECOMPUTE_SHARE of
+ * the villages' (a member's difference costs about ten times a member's share of a recomputation).
+ */
+export const RECOMPUTE_SHARE = 10;
+
 export class RollupTracker {
   private started = false;
 
@@ -527,10 +535,58 @@ export class RollupTracker {
     await this.tx.execute(sql`insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing`);
   }
 
+  /**
+   * A write that touched many of its villages' members (a large import) costs less by computing those
+   * villages' month values afresh, as a rebuild does for a chunk, than by the difference of each member's
+   * facts: the villages from the lowest to the highest code the members were or are in. Returns false
+   * (nothing done) when the members are too few a share of those villages'.
+   */
+  private async recomputeVillages(touched: number): Promise<boolean> {
+    const [range] = await queryRows<{ from: string | null; to: string | null }>(
+      this.tx,
+      sql`select min(v) as from, max(v) as to from (
+            select village_code as v from members where id in (select id from rollup_members)
+            union all select village_code from rollup_old_members) x`,
+    );
+    if (!range?.from || !range.to) return false;
+    const selection = { villagesFrom: range.from, villagesTo: range.to };
+    const [members] = await queryRows<{ n: number }>(
+      this.tx,
+      sql`select count(*)::int as n from members where village_code between ${selection.villagesFrom} and ${selection.villagesTo}`,
+    );
+    if (touched * RECOMPUTE_SHARE < Number(members?.n ?? 0)) return false;
+    await this.tx.execute(sql`set local work_mem = '256MB'`);
+    await this.tx.execute(sql`
+      create temp table rollup_recomputed on commit drop as
+      select * from rollup_monthly with no data`);
+    await this.tx.execute(sql`
+      insert into rollup_recomputed (dimension, month, village_code, key, ${measureList()})
+      ${monthValuesSql(rollupEventsSql(selection))}`);
+    await this.tx.execute(sql`analyze rollup_recomputed`);
+    // Only the rows that differ are written (as a rebuild does): no dead rows for the unchanged ones.
+    const key = (t: string) => sql.raw(['dimension', 'month', 'village_code', 'key'].map((k) => `${t}.${k}`).join(', '));
+    await this.tx.execute(sql`
+      delete from rollup_monthly r
+      where r.village_code between ${selection.villagesFrom} and ${selection.villagesTo}
+        and not exists (select 1 from rollup_recomputed b where (${key('b')}) = (${key('r')}))`);
+    await this.tx.execute(sql`
+      insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
+      select ${key('b')}, ${measureList('b.')}
+      from rollup_recomputed b left join rollup_monthly m on (${key('m')}) = (${key('b')})
+      where m.dimension is null or (${measureList('m.')}) is distinct from (${measureList('b.')})
+      order by b.dimension, b.village_code, b.key, b.month
+      on conflict (dimension, month, village_code, key) do update set ${eachMeasure((m) => sql`${column(m)} = excluded.${column(m)}`)}`);
+    await this.tx.execute(sql`drop table rollup_recomputed`);
+    return true;
+  }
+
   async finish(): Promise<void> {
     if (!this.started) return;
-    const [tracked] = await queryRows<{ any: boolean }>(this.tx, sql`select exists (select from rollup_members) as any`);
-    if (tracked?.any) {
+    const [tracked] = await queryRows<{ n: number }>(this.tx, sql`select count(*)::int as n from rollup_members`);
+    const count = Number(tracked?.n ?? 0);
+    if (count > RECOMPUTE_MIN_MEMBERS && (await this.recomputeVillages(count))) {
+      // Done: the villages' month values were computed afresh.
+    } else if (count > 0) {
       // Room to hash the facts of thousands of members (the default 4 MB spills to disk), and the copies'
       // sizes for the planner (a temporary table has no statistics until analyzed).
       await this.tx.execute(sql`set local work_mem = '64MB'`);

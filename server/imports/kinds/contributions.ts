@@ -6,7 +6,7 @@ import { parseAmount, parseInteger, parseMonth } from '@/server/imports/fields';
 import { undoEntityImport } from '@/server/imports/kinds/entity-undo';
 import { checkNik } from '@/server/imports/kinds/members';
 import { checkAgent, loadAgents, loadRates, type Agents } from '@/server/imports/kinds/references';
-import { auditChanges, reportRows } from '@/server/imports/kinds/staged';
+import { analyzeIfGrown, auditChanges, reportRows } from '@/server/imports/kinds/staged';
 import { defineKind, inList, type PendingRow, type WriteContext } from '@/server/imports/kinds/types';
 
 type Refs = Agents & { rates: RateLike[] };
@@ -181,6 +181,7 @@ export const contributionsKind = defineKind<Refs>({
         from import_resolved where ${written}
         on conflict (member_id, first_month) do update set months_count = excluded.months_count, jkk_amount = excluded.jkk_amount,
           jkm_amount = excluded.jkm_amount, paid_on = excluded.paid_on, agent_code = excluded.agent_code`);
+      await analyzeIfGrown(ctx, 'contributions', counts.added, ['coverage_spans']);
       return counts;
     },
   },

@@ -20,7 +20,7 @@ import {
   type Occupations,
   type Villages,
 } from '@/server/imports/kinds/references';
-import { auditChanges, reportRows } from '@/server/imports/kinds/staged';
+import { analyzeIfGrown, auditChanges, reportRows } from '@/server/imports/kinds/staged';
 import { defineKind, type RowCheck } from '@/server/imports/kinds/types';
 
 type Refs = Villages & Occupations & Communities & Agents & { rates: RateLike[] };
@@ -222,6 +222,7 @@ export const membersKind = defineKind<Refs>({
           village_code = excluded.village_code, occupation_code = excluded.occupation_code, community_id = excluded.community_id,
           agent_code = excluded.agent_code, channel = excluded.channel, enrolled_on = excluded.enrolled_on,
           declared_income = excluded.declared_income`);
+      await analyzeIfGrown(ctx, 'members', counts.added);
       await rollups?.addedRows(sql`select m.id from members m join import_resolved r on r.nik = m.nik where r.existing_id is null`);
       return counts;
     },

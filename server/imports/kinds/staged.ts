@@ -33,3 +33,16 @@ export async function auditChanges(ctx: StagedContext, entity: ImportKind, where
       jsonb_build_object('importId', ${ctx.importId}::int, 'fields', to_jsonb(${fields})), ${ctx.ip}
     from import_resolved where ${where} order by line`);
 }
+
+/**
+ * Refreshes the planner's statistics of `tables` when a file grew them by a large share (a first load
+ * into a new database, say): the rollup's maintenance that follows in the same transaction joins them,
+ * and planned for the tables as they were (empty) it takes minutes instead of seconds. ANALYZE counts
+ * the rows this transaction wrote.
+ */
+export async function analyzeIfGrown(ctx: Pick<StagedContext, 'tx' | 'db'>, table: 'members' | 'contributions', added: number, alsoAnalyze: readonly string[] = []): Promise<void> {
+  if (added < 10_000) return;
+  const [row] = await queryRows<{ n: number }>(ctx.db, sql`select greatest(reltuples, 0)::bigint as n from pg_class where oid = ${table}::regclass`);
+  if (added < Number(row?.n ?? 0) / 5) return;
+  await ctx.tx.execute(sql.raw(`analyze ${[table, ...alsoAnalyze].join(', ')}`));
+}

@@ -269,7 +269,7 @@ describe.each(ENGINES)('rollup on %s', (engine) => {
       // The recomputation is the path taken (not the difference of each member's facts).
       expect(picked.length).toBeGreaterThan(RECOMPUTE_MIN_MEMBERS);
       expect(picked.length * RECOMPUTE_SHARE).toBeGreaterThanOrEqual(Number(inRange!.n));
-      const csv = ['nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar', ...picked.map((p) => `${p.nik};${p.next};1;10000;6800;${p.next}-05`)].join('\n');
+      const csv = ['nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar', ...picked.map((p) => `${p.nik};${p.next};1;10000;6800;${AS_OF}`)].join('\n');
       const imported = await run('contributions', csv);
       expect(imported.errors).toEqual([]);
       expect(imported.added).toBe(picked.length);

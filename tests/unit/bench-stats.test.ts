@@ -68,7 +68,7 @@ describe('bench options', () => {
     expect(options).not.toBe('help');
     if (options === 'help') return;
     expect(options.requests).toBe(7);
-    expect([...options.sections]).toEqual(['demo-seed', 'rebuild', 'api', 'pages', 'baseline', 'freshness', 'js']);
+    expect([...options.sections]).toEqual(['demo-seed', 'import-copy', 'rebuild', 'api', 'pages', 'baseline', 'freshness', 'js']);
     const only = parseOptions(['--only=api,js', '--skip-js'], {});
     expect(only !== 'help' && [...only.sections]).toEqual(['api']);
   });

@@ -16,6 +16,7 @@ export const en: Messages = {
     bpjs_officer: 'BPJS officer',
     district_official: 'District / village government',
     supervisor: 'Perisai supervisor',
+    agent: 'Perisai agent',
   },
   /** Page titles (the browser tab: `title · Payung`). */
   titles: {
@@ -49,6 +50,9 @@ export const en: Messages = {
     masterWorkforce: 'Informal workforce — master data',
     plan: 'Plan',
     login: 'Sign in',
+    tasks: 'My tasks',
+    myFigures: 'My figures',
+    followup: 'Follow-up',
   },
   /** PRODUCT.md "Indicators": the one definition of each figure (domain/definitions.ts). */
   definitions: {
@@ -173,6 +177,9 @@ export const en: Messages = {
     admin: 'Admin',
     audit: 'Audit log',
     map: 'Map',
+    tasks: 'My tasks',
+    myFigures: 'My figures',
+    followup: 'Follow-up',
   },
   period: {
     label: 'Period',
@@ -571,6 +578,8 @@ export const en: Messages = {
     invalidName: 'Enter the full name (2–100 characters).',
     invalidRole: 'Choose one of the roles.',
     invalidRegion: 'Choose a region from the list.',
+    agentCode: 'Agent code (for the agent role)',
+    invalidAgent: 'An agent account needs the code of a registered agent who has no account yet.',
     passwordTooShort: 'The password needs at least 10 characters (a run of spaces counts once). A phrase of several words is easy to remember and hard to guess.',
     passwordTooLong: 'The password may have at most 200 characters.',
     passwordCommon: 'This is one of the most used passwords, so it is easy to guess. Choose another, for example a phrase of several words.',
@@ -831,6 +840,12 @@ export const en: Messages = {
     claimDateOrder: 'The submission date cannot be before the incident date.',
     claimStepDateOrder: 'The date of this step cannot be before the previous step ({date}).',
     claimDateFuture: 'The date cannot be in the future.',
+    taskClosed: 'This task is already closed (done or cancelled).',
+    taskWrongKind: 'This outcome does not fit this kind of task.',
+    taskBadDate: 'Invalid date: not in the future, and a promised day not before the visit.',
+    taskBadAgent: 'Agent "{value}" is unknown, not active, or not one of yours.',
+    badTaskChange: 'Invalid input: {message}',
+    taskConflict: 'Someone has just changed this task. Reload to see their change, then repeat your step.',
     claimConflict: 'Another officer has just changed this claim. Reload the page to see their change, then repeat your step.',
     claimBadTransition: 'A claim with status "{from}" cannot move to "{to}".',
     claimAmountRequired: 'Enter the amount: this claim has no formula.',

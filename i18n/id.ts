@@ -16,6 +16,7 @@ export const id = {
     bpjs_officer: 'Petugas BPJS',
     district_official: 'Pemerintah kecamatan/desa',
     supervisor: 'Koordinator Perisai',
+    agent: 'Agen Perisai',
   },
   /** Page titles (the browser tab: `title · Payung`). */
   titles: {
@@ -49,6 +50,9 @@ export const id = {
     masterWorkforce: 'Pekerja informal — data induk',
     plan: 'Rencana',
     login: 'Masuk',
+    tasks: 'Tugas saya',
+    myFigures: 'Angka saya',
+    followup: 'Tindak lanjut',
   },
   /** PRODUCT.md "Indicators": the one definition of each figure (domain/definitions.ts). */
   definitions: {
@@ -173,6 +177,9 @@ export const id = {
     admin: 'Admin',
     audit: 'Log audit',
     map: 'Peta',
+    tasks: 'Tugas saya',
+    myFigures: 'Angka saya',
+    followup: 'Tindak lanjut',
   },
   period: {
     label: 'Periode',
@@ -571,6 +578,8 @@ export const id = {
     invalidName: 'Tulis nama lengkap (2–100 karakter).',
     invalidRole: 'Pilih salah satu peran.',
     invalidRegion: 'Pilih wilayah dari daftar.',
+    agentCode: 'Kode agen (untuk peran agen)',
+    invalidAgent: 'Akun agen memerlukan kode agen yang terdaftar dan belum punya akun.',
     passwordTooShort: 'Kata sandi minimal 10 karakter (spasi berurutan dihitung satu). Frasa beberapa kata mudah diingat dan sulit ditebak.',
     passwordTooLong: 'Kata sandi paling panjang 200 karakter.',
     passwordCommon: 'Kata sandi ini termasuk yang paling sering dipakai, jadi mudah ditebak. Pilih yang lain, misalnya frasa beberapa kata.',
@@ -831,6 +840,12 @@ export const id = {
     claimDateOrder: 'Tanggal pengajuan tidak boleh sebelum tanggal kejadian.',
     claimStepDateOrder: 'Tanggal langkah ini tidak boleh sebelum langkah sebelumnya ({date}).',
     claimDateFuture: 'Tanggal tidak boleh di masa depan.',
+    taskClosed: 'Tugas ini sudah ditutup (selesai atau dibatalkan).',
+    taskWrongKind: 'Hasil ini tidak cocok untuk jenis tugas ini.',
+    taskBadDate: 'Tanggal tidak valid: tidak boleh di masa depan, dan tanggal janji tidak sebelum tanggal kunjungan.',
+    taskBadAgent: 'Agen "{value}" tidak dikenal, tidak aktif, atau bukan agen Anda.',
+    badTaskChange: 'Isian tidak valid: {message}',
+    taskConflict: 'Tugas ini baru saja diubah orang lain. Muat ulang untuk melihat perubahannya, lalu ulangi.',
     claimConflict: 'Klaim ini baru saja diubah oleh petugas lain. Muat ulang halaman untuk melihat perubahannya, lalu ulangi langkah Anda.',
     claimBadTransition: 'Klaim berstatus "{from}" tidak dapat dipindah ke "{to}".',
     claimAmountRequired: 'Isi nominal: klaim ini tidak punya rumus nominal.',

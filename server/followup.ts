@@ -14,7 +14,8 @@ import { percentage, toNumber } from '@/server/indicators/sql-helpers';
 import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import { MEETING_WINDOW_DAYS, RECOVERY_WINDOW_DAYS, type NewTask, type TaskChange } from '@/domain/followup';
-import type { TaskKind, TaskOutcome, TaskState } from '@/domain/enums';
+import type { Program, TaskKind, TaskOutcome, TaskState } from '@/domain/enums';
+import type { TaskRowDto } from '@/contracts/followup';
 import { periodStart, addMonths, type Period } from '@/domain/month';
 
 /** Creates the tasks due on `asOf` (idempotent): revisits of the members who entered arrears, solidarity meetings. */
@@ -70,38 +71,7 @@ function taskScopeSql(caller: Caller): SQL {
 
 const taskFrom = sql`followup_tasks t left join members mb on mb.id = t.member_id left join communities co on co.id = t.community_id`;
 
-export interface TaskRow {
-  id: number;
-  kind: TaskKind;
-  state: TaskState;
-  outcome: TaskOutcome | null;
-  agentCode: string | null;
-  agentName: string | null;
-  memberId: number | null;
-  memberName: string | null;
-  nikMasked: string | null;
-  /** Only to the agent serving the member (audited). */
-  phone: string | null;
-  villageName: string | null;
-  communityId: number | null;
-  communityName: string | null;
-  month: string | null;
-  monthsOwed: number | null;
-  amountOwed: number | null;
-  claimProgram: string | null;
-  claimAmount: number | null;
-  claimPaidOn: string | null;
-  /** A solidarity task's beneficiary: only to officers and to an agent of that community. */
-  beneficiaryName: string | null;
-  dueOn: string;
-  doneOn: string | null;
-  promisedOn: string | null;
-  refusalReason: string | null;
-  attendees: number | null;
-  note: string | null;
-  version: number;
-  overdue: boolean;
-}
+export type TaskRow = TaskRowDto;
 
 /** The caller's tasks, open first by due day; an agent's read of their members' phones is audited. */
 export async function listTasks(
@@ -172,7 +142,7 @@ function toTaskRow(row: Record<string, unknown>): TaskRow {
     month: text(row.month)?.slice(0, 7) ?? null,
     monthsOwed: num(row.months_owed),
     amountOwed: num(row.amount_owed),
-    claimProgram: text(row.claim_program),
+    claimProgram: (row.claim_program as Program | null) ?? null,
     claimAmount: num(row.claim_amount),
     claimPaidOn: text(row.claim_paid_on),
     beneficiaryName: text(row.beneficiary_name),

@@ -40,6 +40,7 @@ import { AppError } from '@/domain/errors';
 import { REFERENCE_RATES } from '@/db/reference/shipped';
 import { addTask, changeTask, generateFollowupTasks, getFollowupSummary, listTasks, type TaskRow } from '@/server/followup';
 import { resolveAgentScope, resolveScope } from '@/server/scope';
+import { followupSummaryContract, tasksContract } from '@/contracts/followup';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
 
 const DISTRICT = '33.02.14';
@@ -283,5 +284,13 @@ describe.each(ENGINES)('follow-up tasks on %s', (engine) => {
     // An agent's own figures: only their tasks.
     const own = await getFollowupSummary(tdb.db, { caller: f.agent1, from: '2026-04', to: '2026-04', asOf: '2026-08-01' });
     expect([own.district.revisited, own.district.revisitedRecovered, own.district.meetings]).toEqual([2, 2, 1]);
+    // The answers travel as their contracts read them: nothing dropped, nothing changed.
+    for (const [schema, body] of [
+      [followupSummaryContract.response, summary],
+      [tasksContract.response, { rows: await listTasks(tdb.db, { caller: f.agent1, today: TODAY }) }],
+    ] as const) {
+      const sent: unknown = JSON.parse(JSON.stringify(body));
+      expect(schema.parse(sent)).toEqual(sent);
+    }
   });
 });

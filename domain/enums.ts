@@ -55,3 +55,6 @@ export type TaskState = (typeof TASK_STATES)[number];
 /** What a revisit found; a solidarity task records a meeting (date, attendees) instead. */
 export const TASK_OUTCOMES = ['paid', 'promised', 'refused', 'moved', 'deceased', 'unreachable', 'meeting_held'] as const;
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+/** A revisit's outcomes; a solidarity task's is `meeting_held` (with the day and the attendance). */
+export const REVISIT_OUTCOMES = ['paid', 'promised', 'refused', 'moved', 'deceased', 'unreachable'] as const satisfies readonly TaskOutcome[];
+export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];

@@ -1,11 +1,7 @@
 // Follow-up tasks (issue 20): what an agent records and what a supervisor or officer changes, one zod
 // schema for the PATCH body, the pages' forms and the server. Messages are catalogue keys under `followup`.
 import { z } from 'zod';
-import type { TaskOutcome } from '@/domain/enums';
-
-/** A revisit's outcomes; a solidarity task's is `meeting_held` (with the day and the attendance). */
-export const REVISIT_OUTCOMES = ['paid', 'promised', 'refused', 'moved', 'deceased', 'unreachable'] as const satisfies readonly TaskOutcome[];
-export type RevisitOutcome = (typeof REVISIT_OUTCOMES)[number];
+import { REVISIT_OUTCOMES } from '@/domain/enums';
 
 /** Days after a visit in which a payment counts as recovered (PRODUCT.md "Recovery rate"). */
 export const RECOVERY_WINDOW_DAYS = 60;

@@ -10,6 +10,8 @@ import { writeAudit } from '@/server/audit';
 import { DEFAULT_REGION_CODE } from '@/server/config';
 import { maskNikSql } from '@/server/members';
 import { regionMatch } from '@/server/indicators/scope';
+import { getSummary } from '@/server/indicators/summary';
+import { resolveAgentScope } from '@/server/scope';
 import { percentage, toNumber } from '@/server/indicators/sql-helpers';
 import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
@@ -523,4 +525,31 @@ function finishEffect(e: FollowupEffect): FollowupEffect {
   e.enrolmentsPerMeeting = e.meetings > 0 ? e.enrolmentsAfterMeetings / e.meetings : null;
   e.enrolmentsPerClaimWithoutMeeting = e.claimsWithoutMeeting > 0 ? e.enrolmentsAfterClaimsWithoutMeeting / e.claimsWithoutMeeting : null;
   return e;
+}
+
+/** An agent's own member figures for a month: the summary indicators over the members they recruited. */
+export async function getAgentOwnFigures(db: Database, args: { caller: Caller; period: Period }) {
+  const { scope, agentCode } = resolveAgentScope(args.caller);
+  const summary = await getSummary(db, { period: args.period, scope });
+  return {
+    agentCode,
+    activeMembers: summary.activeMembers,
+    lapsedMembers: summary.lapsedMembers,
+    newEnrolments: summary.newEnrolments,
+    contributionsCollected: summary.contributionsCollected,
+  };
+}
+
+/** The communities a caller may add a task for: their region's, or a supervisor's agents'. */
+export async function listTaskCommunities(db: Database, args: { caller: Caller }): Promise<{ id: number; name: string }[]> {
+  const { caller } = args;
+  if (!can(caller.role, 'manage:followup')) throw forbidden();
+  const rows = await queryRows<{ id: unknown; name: string }>(
+    db,
+    sql`select c.id, c.name from communities c
+        where ${regionMatch(sql`c.village_code`, caller.regionCode ?? DEFAULT_REGION_CODE)}
+          ${caller.role === 'supervisor' ? sql`and exists (select 1 from agent_communities ac where ac.community_id = c.id and ac.agent_code in ${ownAgentsSql(caller)})` : sql``}
+        order by c.name`,
+  );
+  return rows.map((row) => ({ id: toNumber(row.id), name: row.name }));
 }

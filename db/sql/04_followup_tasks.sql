@@ -2,17 +2,20 @@
 -- an import's commit, a claim's payment and the seeds can all call it as often as they like:
 --   revisit:<member>:<YYYY-MM>  a member who entered arrears in the month of `as_of` (covered in the month
 --                               before, not in this one, by the payments known on `as_of`: PRODUCT.md's
---                               3-month rule makes them recoverable), with the months owed up to that
---                               month and their amount at the rates in force (domain/rates.ts's rule);
+--                               3-month rule makes them recoverable), with the month owed and its
+--                               amount at the rates in force (domain/rates.ts's rule), due in 14 days;
 --   solidarity:<claim>          a claim paid in the 90 days up to `as_of` whose beneficiary belongs to a
 --                               community: a meeting or visit in that community within 90 days of payment.
 -- Assignment: the member's recruiting agent while active, else the lowest-coded active agent of the
 -- member's community, else nobody (the supervisor or an officer assigns it).
+-- Revisits are listed from the 16th: BPJS publishes no due day for BPU contributions and members pay in
+-- the first half of the month, so before mid-month "not covered yet" is mostly "not paid yet".
 -- Payments are read by paid_on <= as_of, not from coverage_spans, so a past month can be replayed (the
 -- demo seed) without the arrears its members paid later hiding them.
 CREATE OR REPLACE FUNCTION followup_tasks_generate(as_of date)
 RETURNS TABLE (revisits integer, solidarity integer) LANGUAGE plpgsql AS $$
 DECLARE
+  list_from_day constant integer := 16;
   m date := date_trunc('month', as_of)::date;
   prev date := (date_trunc('month', as_of) - interval '1 month')::date;
   n_revisits integer;
@@ -21,7 +24,8 @@ BEGIN
   WITH entered AS (
     SELECT DISTINCT c.member_id
     FROM contributions c
-    WHERE c.first_month <= prev AND c.last_month >= prev AND c.paid_on <= as_of
+    WHERE extract(day FROM as_of) >= list_from_day
+      AND c.first_month <= prev AND c.last_month >= prev AND c.paid_on <= as_of
       AND NOT EXISTS (
         SELECT 1 FROM contributions n
         WHERE n.member_id = c.member_id AND n.first_month <= m AND n.last_month >= m AND n.paid_on <= as_of)
@@ -49,7 +53,7 @@ BEGIN
     INSERT INTO followup_tasks (kind, natural_key, member_id, community_id, agent_code, month, months_owed, amount_owed, due_on)
     SELECT 'revisit', 'revisit:' || mb.id || ':' || to_char(m, 'YYYY-MM'), mb.id, mb.community_id,
       followup_assignee(mb.agent_code, mb.community_id, as_of), m, w.months_owed, w.amount_owed,
-      (m + interval '1 month' - interval '1 day')::date
+      as_of + 14
     FROM owed w JOIN members mb ON mb.id = w.member_id
     ON CONFLICT (natural_key) DO NOTHING
     RETURNING 1

@@ -20,13 +20,14 @@
 // Enrolments after: K1 M8 2026-05-01, M9 2026-06-15; K2 M10 2026-05-20.
 //
 // Generation as of 2026-04-20 — revisits (covered in March, not in April by the payments known then):
+//   (each due 14 days after the list: 2026-05-04)
 //   M1 → A1 (recruiter) 8 400 = 5 000 + 3 400; M2 → A2 (A3 stopped; K1's agent) 13 400 = 10 000 + 3 400;
 //   M3 → nobody (K2 has no agent) 8 400; M6 → A1 8 400; M7 → nobody 8 400. 5 revisits.
 //   Solidarity: C1 → K1, A1 (M5's recruiter), due 04-10 + 90 = 2026-07-09; C4 → K2, nobody. C2 too old. 2.
 // Outcomes: A1 records M1 paid 04-22, M6 promised 04-21 (for 05-10); A2 records M2 refused 04-23;
 //   A1 records the K1 meeting 04-25 with 30 people. M3, M7 and C4's task stay open.
-// Summary April 2026 as of 2026-08-01:
-//   on time: tasks due in April (the 5 revisits, due 04-30): 3 done by then → 60 %.
+// Summary April–May 2026 as of 2026-08-01:
+//   on time: tasks due in the range (the 5 revisits, due 05-04; the hand-made task is cancelled): 3 done by then → 60 %.
 //   recovery: revisited M1 (paid 04-22 ∈ [04-22, 06-21]), M6 (05-10 ∈ [04-21, 06-20]), M2 (nothing) → 2 / 3;
 //     not revisited M3 (05-15 ∈ [04-01, 05-31]), M7 (nothing) → 1 / 2; uplift 66.67 − 50 = 16.67 points.
 //     By agent: A1 2 / 2; A2 0 / 1; unassigned: not revisited 1 / 2.
@@ -192,11 +193,11 @@ describe.each(ENGINES)('follow-up tasks on %s', (engine) => {
       const row = byMember(rows, key)!;
       return [row.agentCode, row.monthsOwed, row.amountOwed, row.dueOn, row.month];
     };
-    expect(revisit('M1')).toEqual(['A1', 1, 8_400, '2026-04-30', '2026-04']);
-    expect(revisit('M2')).toEqual(['A2', 1, 13_400, '2026-04-30', '2026-04']);
-    expect(revisit('M3')).toEqual([null, 1, 8_400, '2026-04-30', '2026-04']);
-    expect(revisit('M6')).toEqual(['A1', 1, 8_400, '2026-04-30', '2026-04']);
-    expect(revisit('M7')).toEqual([null, 1, 8_400, '2026-04-30', '2026-04']);
+    expect(revisit('M1')).toEqual(['A1', 1, 8_400, '2026-05-04', '2026-04']);
+    expect(revisit('M2')).toEqual(['A2', 1, 13_400, '2026-05-04', '2026-04']);
+    expect(revisit('M3')).toEqual([null, 1, 8_400, '2026-05-04', '2026-04']);
+    expect(revisit('M6')).toEqual(['A1', 1, 8_400, '2026-05-04', '2026-04']);
+    expect(revisit('M7')).toEqual([null, 1, 8_400, '2026-05-04', '2026-04']);
     expect(byMember(rows, 'M4')).toBeUndefined();
     expect(byMember(rows, 'M5')).toBeUndefined();
     const solidarity = rows.filter((row) => row.kind === 'solidarity').map((row) => [row.communityId, row.agentCode, row.dueOn, row.claimAmount]);
@@ -267,7 +268,7 @@ describe.each(ENGINES)('follow-up tasks on %s', (engine) => {
   });
 
   it('measures tasks on time, the recovery rate against no revisit, and enrolments after meetings', async () => {
-    const summary = await getFollowupSummary(tdb.db, { caller: f.officer, from: '2026-04', to: '2026-04', asOf: '2026-08-01' });
+    const summary = await getFollowupSummary(tdb.db, { caller: f.officer, from: '2026-04', to: '2026-05', asOf: '2026-08-01' });
     const d = summary.district;
     expect([d.tasksDue, d.tasksDoneOnTime, d.onTimeRate]).toEqual([5, 3, 60]);
     expect([d.revisited, d.revisitedRecovered, d.notRevisited, d.notRevisitedRecovered]).toEqual([3, 2, 2, 1]);
@@ -282,7 +283,7 @@ describe.each(ENGINES)('follow-up tasks on %s', (engine) => {
     const k2 = summary.byCommunity.find((row) => row.id === f.communities.k2)!;
     expect([k2.claimsWithoutMeeting, k2.enrolmentsAfterClaimsWithoutMeeting, k2.notRevisited]).toEqual([1, 1, 2]);
     // An agent's own figures: only their tasks.
-    const own = await getFollowupSummary(tdb.db, { caller: f.agent1, from: '2026-04', to: '2026-04', asOf: '2026-08-01' });
+    const own = await getFollowupSummary(tdb.db, { caller: f.agent1, from: '2026-04', to: '2026-05', asOf: '2026-08-01' });
     expect([own.district.revisited, own.district.revisitedRecovered, own.district.meetings]).toEqual([2, 2, 1]);
     // The answers travel as their contracts read them: nothing dropped, nothing changed.
     for (const [schema, body] of [

@@ -61,6 +61,7 @@ export const en: Messages = {
     pageTitle: 'Follow-up',
     pageIntro: 'Agents’ revisit and solidarity-meeting tasks, who does them, and what they achieve.',
     tasksHeading: 'Tasks',
+    counts: 'Open {open} ({overdue} overdue) · Done {done} · Cancelled {cancelled}',
     stateFilter: 'Show',
     allStates: 'All',
     effectTitle: 'What the follow-ups achieve',

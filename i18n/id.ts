@@ -61,6 +61,7 @@ export const id = {
     pageTitle: 'Tindak lanjut',
     pageIntro: 'Tugas kunjungan ulang dan pertemuan solidaritas agen, siapa mengerjakannya, dan apa hasilnya.',
     tasksHeading: 'Tugas',
+    counts: 'Terbuka {open} (lewat batas {overdue}) · Selesai {done} · Dibatalkan {cancelled}',
     stateFilter: 'Tampilkan',
     allStates: 'Semua',
     effectTitle: 'Apa hasil tindak lanjut',

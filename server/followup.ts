@@ -553,3 +553,14 @@ export async function listTaskCommunities(db: Database, args: { caller: Caller }
   );
   return rows.map((row) => ({ id: toNumber(row.id), name: row.name }));
 }
+
+/** How many tasks of the caller's scope are open (and overdue), done and cancelled. */
+export async function getTaskCounts(db: Database, args: { caller: Caller; today: string }) {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select count(*) filter (where t.state = 'open') as open, count(*) filter (where t.state = 'open' and t.due_on < ${args.today}::date) as overdue,
+          count(*) filter (where t.state = 'done') as done, count(*) filter (where t.state = 'cancelled') as cancelled
+        from ${taskFrom} where ${taskScopeSql(args.caller)}`,
+  );
+  return { open: toNumber(row?.open), overdue: toNumber(row?.overdue), done: toNumber(row?.done), cancelled: toNumber(row?.cancelled) };
+}

@@ -1,7 +1,7 @@
 // Supervisors and officers: the follow-up tasks of their scope (reassign, cancel, add) and what the
 // follow-ups achieve per agent and per community, labelled as the observational comparison it is.
 import { getDb } from '@/db';
-import { getFollowupSummary, listAssignableAgents, listTaskCommunities, listTasks } from '@/server/followup';
+import { getFollowupSummary, getTaskCounts, listAssignableAgents, listTaskCommunities, listTasks } from '@/server/followup';
 import { getDataAsOf } from '@/server/settings';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
@@ -60,12 +60,13 @@ export default dashboardPage(async ({ searchParams }) => {
   const db = await getDb();
   const today = todayInJakarta();
   const asOf = (await getDataAsOf(db)) ?? today;
-  const [{ locale, messages }, summary, tasks, agents, communities] = await Promise.all([
+  const [{ locale, messages }, summary, tasks, agents, communities, counts] = await Promise.all([
     getI18n(),
     getFollowupSummary(db, { caller, from, to, asOf }),
     listTasks(db, { caller, state: state ?? null, today }),
     listAssignableAgents(db, { caller, today }),
     listTaskCommunities(db, { caller }),
+    getTaskCounts(db, { caller, today }),
   ]);
   const t = messages.followup;
   return (
@@ -94,6 +95,14 @@ export default dashboardPage(async ({ searchParams }) => {
       </section>
       <section className="panel" aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">{t.tasksHeading}</h2>
+        <p data-testid="task-counts">
+          {interpolate(t.counts, {
+            open: formatNumber(counts.open, locale),
+            overdue: formatNumber(counts.overdue, locale),
+            done: formatNumber(counts.done, locale),
+            cancelled: formatNumber(counts.cancelled, locale),
+          })}
+        </p>
         <form className="row-form" method="get">
           <label htmlFor="state-filter">{t.stateFilter}</label>
           <select id="state-filter" name="state" defaultValue={state ?? ''}>

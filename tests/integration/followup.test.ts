@@ -39,7 +39,7 @@ import { queryRows, type Database } from '@/db';
 import type { Caller } from '@/server/auth/caller';
 import { AppError } from '@/domain/errors';
 import { REFERENCE_RATES } from '@/db/reference/shipped';
-import { addTask, changeTask, generateFollowupTasks, getFollowupSummary, listTasks, type TaskRow } from '@/server/followup';
+import { addTask, changeTask, generateFollowupTasks, getFollowupSummary, listTasks, provisionAgentAccounts, type TaskRow } from '@/server/followup';
 import { resolveAgentScope, resolveScope } from '@/server/scope';
 import { followupSummaryContract, tasksContract } from '@/contracts/followup';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
@@ -265,6 +265,14 @@ describe.each(ENGINES)('follow-up tasks on %s', (engine) => {
     // Not their agents' member: not found.
     expect((await refusal(addTask(tdb.db, { caller: f.supervisor, input: { memberId: f.members.M3!, dueOn: '2026-05-10', note: 'Kunjungi' }, today: TODAY }))).status).toBe(404);
     await changeTask(tdb.db, { caller: f.officer, taskId: id, change: { action: 'cancel', version: 1 }, today: TODAY });
+  });
+
+  it('gives an imported agent with an e-mail a sign-in once, waiting for its first password', async () => {
+    await tdb.db.insert(schema.agents).values({ code: 'A4', name: 'Agen Empat', villageCode: V2, activeFrom: '2024-01-01', email: 'Agen4@Test' });
+    expect(await provisionAgentAccounts(tdb.db, { caller: f.officer })).toBe(1);
+    expect(await provisionAgentAccounts(tdb.db, { caller: f.officer })).toBe(0);
+    const [user] = await queryRows<{ role: string; agent_code: string; email: string; password_hash: string }>(tdb.db, sql`select role, agent_code, email, password_hash from users where agent_code = 'A4'`);
+    expect(user).toEqual({ role: 'agent', agent_code: 'A4', email: 'agen4@test', password_hash: '!' });
   });
 
   it('measures tasks on time, the recovery rate against no revisit, and enrolments after meetings', async () => {

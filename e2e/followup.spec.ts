@@ -79,3 +79,26 @@ test('an agent cannot change another agent’s task, and a stale version is refu
   await agent.close();
   await officer.close();
 });
+
+// The agent's pages load on a phone over a slow connection: no chart library (Recharts' class names and
+// d3-geo's stream survive minification), and the first-load JavaScript is logged for the closing note.
+test('the agent’s pages ship no chart library', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor('agent'), viewport: PHONE, isMobile: true });
+  for (const path of ['/tasks', '/tasks/figures']) {
+    const page = await context.newPage();
+    const scripts: Promise<{ bytes: number; text: string }>[] = [];
+    let loaded = false;
+    page.on('response', (response) => {
+      if (loaded || response.request().resourceType() !== 'script') return;
+      scripts.push(Promise.all([response.request().sizes(), response.body()]).then(([sizes, body]) => ({ bytes: sizes.responseBodySize, text: body.toString('utf8') })));
+    });
+    await page.goto(path, { waitUntil: 'load' });
+    loaded = true;
+    const loadedScripts = await Promise.all(scripts);
+    const bytes = loadedScripts.reduce((sum, s) => sum + s.bytes, 0);
+    console.log(`[agent pages] ${path}: ${loadedScripts.length} scripts, ${(bytes / 1000).toFixed(1)} kB transferred at load`);
+    expect(loadedScripts.some((s) => /recharts-(wrapper|surface)|Sphere:function\(/.test(s.text))).toBe(false);
+    await page.close();
+  }
+  await context.close();
+});

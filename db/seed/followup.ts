@@ -69,7 +69,8 @@ export async function seedFollowup(db: Database, asOf: string): Promise<void> {
       where t.kind = 'revisit' and t.state = 'open' and t.done_on is not null and t.month = date_trunc('month', ${day}::date)::date
         and ${pct(key, 'pays')} < ${VISIT_PAYS}
         and not exists (select 1 from contributions c where c.member_id = t.member_id
-                          and c.last_month >= t.month and c.first_month <= date_trunc('month', t.done_on)::date)`);
+                          and c.last_month >= t.month and c.first_month <= date_trunc('month', t.done_on)::date)
+      order by t.id`);
     // The outcome each agent records: what followed the visit.
     await db.execute(sql`
       update followup_tasks t set state = 'done', version = 2, updated_at = now(),

@@ -55,6 +55,7 @@ BEGIN
       followup_assignee(mb.agent_code, mb.community_id, as_of), m, w.months_owed, w.amount_owed,
       as_of + 14
     FROM owed w JOIN members mb ON mb.id = w.member_id
+    ORDER BY mb.id
     ON CONFLICT (natural_key) DO NOTHING
     RETURNING 1
   )
@@ -66,6 +67,7 @@ BEGIN
       followup_assignee(mb.agent_code, mb.community_id, as_of), cl.paid_on + 90
     FROM claims cl JOIN members mb ON mb.id = cl.member_id
     WHERE cl.status = 'paid' AND cl.paid_on <= as_of AND cl.paid_on > as_of - 90 AND mb.community_id IS NOT NULL
+    ORDER BY cl.id
     ON CONFLICT (natural_key) DO NOTHING
     RETURNING 1
   )

@@ -672,7 +672,7 @@ export const en: Messages = {
     invalidName: 'Enter the full name (2–100 characters).',
     invalidRole: 'Choose one of the roles.',
     invalidRegion: 'Choose a region from the list.',
-    agentCode: 'Agent code (for the agent role)',
+    agentCode: 'Agent code (agent accounts only)',
     invalidAgent: 'An agent account needs the code of a registered agent who has no account yet.',
     passwordTooShort: 'The password needs at least 10 characters (a run of spaces counts once). A phrase of several words is easy to remember and hard to guess.',
     passwordTooLong: 'The password may have at most 200 characters.',

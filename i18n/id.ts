@@ -672,7 +672,7 @@ export const id = {
     invalidName: 'Tulis nama lengkap (2–100 karakter).',
     invalidRole: 'Pilih salah satu peran.',
     invalidRegion: 'Pilih wilayah dari daftar.',
-    agentCode: 'Kode agen (untuk peran agen)',
+    agentCode: 'Kode agen (khusus akun agen)',
     invalidAgent: 'Akun agen memerlukan kode agen yang terdaftar dan belum punya akun.',
     passwordTooShort: 'Kata sandi minimal 10 karakter (spasi berurutan dihitung satu). Frasa beberapa kata mudah diingat dan sulit ditebak.',
     passwordTooLong: 'Kata sandi paling panjang 200 karakter.',

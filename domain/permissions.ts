@@ -28,7 +28,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
+  // Everything but an agent's own worklist: an admin has no agent code (they see every task on /followup).
+  admin: PERMISSIONS.filter((permission) => permission !== 'work:own-tasks'),
   bpjs_officer: [
     'view:aggregates',
     'view:personal-data',

@@ -3,6 +3,7 @@
 // date of its first day.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -21,7 +22,19 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-import { CHANNELS, CLAIM_STATUSES, COMMUNITY_TYPES, IMPORT_KINDS, IMPORT_MODES, PROGRAMS, REGION_LEVELS, ROLES } from '../domain/enums';
+import {
+  CHANNELS,
+  CLAIM_STATUSES,
+  COMMUNITY_TYPES,
+  IMPORT_KINDS,
+  IMPORT_MODES,
+  PROGRAMS,
+  REGION_LEVELS,
+  ROLES,
+  TASK_KINDS,
+  TASK_OUTCOMES,
+  TASK_STATES,
+} from '../domain/enums';
 import { DELIVERY_STATUSES, REPORT_LOCALES } from '../domain/reports';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -128,12 +141,17 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** Bumped on deactivation, role or password change: older sessions stop working at once. */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** An `agent` user's Perisai agent code: the members they serve are that agent's. */
+    agentCode: text('agent_code').references((): AnyPgColumn => agents.code),
     createdAt: createdAt(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
     check('users_role_check', sql`${t.role} in (${inList(ROLES)})`),
+    // One sign-in per agent; an agent account without its code would see nothing.
+    uniqueIndex('users_agent_code_idx').on(t.agentCode),
+    check('users_agent_code_check', sql`(${t.role} = 'agent') = (${t.agentCode} is not null)`),
   ],
 );
 export type User = typeof users.$inferSelect;
@@ -433,6 +451,58 @@ export const claims = pgTable(
   ],
 );
 export type Claim = typeof claims.$inferSelect;
+
+/**
+ * Follow-up tasks (issue 20): a revisit of a member who entered arrears, a solidarity meeting in the
+ * community of a paid claim's beneficiary, or one added by hand. Created set-based by
+ * server/followup.ts; `natural_key` makes creation idempotent (revisit:<member>:<month>,
+ * solidarity:<claim>). `version` is for optimistic concurrency, as claims.
+ */
+export const followupTasks = pgTable(
+  'followup_tasks',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: TASK_KINDS }).notNull(),
+    naturalKey: text('natural_key'),
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    communityId: integer('community_id').references(() => communities.id, { onDelete: 'cascade' }),
+    claimId: integer('claim_id').references(() => claims.id, { onDelete: 'cascade' }),
+    /** Null: nobody could be chosen, the supervisor (or an officer) assigns it. */
+    agentCode: text('agent_code').references(() => agents.code),
+    /** Revisit: the month the member entered arrears (first day). */
+    month: date('month'),
+    monthsOwed: integer('months_owed'),
+    /** Revisit: the contributions owed at the rates in force, whole Rupiah. */
+    amountOwed: integer('amount_owed'),
+    note: text('note'),
+    dueOn: date('due_on').notNull(),
+    state: text('state', { enum: TASK_STATES }).notNull().default('open'),
+    outcome: text('outcome', { enum: TASK_OUTCOMES }),
+    /** The day of the visit or meeting. */
+    doneOn: date('done_on'),
+    promisedOn: date('promised_on'),
+    refusalReason: text('refusal_reason'),
+    attendees: integer('attendees'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer('updated_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('followup_tasks_natural_key_idx').on(t.naturalKey),
+    index('followup_tasks_agent_idx').on(t.agentCode, t.state, t.dueOn),
+    index('followup_tasks_member_idx').on(t.memberId),
+    index('followup_tasks_community_idx').on(t.communityId),
+    check('followup_tasks_kind_check', sql`${t.kind} in (${inList(TASK_KINDS)})`),
+    check('followup_tasks_state_check', sql`${t.state} in (${inList(TASK_STATES)})`),
+    check('followup_tasks_outcome_check', sql`${t.outcome} is null or ${t.outcome} in (${inList(TASK_OUTCOMES)})`),
+    check('followup_tasks_target_check', sql`${t.memberId} is not null or ${t.communityId} is not null`),
+    check('followup_tasks_done_check', sql`(${t.state} = 'done') = (${t.outcome} is not null and ${t.doneOn} is not null)`),
+    check('followup_tasks_attendees_check', sql`${t.attendees} is null or ${t.attendees} >= 0`),
+  ],
+);
+export type FollowupTask = typeof followupTasks.$inferSelect;
 
 /**
  * Contribution rates, benefit amounts, discounts and agent incentive rates, each valid from a date.

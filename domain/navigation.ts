@@ -22,6 +22,9 @@ export const NAV_AREAS: NavArea[] = [
   { href: '/claims', label: (m) => m.claims.nav, permission: 'view:aggregates' },
   { href: '/members', label: (m) => m.nav.members, permission: 'view:personal-data' },
   { href: '/imports', label: (m) => m.imports.navLabel, permission: 'import:data' },
+  { href: '/tasks', label: (m) => m.nav.tasks, permission: 'work:own-tasks' },
+  { href: '/tasks/figures', label: (m) => m.nav.myFigures, permission: 'work:own-tasks' },
+  { href: '/followup', label: (m) => m.nav.followup, permission: 'manage:followup' },
   { href: '/admin/master', label: (m) => m.nav.master, permission: 'manage:field-network' },
   { href: '/admin', label: (m) => m.nav.admin, permission: 'manage:users' },
 ];

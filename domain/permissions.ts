@@ -20,11 +20,16 @@ export const PERMISSIONS = [
   'view:agent-income',
   /** The planning page: where to recruit agents from within, what a coverage target needs, channels. */
   'plan:coverage',
+  /** An agent's own worklist: the follow-up tasks assigned to them, the members they serve, their figures. */
+  'work:own-tasks',
+  /** Follow-up tasks of others: the list, adding and reassigning tasks, and what the follow-ups achieve. */
+  'manage:followup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
+  // Everything but an agent's own worklist: an admin has no agent code (they see every task on /followup).
+  admin: PERMISSIONS.filter((permission) => permission !== 'work:own-tasks'),
   bpjs_officer: [
     'view:aggregates',
     'view:personal-data',
@@ -36,12 +41,16 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:claims',
     'view:agent-income',
     'plan:coverage',
+    'manage:followup',
   ],
   // Aggregates only: never a worker's name, NIK, phone or address; small cells suppressed.
   // They set the district's coverage targets: they plan with aggregates (small cells suppressed).
   district_official: ['view:aggregates', 'export:data', 'plan:coverage'],
   // Personal data only of the members their own agents serve (the data layer narrows the rows).
-  supervisor: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'export:data', 'view:agent-income'],
+  supervisor: ['view:aggregates', 'view:personal-data', 'reveal:nik', 'export:data', 'view:agent-income', 'manage:followup'],
+  // Only their own members and figures, through their own pages (server/followup.ts): no aggregate page,
+  // no member list of others. NIK stays masked; the phone of a member they serve is shown (audited).
+  agent: ['work:own-tasks'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -5,7 +5,7 @@ import { expect, storageStateFor, test, VILLAGE_OFFICER, type SignedInRole } fro
 // is an officer whose account is limited to one village (fixtures.ts VILLAGE_OFFICER).
 type Outcome = 200 | 401 | 403 | 404 | 'login';
 type Who = SignedInRole | 'none';
-const WHO: Who[] = ['none', 'admin', 'officer', 'villageOfficer', 'district', 'supervisor'];
+const WHO: Who[] = ['none', 'admin', 'officer', 'villageOfficer', 'district', 'supervisor', 'agent'];
 
 interface Route {
   path: string;
@@ -37,11 +37,20 @@ const EVERYONE: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'distric
 const PERSONAL: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'supervisor'];
 const OFFICE: SignedInRole[] = ['admin', 'officer', 'villageOfficer'];
 const OTHER_VILLAGE = '33.02.14.2001';
+/** Follow-up tasks of others (manage:followup). The agent reads only their own tasks and figures. */
+const FOLLOWUP: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'supervisor'];
 /** The roles that plan (plan:coverage): not supervisors, whose scope is their agents' recruits. */
 const PLANNERS: SignedInRole[] = ['admin', 'officer', 'villageOfficer', 'district'];
 
 export const ROUTES: Route[] = [
-  page('/', EVERYONE),
+  // An agent's home is their worklist (a redirect to /tasks); every other page and API is refused them.
+  { ...page('/', EVERYONE), expect: { ...page('/', EVERYONE).expect, agent: 200 } },
+  page('/tasks', ['agent']),
+  page('/tasks/figures', ['agent']),
+  page('/followup', FOLLOWUP),
+  api('/api/v1/tasks', [...FOLLOWUP, 'agent']),
+  api('/api/v1/tasks?state=open&format=csv', FOLLOWUP),
+  api('/api/v1/followup/summary', [...FOLLOWUP, 'agent']),
   page('/map', EVERYONE),
   page('/villages', EVERYONE),
   page(`/villages/${VILLAGE_OFFICER.region}`, EVERYONE),
@@ -85,7 +94,7 @@ export const ROUTES: Route[] = [
   {
     path: '/claims/KLM-1900-000001',
     kind: 'page',
-    expect: { none: 'login', admin: 404, officer: 404, villageOfficer: 404, district: 403, supervisor: 404, supervisor2: 404 },
+    expect: { none: 'login', admin: 404, officer: 404, villageOfficer: 404, district: 403, supervisor: 404, supervisor2: 404, agent: 403 },
   },
   api('/api/v1/claims', PERSONAL),
   api('/api/v1/claims?program=JKM&status=paid&from=2025-01&to=2025-12&page=2', PERSONAL),

@@ -5,7 +5,8 @@ import { createUserAsAdmin } from './helpers';
 for (const role of Object.keys(ROLES) as DemoRole[]) {
   test(`sign in as ${role}`, async ({ page }) => {
     await signIn(page, ROLES[role]);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ringkasan' })).toBeVisible();
+    // An agent's home is their worklist.
+    await expect(page.getByRole('heading', { level: 1, name: role === 'agent' ? 'Tugas saya' : 'Ringkasan' })).toBeVisible();
     await page.context().storageState({ path: storageStateFor(role) });
   });
 }

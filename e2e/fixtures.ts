@@ -9,6 +9,7 @@ export const ROLES = {
   district: 'district@payung.test',
   supervisor: 'supervisor@payung.test',
   supervisor2: 'supervisor2@payung.test',
+  agent: 'agent@payung.test',
 } as const;
 export type DemoRole = keyof typeof ROLES;
 

@@ -12,6 +12,7 @@ import { todayInJakarta, type Period } from '@/domain/month';
 import { memberScopeCondition, type IndicatorScope } from '@/server/indicators/scope';
 import { getSummarySeries } from '@/server/indicators/series';
 import { RollupTracker } from '@/db/rollups';
+import { generateFollowupTasks } from '@/server/followup';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { suppressSmall } from '@/server/privacy';
 import { regionStates, shown } from '@/server/figures';
@@ -625,6 +626,8 @@ export async function advanceClaim(
       },
       ip: args.ip,
     });
+    // A payout opens the solidarity task of the beneficiary's community (idempotent by claim).
+    if (input.to === 'paid') await generateFollowupTasks(tx, input.date);
     return {
       number: input.number,
       status: input.to,

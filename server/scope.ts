@@ -5,7 +5,7 @@ import { cachedRows, memoForRequest } from '@/db/figures-cache';
 import type { Caller } from '@/server/auth/caller';
 import { DEFAULT_REGION_CODE } from '@/server/config';
 import { REGION_CODE_PATTERN } from '@/domain/regions';
-import { AppError } from '@/domain/errors';
+import { AppError, forbidden } from '@/domain/errors';
 import type { IndicatorScope } from '@/server/indicators/scope';
 
 function within(code: string, ancestor: string): boolean {
@@ -38,6 +38,9 @@ async function readScope(
   caller: Caller,
   requestedRegion?: string | null,
 ): Promise<{ scope: IndicatorScope; region: ResolvedRegion }> {
+  // An agent reads only through their own pages and endpoints (resolveAgentScope): every aggregate,
+  // list or record reached through the general scope is refused, whatever a URL asks for.
+  if (caller.role === 'agent') throw forbidden();
   const regionCode = requestedRegion || caller.regionCode || DEFAULT_REGION_CODE;
   if (!REGION_CODE_PATTERN.test(regionCode)) {
     throw new AppError('bad_region', 400, 'badRegion', { value: regionCode.slice(0, 40) });
@@ -52,4 +55,14 @@ async function readScope(
   if (caller.role !== 'supervisor') return { scope: { regionCode }, region };
   const own = await cachedRows<{ code: string }>(db, sql`select code from agents where supervisor_id = ${caller.userId} order by code`);
   return { scope: { regionCode, agentCodes: own.map((agent) => agent.code) }, region };
+}
+
+/**
+ * An agent's own scope: the members recruited by (served by) their agent code, within their region
+ * limit. An account whose code is gone sees nothing rather than everything.
+ */
+export function resolveAgentScope(caller: Caller): { scope: IndicatorScope; agentCode: string | null } {
+  if (caller.role !== 'agent') throw forbidden();
+  const agentCode = caller.agentCode ?? null;
+  return { scope: { regionCode: caller.regionCode || DEFAULT_REGION_CODE, agentCodes: agentCode ? [agentCode] : [] }, agentCode };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import bcrypt from 'bcryptjs';
 import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { regions, users } from '@/db/schema';
+import { agents, regions, users } from '@/db/schema';
 import type { Caller } from '@/server/auth/caller';
 import { officeRegencies } from '@/server/office-area';
 import { can } from '@/domain/permissions';
@@ -55,7 +55,7 @@ async function assertRegionExists(db: Database, code: string | null) {
 
 export type UserChangeResult =
   | { ok: true }
-  | { ok: false; reason: 'emailTaken' | 'notYourself' | 'invalidRegion' }
+  | { ok: false; reason: 'emailTaken' | 'notYourself' | 'invalidRegion' | 'invalidAgent' }
   /** The new password breaks a rule (domain/passwords.ts): said beside the password field. */
   | { ok: false; reason: PasswordProblem; field: 'password' };
 
@@ -71,6 +71,8 @@ export async function createUser(
   } catch {
     return { ok: false, reason: 'invalidRegion' };
   }
+  const agentCode = input.role === 'agent' ? (input.agentCode ?? null) : null;
+  if (input.role === 'agent' && !(await agentFree(db, agentCode, null))) return { ok: false, reason: 'invalidAgent' };
   const passwordHash = await bcrypt.hash(input.password, 10);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -80,7 +82,7 @@ export async function createUser(
     if (existing) return { ok: false, reason: 'emailTaken' } as const;
     const [created] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, regionCode: input.regionCode, passwordHash })
+      .values({ email: input.email, name: input.name, role: input.role, regionCode: input.regionCode, agentCode, passwordHash })
       .returning({ id: users.id });
     await writeAudit(tx, {
       userId: caller.userId,
@@ -88,7 +90,7 @@ export async function createUser(
       action: 'user_create',
       entity: 'user',
       entityId: String(created?.id),
-      details: { email: input.email, role: input.role, regionCode: input.regionCode },
+      details: { email: input.email, role: input.role, regionCode: input.regionCode, agentCode },
       ip,
     });
     return { ok: true } as const;
@@ -111,15 +113,19 @@ export async function updateUser(
   }
   return db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ role: users.role, regionCode: users.regionCode, active: users.active })
+      .select({ role: users.role, regionCode: users.regionCode, active: users.active, agentCode: users.agentCode })
       .from(users)
       .where(eq(users.id, input.userId));
     if (!before) throw new AppError('not_found', 404, 'notFound');
+    // An agent keeps their code unless a new one is given; the other roles have none.
+    const agentCode = input.role === 'agent' ? (input.agentCode ?? before.agentCode) : null;
+    if (input.role === 'agent' && !(await agentFree(tx, agentCode, input.userId))) return { ok: false, reason: 'invalidAgent' } as const;
     await tx
       .update(users)
       .set({
         role: input.role,
         regionCode: input.regionCode,
+        agentCode,
         active: input.active,
         sessionVersion: sql`${users.sessionVersion} + 1`,
       })
@@ -131,11 +137,20 @@ export async function updateUser(
       action: input.active === before.active ? 'user_update' : input.active ? 'user_activate' : 'user_deactivate',
       entity: 'user',
       entityId: String(input.userId),
-      details: { before, after: { role: input.role, regionCode: input.regionCode, active: input.active } },
+      details: { before, after: { role: input.role, regionCode: input.regionCode, agentCode, active: input.active } },
       ip,
     });
     return { ok: true } as const;
   });
+}
+
+/** An agent code that exists and has no other user's account. */
+async function agentFree(db: Database, code: string | null, userId: number | null): Promise<boolean> {
+  if (!code) return false;
+  const [agent] = await db.select({ code: agents.code }).from(agents).where(eq(agents.code, code));
+  if (!agent) return false;
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.agentCode, code));
+  return !taken || taken.id === userId;
 }
 
 export async function resetUserPassword(

@@ -11,6 +11,7 @@ import { SignOutButton } from '@/components/shell/sign-out-button';
 import { requirePageCaller } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { navigationFor } from '@/domain/navigation';
+import { can } from '@/domain/permissions';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   await connection();
@@ -35,9 +36,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <span className="user-chip">
               {messages.app.signedInAs} <strong>{caller.name}</strong> ({messages.roles[caller.role]})
             </span>
-            <Link href="/account" className="link-button">
-              {messages.reports.nav}
-            </Link>
+            {can(caller.role, 'view:aggregates') ? (
+              <Link href="/account" className="link-button">
+                {messages.reports.nav}
+              </Link>
+            ) : null}
             <Link href="/definitions" className="link-button">
               {messages.titles.definitions}
             </Link>

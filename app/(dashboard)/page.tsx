@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getCoverageView, getSeriesView, trendOf } from '@/server/coverage';
 import { getDataAsOf } from '@/server/settings';
@@ -28,6 +29,8 @@ export const generateMetadata = pageTitle('overview');
 
 export default dashboardPage(async ({ searchParams }) => {
   const caller = await requirePageCaller();
+  // An agent's home is their worklist: the overview is the district's aggregates.
+  if (caller.role === 'agent') redirect('/tasks');
   const { period, region } = parseParams(summaryContract.params, searchParams);
   // The trend range is the page's own (the trend API takes from/to), as the range picker reads it.
   const range = trendRangeOf(searchParams.range);

@@ -91,6 +91,11 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
         {error('regionCode')}
       </div>
       <div className="field">
+        <label htmlFor="new-agent-code">{t.agentCode}</label>
+        <input id="new-agent-code" name="agentCode" aria-describedby="new-agentCode-error" />
+        {error('agentCode')}
+      </div>
+      <div className="field">
         <label htmlFor="new-password">{t.password}</label>
         <input
           id="new-password"

@@ -10,6 +10,8 @@ export interface DemoUser {
   role: Role;
   /** A district official is scoped to the district. */
   regionCode?: string;
+  /** An agent's Perisai agent code (demo.ts numbers its agents PRS-001 …). */
+  agentCode?: string;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -18,4 +20,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'district@payung.test', name: 'Bambang Sutejo', role: 'district_official', regionCode: '33.02.14' },
   { email: 'supervisor@payung.test', name: 'Yulianto Nugroho', role: 'supervisor' },
   { email: 'supervisor2@payung.test', name: 'Sri Handayani', role: 'supervisor' },
+  // One of supervisor@payung.test's agents (demo.ts AGENTS[0]).
+  { email: 'agent@payung.test', name: 'Slamet Riyadi', role: 'agent', agentCode: 'PRS-001' },
 ];

@@ -5,13 +5,15 @@
 //  (a) members recruited by an agent of their own community stop paying far less often;
 //  (b) a paid claim in a community multiplies its enrolments for the next 90 days (solidarity);
 //  (c) agents, communities, cooperatives and citizens' forums bring most members, formal socialisation few;
-//  (d) the market villages hold the street vendors and parking attendants, the south and west the penderes.
+//  (d) the market villages hold the street vendors and parking attendants, the south and west the penderes;
+//  (e), (f) the follow-up year: revisits that bring payments, meetings that bring enrolments (./followup.ts).
 import type { DatabaseHandle, Database } from '../index';
 import { agentCommunities, agents, agentTargets, claims, communities, contributions, members, settings, users } from '../schema';
 import { type Channel, type ClaimStatus, type CommunityType } from '@/domain/enums';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, type VillageRef } from '../reference/shipped';
 import { insertReferenceData } from './reference';
+import { FOLLOWUP_MONTHS, meetingPlan, seedFollowup } from './followup';
 import { contributionForMonths, rateOn } from '@/domain/rates';
 import {
   Random,
@@ -285,9 +287,11 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions 
       throw new Error('The database already holds data: clear it before seeding the demo (clearDatabase).');
     }
     await insertReferenceData(tx);
-    await insertChunks(tx, users, data.users);
+    // An agent's sign-in names their agent code: it is written once the agents are.
+    await insertChunks(tx, users, data.users.filter((u) => u.role !== 'agent'));
     await insertChunks(tx, communities, data.communities);
     await insertChunks(tx, agents, data.agents);
+    await insertChunks(tx, users, data.users.filter((u) => u.role === 'agent'));
     await insertChunks(tx, agentCommunities, data.agentCommunities);
     await insertChunks(tx, agentTargets, data.agentTargets);
     await insertChunks(tx, members, data.members, 1000);
@@ -298,6 +302,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions 
       { key: 'data_as_of', value: asOf, updatedAt: jakartaInstant(asOf, 0) },
     ]);
     for (const table of ['users', 'communities', 'members', 'contributions', 'claims']) await resetSequence(tx, table);
+    await seedFollowup(tx, asOf);
     return countRows(tx);
   });
   log(`Demo data written in ${Date.now() - started} ms.`);
@@ -316,7 +321,7 @@ export function generateDemo(asOf: string) {
   const field = fieldNetwork(rnd, cal, users.supervisorIds);
   const agentTargetRows = agentTargetStage(rnd, cal, field.simAgents);
   const population = new Population(rnd, cal, field.simAgents);
-  const claimModel = new ClaimModel(rnd, cal);
+  const claimModel = new ClaimModel(rnd, cal, field.simAgents);
   startingStock(population);
   for (let t = 0; t < WINDOW_MONTHS; t++) simulateMonth(population, claimModel, t);
   return {
@@ -383,6 +388,7 @@ function demoUsers(cal: Calendar, saltRandom: Random) {
     passwordHash: bcryptHash(DEMO_PASSWORD, saltRandom),
     role: u.role,
     regionCode: u.regionCode ?? null,
+    agentCode: u.agentCode ?? null,
     active: true,
     sessionVersion: 0,
     createdAt: jakartaInstant(isoOfDay(cal.windowStartDay), 8),
@@ -741,6 +747,8 @@ function startingStock(population: Population) {
 
 const BOOST_DAYS = 90;
 const BOOST_FACTOR = 2.6;
+// (f) after a solidarity meeting the community enrols faster still, for 90 days from the meeting.
+const MEETING_BOOST_FACTOR = 3.6;
 
 /** One month of the window: existing members first, then the month's new members and their first payments. */
 function simulateMonth(population: Population, claimModel: ClaimModel, t: number) {
@@ -783,7 +791,7 @@ function renewals(population: Population, claimModel: ClaimModel, t: number) {
   }
 }
 
-/** New enrolments, by community and day: mechanism (b), boosted after a paid claim in the community. */
+/** New enrolments, by community and day: mechanism (b), boosted after a paid claim in the community, more after a meeting (f). */
 function enrolments(population: Population, claimModel: ClaimModel, t: number): SimMember[] {
   const { rnd, cal } = population;
   const s = cal.monthStartDay(t);
@@ -797,8 +805,9 @@ function enrolments(population: Population, claimModel: ClaimModel, t: number): 
     const dailyBase = (trend * perCommunityShare * COMMUNITIES[c - 1]!.weight) / len;
     const paidDays = claimModel.boosts.get(c) ?? [];
     for (let day = s; day <= lastDay; day++) {
-      const boosted = paidDays.some((p) => day > p && day <= p + BOOST_DAYS);
-      const n = rnd.poisson(dailyBase * (boosted ? BOOST_FACTOR : 1));
+      const met = paidDays.some((p) => p.meeting !== null && day > p.meeting && day <= p.meeting + BOOST_DAYS);
+      const boosted = met || paidDays.some((p) => day > p.paid && day <= p.paid + BOOST_DAYS);
+      const n = rnd.poisson(dailyBase * (met ? MEETING_BOOST_FACTOR : boosted ? BOOST_FACTOR : 1));
       for (let k = 0; k < n; k++) newMembers.push(population.createMember(c, day, t));
     }
   }
@@ -824,12 +833,17 @@ function firstPayments(population: Population, newMembers: SimMember[], t: numbe
 /** The claims drawn so far, and the paid-claim days per community that boost its enrolments. */
 class ClaimModel {
   readonly drafts: ClaimDraft[] = [];
-  readonly boosts = new Map<number, number[]>(); // community id → paid-claim days
+  readonly boosts = new Map<number, { paid: number; meeting: number | null }[]>(); // community id → paid claims
+  /** The follow-up year's first list is made at the end of its first month: claims paid in the 90 days before. */
+  private readonly followupFirstList: number;
 
   constructor(
     private readonly rnd: Random,
     private readonly cal: Calendar,
-  ) {}
+    private readonly agents: SimAgent[],
+  ) {
+    this.followupFirstList = cal.monthStartDay(WINDOW_MONTHS - FOLLOWUP_MONTHS + 1) - 1;
+  }
 
   maybeClaim(m: SimMember, t: number, s: number, lastDay: number) {
     const rnd = this.rnd;
@@ -854,7 +868,12 @@ class ClaimModel {
     this.drafts.push(claimDraft);
     if (claimDraft.paidDay !== null && m.communityId !== null) {
       const list = this.boosts.get(m.communityId) ?? [];
-      list.push(claimDraft.paidDay);
+      const paid = claimDraft.paidDay;
+      // A meeting needs an agent for the task (followup_assignee's rule) and a follow-up year that has begun.
+      const community = m.communityId;
+      const hasAgent =
+        (m.agent !== null && agentActiveOn(m.agent, paid)) || this.agents.some((a) => a.communityIds.has(community) && agentActiveOn(a, paid));
+      list.push({ paid, meeting: hasAgent && paid > this.followupFirstList - 90 ? meetingPlan(m.id, paid) : null });
       this.boosts.set(m.communityId, list);
     }
   }

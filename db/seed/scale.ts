@@ -249,7 +249,8 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
       }
       supervisorsByKec.set(k.no, ids);
     }
-    await insertChunks(tx, users, userRows);
+    // The agent's sign-in names an agent code: written once the agents are (below).
+    await insertChunks(tx, users, userRows.filter((u) => u.role !== 'agent'));
 
     // ---- a small table of villages with their id ranges, for the set-based steps
     await exec(`create temp table sv (idx int primary key, code text, kec int, zone text, n int, base_id int) on commit drop`);
@@ -306,6 +307,13 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
       from sv cross join generate_series(1, ${AGENTS_PER_VILLAGE}) j
       cross join lateral (values ((j - 1) % ${COMMUNITIES_PER_VILLAGE}), ((j + 3) % ${COMMUNITIES_PER_VILLAGE})) as v(c)
       where v.c = (j - 1) % ${COMMUNITIES_PER_VILLAGE} or pg_temp.rnd(sv.idx * 100 + j, 31) < 0.5`);
+    // agent@payung.test: the first agent of supervisor@payung.test, as in the demo.
+    for (const u of userRows.filter((row) => row.role === 'agent')) {
+      await exec(`
+        insert into users (id, email, name, password_hash, role, agent_code, created_at)
+        select ${u.id}, ${lit(u.email)}, ${lit(u.name)}, ${lit(u.passwordHash)}, 'agent', min(code), ${lit(jakartaInstant(windowStart, 8).toISOString())}::timestamptz
+        from agents where supervisor_id = ${demoSupervisors[0]}`);
+    }
     await exec(`
       insert into agent_targets (agent_code, month, recruits_target)
       select a.code, m.month::date, 4 + floor(pg_temp.rnd(hashtext(a.code)::bigint * 64 + m.i, 41) * 7)::int

@@ -133,6 +133,7 @@ export const DOMAIN_TABLES = [
   'members',
   'contributions',
   'claims',
+  'followup_tasks',
   'audit_log',
   'settings',
   'reference_datasets',

@@ -8,4 +8,6 @@ export interface Caller {
   role: Role;
   /** The region the account is limited to (null: the whole installation). */
   regionCode: string | null;
+  /** An `agent`'s Perisai agent code (users.agent_code); absent for the other roles. */
+  agentCode?: string | null;
 }

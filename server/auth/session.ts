@@ -60,7 +60,7 @@ async function readCaller(): Promise<Caller | null> {
     rethrowOutage(error);
   }
   if (!user) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode };
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode, agentCode: user.agentCode };
 }
 
 /** The same, read once per server render (the layout and the page both ask). */

@@ -45,6 +45,7 @@ export async function findSessionUser(db: Database, sessionId: string, sessionVe
       name: users.name,
       role: users.role,
       regionCode: users.regionCode,
+      agentCode: users.agentCode,
       lastSeenAt: userSessions.lastSeenAt,
       // Every request reads both: one round trip instead of two.
       dataVersion: DATA_VERSION_SQL,

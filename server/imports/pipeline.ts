@@ -11,6 +11,7 @@ import { todayInJakarta } from '@/domain/month';
 import { headerKey, IMPORT_COLUMNS, IMPORT_ISSUE_LIMIT, IMPORT_PREVIEW_ROWS } from '@/domain/import-kinds';
 import type { CsvRecord } from '@/server/imports/stream';
 import { writeAudit } from '@/server/audit';
+import { generateFollowupTasks, provisionAgentAccounts } from '@/server/followup';
 import { RollupTracker } from '@/db/rollups';
 import type { ImportHistoryRow, ImportReport } from '@/contracts/imports';
 import type { ImportRunMode } from '@/contracts/imports';
@@ -209,6 +210,9 @@ export async function runImport(
       if (mode === 'preview') throw new Rollback();
       if (report.errorCount > 0 && mode !== 'valid_only') throw new Rollback();
       await rollups?.finish();
+      // New payments, members or paid claims change who is to be revisited; new agents may bring sign-ins.
+      if (kind === 'contributions' || kind === 'members' || kind === 'claims') await generateFollowupTasks(tx as unknown as Database, today);
+      if (kind === 'agents') await provisionAgentAccounts(tx as unknown as Database, { caller, ip: args.ip ?? null });
 
       report.importId = importId;
       report.committed = true;

@@ -8,6 +8,8 @@ import type { Caller } from '@/server/auth/caller';
 import { writeAudit } from '@/server/audit';
 import { verifyUnsubscribeToken } from '@/server/reports/token';
 import type { ReportLocale } from '@/domain/reports';
+import { can } from '@/domain/permissions';
+import { forbidden } from '@/domain/errors';
 
 export interface SubscriptionState {
   id: number;
@@ -34,6 +36,8 @@ export async function subscribeToReports(
   db: Database,
   { caller, locale, ip }: { caller: Caller; locale: ReportLocale; ip: string | null },
 ): Promise<void> {
+  // The report is the district's aggregates: not for a role without them (an agent).
+  if (!can(caller.role, 'view:aggregates')) throw forbidden();
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ locale: reportSubscriptions.locale, unsubscribedAt: reportSubscriptions.unsubscribedAt })

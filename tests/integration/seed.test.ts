@@ -62,7 +62,8 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
     expect(counts.coverage_targets).toBe(15 * 3);
     expect(counts.communities).toBeGreaterThanOrEqual(35);
     expect(counts.agents).toBeGreaterThanOrEqual(20);
-    expect(counts.users).toBe(5);
+    expect(counts.users).toBe(DEMO_USERS.length);
+    expect(counts.followup_tasks).toBeGreaterThan(500);
     expect(counts.members).toBeGreaterThan(3000);
     expect(counts.contributions).toBeGreaterThan(20_000);
     expect(counts.claims).toBeGreaterThan(50);

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { getRegionInfo } from '@/server/coverage';
 import { DEFAULT_REGION_CODE } from '@/server/config';
 import { getI18n } from '@/server/i18n';
@@ -18,7 +18,7 @@ const STATUS_CLASS = { sent: 'status-aktif', failed: 'status-nonaktif', pending:
 
 /** The signed-in user's account and their monthly report subscription. */
 export default async function AccountPage() {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   const db = await getDb();
   const [{ locale, messages }, subscription, deliveries, region] = await Promise.all([
     getI18n(),

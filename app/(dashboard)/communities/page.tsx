@@ -5,7 +5,7 @@ import { CommunitiesTable } from '@/components/coverage/communities-table';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { PeriodPicker } from '@/components/period-picker';
 import { suppressesSmallCells } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { currentMonth, latestCompleteMonth } from '@/domain/month';
 import { parseParams } from '@/contracts/params';
@@ -17,7 +17,7 @@ import { pageTitle } from '@/server/page-title';
 export const generateMetadata = pageTitle('communities');
 
 export default dashboardPage(async ({ searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   const { period, region } = parseParams(communitiesContract.params, searchParams);
   const db = await getDb();
   const { locale, messages } = await getI18n();

@@ -4,7 +4,7 @@ import { getMapView } from '@/server/map';
 import { MapExplorer } from '@/components/map/map-explorer';
 import { PeriodPicker } from '@/components/period-picker';
 import { can, suppressesSmallCells } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { currentMonth, latestCompleteMonth } from '@/domain/month';
 import { parseParams } from '@/contracts/params';
@@ -15,7 +15,7 @@ import { pageTitle } from '@/server/page-title';
 export const generateMetadata = pageTitle('map');
 
 export default dashboardPage(async ({ searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   const { period, metric, region } = parseParams(mapContract.params, searchParams);
   const { messages } = await getI18n();
   const view = await getMapView(await getDb(), { caller, period, metric, regionCode: region });

@@ -4,7 +4,7 @@ import { PeriodPicker } from '@/components/period-picker';
 import { TargetForm } from '@/components/coverage/target-form';
 import { DataTable } from '@/components/ui/data-table';
 import { can } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { formatPercent, formatPeriod } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
@@ -19,7 +19,7 @@ export const generateMetadata = pageTitle('targets');
 
 /** Coverage targets per village for the year of the period, beside the actual figure. */
 export default dashboardPage(async ({ searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   // The table is /api/v1/coverage's village view: its parameters, read the same way.
   const { period, region } = parseParams(coverageContract.params, searchParams);
   const year = yearOf(period);

@@ -8,7 +8,7 @@ import { PrintHeader } from '@/components/coverage/print-header';
 import { PeriodPicker } from '@/components/period-picker';
 import { PeriodLink, PeriodText } from '@/components/period-text';
 import { suppressesSmallCells } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { formatDate } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { getI18n } from '@/server/i18n';
@@ -22,7 +22,7 @@ export const generateMetadata = pageTitle('villages');
 
 /** The regions one level below the one in the URL (district → villages; regency → districts). */
 export default dashboardPage(async ({ searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   const { period, region } = parseParams(coverageContract.params, searchParams);
   const db = await getDb();
   const { locale, messages } = await getI18n();

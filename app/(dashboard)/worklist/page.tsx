@@ -4,7 +4,7 @@ import { getWorklist, type WorklistCell } from '@/server/worklist';
 import { PeriodPicker } from '@/components/period-picker';
 import { DataTable } from '@/components/ui/data-table';
 import { suppressesSmallCells } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { formatNumber, formatPeriod } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { getI18n } from '@/server/i18n';
@@ -62,7 +62,7 @@ function CellTable({
 }
 
 export default dashboardPage(async ({ searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   // Cells of /api/v1/coverage's views: the same period and region parameters, read the same way.
   const { period, region } = parseParams(coverageContract.params, searchParams);
   const db = await getDb();

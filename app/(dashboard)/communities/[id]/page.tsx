@@ -10,7 +10,7 @@ import { CommunityFacts } from '@/components/coverage/communities-table';
 import { CoverageTable } from '@/components/coverage/coverage-table';
 import { PeriodPicker } from '@/components/period-picker';
 import { suppressesSmallCells } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { DEFAULT_REGION_CODE } from '@/server/config';
 import { interpolate, type Messages } from '@/i18n';
 import { getI18n } from '@/server/i18n';
@@ -27,7 +27,7 @@ const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
 ];
 
 export default dashboardPage<{ id: string }>(async ({ params, searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   const id = readId(params.id);
   if (id === null) notFound();
   // The community's tables are /api/v1/coverage and /communities views: their parameters, read alike.

@@ -11,7 +11,7 @@ import { CoverageTrends } from '@/components/overview/coverage-trends';
 import { SummaryCards } from '@/components/overview/summary-cards';
 import { PeriodPicker } from '@/components/period-picker';
 import { suppressesSmallCells } from '@/domain/permissions';
-import { requirePageCaller } from '@/server/auth/session';
+import { requirePagePermission } from '@/server/auth/session';
 import { REGION_CODE_PATTERN } from '@/domain/regions';
 import { AppError } from '@/domain/errors';
 import { formatDate } from '@/domain/format';
@@ -36,7 +36,7 @@ const BREAKDOWNS: Array<{ by: CoverageBy; title: (m: Messages) => string }> = [
 ];
 
 export default dashboardPage<{ code: string }>(async ({ params, searchParams }) => {
-  const caller = await requirePageCaller();
+  const caller = await requirePagePermission('view:aggregates');
   const code = decodeURIComponent(params.code);
   if (!REGION_CODE_PATTERN.test(code)) notFound();
   // The village's breakdowns are /api/v1/coverage views of it: the same parameters, read the same way.

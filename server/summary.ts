@@ -1,10 +1,13 @@
 import 'server-only';
 import type { Database } from '@/db';
 import type { Caller } from '@/server/auth/caller';
-import { addMonths } from '@/domain/month';
+import { addMonths, arrearsWindowEnd, isProvisional, todayInJakarta } from '@/domain/month';
 import { getSummarySeries } from '@/server/indicators/series';
 import { figuresFor, regionStates } from '@/server/figures';
+import { getNowcasts, type FigureNowcast } from '@/server/nowcast';
+import { getDataAsOf } from '@/server/settings';
 import { resolveScope } from '@/server/scope';
+import type { FigureNowcasts, FigureSet } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
 
 
@@ -18,10 +21,14 @@ export async function getSummaryView(
   const months = args.compare ? [lastYear, previous, args.period] : [args.period];
   // One query for the month and, when asked, the two months it is compared with.
   // The region's figures hide what its row among its parent's regions hides (complementary suppression).
-  const [cells, states] = await Promise.all([
+  const [cells, states, dataAsOf] = await Promise.all([
     getSummarySeries(db, { months, scope, by: 'total' }),
     regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months }),
+    getDataAsOf(db),
   ]);
+  // With no data yet, the month is judged against today.
+  const asOf = dataAsOf ?? todayInJakarta();
+  const [monthNowcast] = await getNowcasts(db, { scope, periods: [args.period], asOf });
   const figures = (period: string) => figuresFor(args.caller.role, at(period), states?.get(period));
   const at = (period: string) => {
     const cell = cells.find((c) => c.period === period);
@@ -29,16 +36,45 @@ export async function getSummaryView(
     return cell;
   };
   const current = at(args.period);
+  const shown = figures(args.period);
+  const provisional = isProvisional(args.period, asOf);
   const view: SummaryView = {
     period: args.period,
     region: scope.regionCode,
     regionName: region.name,
-    ...figures(args.period),
+    ...shown,
     informalWorkforce: current.informalWorkforce,
+    provisional,
+    provisionalUntil: arrearsWindowEnd(args.period),
+    dataAsOf,
+    nowcast: provisional && monthNowcast ? nowcastsShown(shown, monthNowcast.nowcast, current.informalWorkforce) : null,
   };
   if (args.compare) {
-    view.previousMonth = { period: previous, ...figures(previous) };
-    view.sameMonthLastYear = { period: lastYear, ...figures(lastYear) };
+    view.previousMonth = { period: previous, ...figures(previous), provisional: isProvisional(previous, asOf) };
+    view.sameMonthLastYear = { period: lastYear, ...figures(lastYear), provisional: isProvisional(lastYear, asOf) };
   }
   return view;
+}
+
+/**
+ * The nowcasts a caller may see: only beside a figure shown as a number (an estimate beside "<5" would
+ * tell how few it is); the coverage rate's is the active members' over the same workforce.
+ */
+function nowcastsShown(
+  shown: FigureSet,
+  nowcast: Record<'activeMembers' | 'lapsedMembers' | 'contributionsCollected', FigureNowcast | null>,
+  workforce: number | null,
+): FigureNowcasts {
+  const ifShown = (value: unknown, estimate: FigureNowcast | null) => (typeof value === 'number' ? estimate : null);
+  const active = ifShown(shown.activeMembers, nowcast.activeMembers);
+  const rate = (n: number) => (n * 100) / workforce!;
+  return {
+    activeMembers: active,
+    lapsedMembers: ifShown(shown.lapsedMembers, nowcast.lapsedMembers),
+    contributionsCollected: ifShown(shown.contributionsCollected, nowcast.contributionsCollected),
+    coverageRate:
+      active && typeof shown.coverageRate === 'number' && workforce
+        ? { ...active, expected: rate(active.expected), low: rate(active.low), high: rate(active.high) }
+        : null,
+  };
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   applyFactor,
   completionFactor,
+  intervalCoverage,
+  medianAbsolutePercentageError,
   nowcastLag,
   quantile,
   referenceMonths,
@@ -22,9 +24,9 @@ describe('quantile', () => {
 });
 
 describe('completionFactor', () => {
-  it('takes the median and 10th–90th percentiles of final / observed', () => {
+  it('takes the median and the range of final / observed', () => {
     // ratios: 110/100 = 1.10, 105/100 = 1.05, 60/50 = 1.20, 100/100 = 1.00, 230/200 = 1.15
-    // sorted 1.00 1.05 1.10 1.15 1.20 → median 1.10, p10 = 1.00 + 0.4*0.05 = 1.02, p90 = 1.15 + 0.6*0.05 = 1.18
+    // sorted 1.00 1.05 1.10 1.15 1.20 → median 1.10, interval 1.00–1.20
     const factor = completionFactor([
       { observed: 100, final: 110 },
       { observed: 100, final: 105 },
@@ -33,8 +35,8 @@ describe('completionFactor', () => {
       { observed: 200, final: 230 },
     ]);
     expect(factor?.median).toBeCloseTo(1.1);
-    expect(factor?.low).toBeCloseTo(1.02);
-    expect(factor?.high).toBeCloseTo(1.18);
+    expect(factor?.low).toBeCloseTo(1.0);
+    expect(factor?.high).toBeCloseTo(1.2);
     expect(factor?.count).toBe(5);
   });
 
@@ -82,5 +84,28 @@ describe('lags and reference months', () => {
     expect(refs[11]).toEqual({ month: '2026-08', asOf: '2026-09-03' });
     // for 2026-09 (lag 3), 2026-08 is seen as of 2026-11-03
     expect(referenceMonths('2026-09', '2026-12-03')[11]).toEqual({ month: '2026-08', asOf: '2026-11-03' });
+  });
+});
+
+describe('back-test measures', () => {
+  it('takes the median absolute percentage error and the interval coverage', () => {
+    // errors: |90-100|/100 = 10 %, |210-200|/200 = 5 %, |50-40|/40 = 25 %; truth 0 left out → median 10 %
+    expect(
+      medianAbsolutePercentageError([
+        { estimate: 90, truth: 100 },
+        { estimate: 210, truth: 200 },
+        { estimate: 50, truth: 40 },
+        { estimate: 3, truth: 0 },
+      ]),
+    ).toBeCloseTo(10);
+    expect(medianAbsolutePercentageError([])).toBeNull();
+    // 100 in 95–105 yes, 200 in 201–220 no, 40 in 40–41 yes (bounds count) → 2 of 3
+    expect(
+      intervalCoverage([
+        { expected: 100, low: 95, high: 105, truth: 100 },
+        { expected: 210, low: 201, high: 220, truth: 200 },
+        { expected: 40.5, low: 40, high: 41, truth: 40 },
+      ]),
+    ).toBeCloseTo(66.667, 2);
   });
 });

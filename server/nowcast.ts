@@ -1,0 +1,207 @@
+// The nowcast of provisional months (domain/nowcast.ts has the rule): the figures of a month "as they were
+// known" at an earlier as-of date, counting only the contributions paid by then, measured in ONE statement
+// for every (month, as-of) pair the rule needs, per district.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { cachedRows } from '@/db/figures-cache';
+import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
+import { memberScopeCondition, regionMatch, type IndicatorScope } from '@/server/indicators/scope';
+import { isProvisional, type Period } from '@/domain/month';
+import {
+  applyFactor,
+  completionFactor,
+  NOWCAST_FIGURES,
+  NOWCAST_METHOD,
+  nowcastLag,
+  referenceMonths,
+  sumNowcasts,
+  type NowcastFigure,
+  type NowcastValue,
+} from '@/domain/nowcast';
+
+/** The figures of a month as known at an as-of date. */
+export type KnownFigures = Record<NowcastFigure, number>;
+
+/** A figure's expected final value with its interval, as the API gives it. */
+export interface FigureNowcast extends NowcastValue {
+  method: typeof NOWCAST_METHOD;
+  /** Months from the end of the month to the as-of date (0 while it runs). */
+  lag: number;
+  /** The fewest final months any district's ratios came from. */
+  referenceMonths: number;
+}
+
+export interface MonthNowcast {
+  period: Period;
+  asOf: string;
+  lag: number;
+  /** The scope's figures as known at `asOf` (the observed values the nowcast scales). */
+  observed: KnownFigures;
+  /** Null for a figure where some district has too little history. */
+  nowcast: Record<NowcastFigure, FigureNowcast | null>;
+}
+
+interface Pair {
+  month: Period;
+  asOf: string;
+}
+
+/**
+ * The district a scope's completion curve comes from: a village (or anything below a district) learns
+ * from its district, whose months are large enough to say how a month completes; larger regions are
+ * nowcast district by district.
+ */
+function curveScope(scope: IndicatorScope): IndicatorScope {
+  return scope.regionCode.length > 8 ? { ...scope, regionCode: scope.regionCode.slice(0, 8) } : scope;
+}
+
+/**
+ * For each pair: active members, members in arrears and contributions collected in the month, counting
+ * only contributions paid on or before the pair's as-of date; per district, split by whether the member
+ * lies in the scope itself (`inside`) or only in its curve's district. The same flags and counts as the
+ * series query (server/indicators/series.ts), read from the contributions because coverage_spans know
+ * no payment dates.
+ */
+function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
+  const wide = curveScope(scope);
+  const months = pairs.map((p) => p.month).sort();
+  // The month bounds are computed here, once per pair, not per contribution row.
+  return sql`
+    with pairs(i, m, m1, m3, m_next, d) as (
+      values ${sql.join(
+        pairs.map(
+          (p, i) =>
+            sql`(${i}::int, ${monthDate(p.month)}, ${monthDate(p.month, -1)}, ${monthDate(p.month, -3)}, ${monthDate(p.month, 1)}, ${p.asOf}::date)`,
+        ),
+        sql`, `,
+      )}
+    ),
+    scoped as materialized (
+      select sm.id, left(sm.village_code, 8) as district, ${regionMatch(sql`sm.village_code`, scope.regionCode)} as inside
+      from members sm where ${memberScopeCondition('sm', wide)}
+    ),
+    paid_daily as (
+      select c.paid_on, s.district, s.inside, sum(c.jkk_amount + c.jkm_amount) as amount
+      from contributions c join scoped s on s.id = c.member_id
+      where c.paid_on >= ${monthDate(months[0]!)} and c.paid_on < ${monthDate(months[months.length - 1]!, 1)}
+      group by 1, 2, 3
+    ),
+    cov as materialized (
+      select c.member_id, c.first_month, c.last_month, c.paid_on
+      from contributions c join scoped s on s.id = c.member_id
+      where c.last_month >= ${monthDate(months[0]!, -3)} and c.first_month <= ${monthDate(months[months.length - 1]!)}
+    ),
+    flags as (
+      select p.i, c.member_id,
+        bool_or(p.m between c.first_month and c.last_month) as in_m,
+        bool_or(c.first_month <= p.m1 and c.last_month >= p.m3) as in_m1_to_m3
+      from pairs p
+      join cov c on c.paid_on <= p.d and c.last_month >= p.m3 and c.first_month <= p.m
+      group by p.i, c.member_id
+    ),
+    status as (
+      select f.i, s.district, s.inside,
+        count(*) filter (where f.in_m) as active,
+        count(*) filter (where not f.in_m and f.in_m1_to_m3) as lapsed
+      from flags f join scoped s on s.id = f.member_id
+      group by 1, 2, 3
+    ),
+    paid as (
+      select p.i, d.district, d.inside, sum(d.amount) as collected
+      from pairs p join paid_daily d on d.paid_on >= p.m and d.paid_on < p.m_next and d.paid_on <= p.d
+      group by 1, 2, 3
+    )
+    select coalesce(st.i, pa.i) as i, coalesce(st.district, pa.district) as district,
+      coalesce(st.inside, pa.inside) as inside, st.active, st.lapsed, pa.collected
+    from status st
+    full join paid pa on pa.i = st.i and pa.district = st.district and pa.inside = st.inside`;
+}
+
+const ZERO: KnownFigures = { activeMembers: 0, lapsedMembers: 0, contributionsCollected: 0 };
+
+/**
+ * The nowcast of each provisional month among `periods` at the data's as-of date `asOf` (final months are
+ * left out). A smaller `asOf` than the data's hides the payments made after it: the back-test's view of
+ * the past. One statement for all of them.
+ */
+export async function getNowcasts(
+  db: Database,
+  args: { scope: IndicatorScope; periods: readonly Period[]; asOf: string },
+): Promise<MonthNowcast[]> {
+  const { scope, asOf } = args;
+  const periods = [...new Set(args.periods)].filter((p) => isProvisional(p, asOf) && `${p}-01` <= asOf).sort();
+  if (periods.length === 0) return [];
+  const pairs: Pair[] = [];
+  const index = new Map<string, number>();
+  const pairIndex = (pair: Pair) => {
+    const key = `${pair.month}|${pair.asOf}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = pairs.length;
+      index.set(key, i);
+      pairs.push(pair);
+    }
+    return i;
+  };
+  const plans = periods.map((period) => ({
+    period,
+    observed: pairIndex({ month: period, asOf }),
+    references: referenceMonths(period, asOf).map((ref) => ({
+      atLag: pairIndex(ref),
+      final: pairIndex({ month: ref.month, asOf }),
+    })),
+  }));
+  const rows = await cachedRows<{ i: unknown; district: string; inside: boolean; active: unknown; lapsed: unknown; collected: unknown }>(db, {
+    key: JSON.stringify(['nowcast', scope.regionCode, scope.agentCodes ?? null, scope.communityId ?? null, pairs]),
+    query: () => knownFiguresSql(scope, pairs),
+  });
+  // figures[pair][district] over the whole curve scope, and inside the scope only
+  const whole = new Map<number, Map<string, KnownFigures>>();
+  const inside = new Map<number, Map<string, KnownFigures>>();
+  const add = (target: Map<number, Map<string, KnownFigures>>, i: number, district: string, row: (typeof rows)[number]) => {
+    const byDistrict = target.get(i) ?? new Map<string, KnownFigures>();
+    target.set(i, byDistrict);
+    const sum = byDistrict.get(district) ?? { ...ZERO };
+    sum.activeMembers += toNumber(row.active);
+    sum.lapsedMembers += toNumber(row.lapsed);
+    sum.contributionsCollected += toNumber(row.collected);
+    byDistrict.set(district, sum);
+  };
+  for (const row of rows) {
+    const i = toNumber(row.i);
+    add(whole, i, row.district, row);
+    if (row.inside) add(inside, i, row.district, row);
+  }
+
+  return plans.map((plan) => {
+    const observedByDistrict = inside.get(plan.observed) ?? new Map<string, KnownFigures>();
+    const observed = { ...ZERO };
+    for (const figures of observedByDistrict.values()) {
+      for (const figure of NOWCAST_FIGURES) observed[figure] += figures[figure];
+    }
+    const lag = nowcastLag(plan.period, asOf);
+    const nowcast = {} as Record<NowcastFigure, FigureNowcast | null>;
+    for (const figure of NOWCAST_FIGURES) {
+      const parts: NowcastValue[] = [];
+      let fewest = Infinity;
+      let complete = true;
+      for (const [district, figures] of observedByDistrict) {
+        const factor = completionFactor(
+          plan.references.map((ref) => ({
+            observed: whole.get(ref.atLag)?.get(district)?.[figure] ?? 0,
+            final: whole.get(ref.final)?.get(district)?.[figure] ?? 0,
+          })),
+        );
+        if (!factor) {
+          complete = false;
+          break;
+        }
+        fewest = Math.min(fewest, factor.count);
+        parts.push(applyFactor(figures[figure], factor));
+      }
+      nowcast[figure] =
+        complete && parts.length > 0 ? { ...sumNowcasts(parts), method: NOWCAST_METHOD, lag, referenceMonths: fewest } : null;
+    }
+    return { period: plan.period, asOf, lag, observed, nowcast };
+  });
+}

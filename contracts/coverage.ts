@@ -37,6 +37,8 @@ const coverageResponseSchema = z.object({
   period: z.string(),
   region: z.string(),
   by: z.enum(COVERAGE_BY),
+  /** The month's arrears window is still open: its member figures may still change. */
+  provisional: z.boolean(),
 });
 
 export const coverageContract = defineContract({
@@ -56,7 +58,8 @@ export const trendViewSchema = z.object({
   region: z.string(),
   from: z.string(),
   to: z.string(),
-  points: z.array(z.object({ period: z.string(), value: figureSchema.nullable() })),
+  /** `provisional`: the month's arrears window is still open at the data's as-of date. */
+  points: z.array(z.object({ period: z.string(), value: figureSchema.nullable(), provisional: z.boolean() })),
 });
 export type TrendView = z.infer<typeof trendViewSchema>;
 

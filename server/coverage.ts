@@ -15,6 +15,7 @@ import { breakdownStates, countFor, figuresFor, groupStates, rateFor, rateIn, re
 import { monthsBetween } from '@/domain/month';
 import { type FigureSet } from '@/contracts/figures';
 import { resolveScope } from '@/server/scope';
+import { provisionalTest } from '@/server/nowcast';
 import { type CommunityListRow, type CommunityRow, type CoverageBy, type CoverageRow, type TrendView } from '@/contracts/coverage';
 
 /** The v1 `by` values; `village` means the regions one level below the one asked for. */
@@ -37,6 +38,8 @@ export interface CoverageView {
   regionName: string;
   regionLevel: string;
   by: CoverageBy;
+  /** The month's arrears window is still open (PRODUCT.md "Provisional month"). */
+  provisional: boolean;
   rows: CoverageRow[];
 }
 
@@ -76,7 +79,7 @@ export async function getCoverageView(
 ): Promise<CoverageView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const months = [args.period];
-  const [cells, totals] = await Promise.all([
+  const [cells, totals, provisional] = await Promise.all([
     getSummarySeries(db, {
       from: args.period,
       to: args.period,
@@ -87,6 +90,7 @@ export async function getCoverageView(
     args.communityId === undefined
       ? regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months })
       : groupStates(db, { caller: args.caller, scope, by: 'community', key: String(args.communityId), months }),
+    provisionalTest(db),
   ]);
   const states = breakdownStates(args.caller.role, cells, totals);
   const rows = cells.map((cell) => rowOf(args.by, args.caller.role, cell, args.locale, states?.get(cell)));
@@ -108,11 +112,20 @@ export async function getCoverageView(
       row.targetAttainment = rateIn(args.caller.role, attainment, cell.activeMembers, states?.get(cell)?.activeMembers);
     });
   }
-  return { period: args.period, region: scope.regionCode, regionName: region.name, regionLevel: region.level, by: args.by, rows };
+  return {
+    period: args.period,
+    region: scope.regionCode,
+    regionName: region.name,
+    regionLevel: region.level,
+    by: args.by,
+    provisional: provisional(args.period),
+    rows,
+  };
 }
 
 export interface SeriesPoint extends FigureSet {
   period: string;
+  provisional: boolean;
 }
 
 export interface SeriesView {
@@ -130,7 +143,7 @@ export async function getSeriesView(
 ): Promise<SeriesView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const months = monthsBetween(args.from, args.to);
-  const [cells, states] = await Promise.all([
+  const [cells, states, provisional] = await Promise.all([
     getSummarySeries(db, {
       from: args.from,
       to: args.to,
@@ -141,13 +154,18 @@ export async function getSeriesView(
     args.communityId === undefined
       ? regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months })
       : groupStates(db, { caller: args.caller, scope, by: 'community', key: String(args.communityId), months }),
+    provisionalTest(db),
   ]);
   return {
     region: scope.regionCode,
     regionName: region.name,
     from: args.from,
     to: args.to,
-    points: cells.map((cell) => ({ period: cell.period, ...figuresFor(args.caller.role, cell, states?.get(cell.period)) })),
+    points: cells.map((cell) => ({
+      period: cell.period,
+      ...figuresFor(args.caller.role, cell, states?.get(cell.period)),
+      provisional: provisional(cell.period),
+    })),
   };
 }
 
@@ -158,7 +176,7 @@ export function trendOf(series: SeriesView, metric: SummaryMetric): TrendView {
     region: series.region,
     from: series.from,
     to: series.to,
-    points: series.points.map((point) => ({ period: point.period, value: point[metric] })),
+    points: series.points.map((point) => ({ period: point.period, value: point[metric], provisional: point.provisional })),
   };
 }
 

@@ -6,7 +6,9 @@ import type { Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { memberScopeCondition, regionMatch, type IndicatorScope } from '@/server/indicators/scope';
-import { isProvisional, type Period } from '@/domain/month';
+import { isProvisional, todayInJakarta, type Period } from '@/domain/month';
+import { getDataAsOf } from '@/server/settings';
+import type { FigureNowcasts } from '@/contracts/figures';
 import {
   applyFactor,
   completionFactor,
@@ -115,6 +117,32 @@ function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
       coalesce(st.inside, pa.inside) as inside, st.active, st.lapsed, pa.collected
     from status st
     full join paid pa on pa.i = st.i and pa.district = st.district and pa.inside = st.inside`;
+}
+
+/**
+ * Whether months are provisional at the data's as-of date (today's date while there is no data): what
+ * every page, API answer and export marks.
+ */
+export async function provisionalTest(db: Database): Promise<(period: Period) => boolean> {
+  const asOf = (await getDataAsOf(db)) ?? todayInJakarta();
+  return (period) => isProvisional(period, asOf);
+}
+
+/**
+ * A summary's nowcasts as export columns (`activeMembersExpected`, `…Low`, `…High` per figure, and the
+ * method), empty for a final month, so every export of the endpoint has the same header.
+ */
+export function nowcastColumns(nowcast: FigureNowcasts | null): Record<string, number | string | null> {
+  const columns: Record<string, number | string | null> = {};
+  const round = (value: number | undefined) => (value === undefined ? null : Math.round(value * 100) / 100);
+  for (const figure of [...NOWCAST_FIGURES, 'coverageRate'] as const) {
+    const estimate = nowcast?.[figure] ?? undefined;
+    columns[`${figure}Expected`] = round(estimate?.expected);
+    columns[`${figure}Low`] = round(estimate?.low);
+    columns[`${figure}High`] = round(estimate?.high);
+  }
+  columns.nowcastMethod = nowcast ? NOWCAST_METHOD : null;
+  return columns;
 }
 
 const ZERO: KnownFigures = { activeMembers: 0, lapsedMembers: 0, contributionsCollected: 0 };

@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { StatCard } from '@/components/ui/stat-card';
 import { useI18n } from '@/components/i18n-provider';
 import { usePeriod } from '@/components/url-state';
-import type { FigureSet } from '@/contracts/figures';
+import type { FigureSet, NowcastView } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
-import { formatChange, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure, type FigureKind } from '@/domain/format';
+import { formatChange, formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure, type FigureKind } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { summaryQuery } from '@/components/overview/queries';
 import { coverageNoteText } from '@/domain/data-gaps';
@@ -20,10 +20,12 @@ function changesOf(
   locale: Locale,
   messages: Messages,
   better: 'up' | 'down',
+  /** The figure is provisional in a provisional month: a comparison with such a month says so. */
+  marked: boolean,
 ) {
   const now = summary[key];
   const out: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }> = [];
-  const compare = (other: (FigureSet & { period: string }) | undefined, template: string) => {
+  const compare = (other: SummaryView['previousMonth'], template: string) => {
     const then: Figure | null | undefined = other?.[key];
     if (typeof now !== 'number' || typeof then !== 'number' || !other) return;
     const delta = now - then;
@@ -31,11 +33,26 @@ function changesOf(
     const change = direction === 'flat' ? messages.coverage.noChange : formatChange(delta, kind, locale, messages.coverage.points);
     // The colour says whether the change is good news (fewer members in arrears is), the arrow its sign.
     const tone = direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad';
-    out.push({ text: interpolate(template, { change, period: formatPeriod(other.period, locale) }), direction, tone });
+    const text = interpolate(template, { change, period: formatPeriod(other.period, locale) });
+    const provisional = marked && (summary.provisional || other.provisional);
+    out.push({ text: provisional ? `${text} (${messages.provisional.comparesProvisional})` : text, direction, tone });
   };
   compare(summary.previousMonth, messages.coverage.changeVsPrevious);
   compare(summary.sameMonthLastYear, messages.coverage.changeVsLastYear);
   return out;
+}
+
+/** The figures read from members' statuses: they can change until the month's arrears window closes. */
+const MEMBER_FIGURES = new Set<keyof FigureSet>(['activeMembers', 'coverageRate', 'lapsedMembers', 'lapseRate', 'reactivatedMembers', 'endedMembers']);
+
+/** "Expected final 2.310 (2.250–2.370)", when the estimate says more than the observed value does. */
+function estimateText(nowcast: NowcastView | null, kind: FigureKind, observed: Figure | null, locale: Locale, messages: Messages) {
+  if (!nowcast || typeof observed !== 'number') return undefined;
+  const format = (value: number) =>
+    kind === 'money' ? formatRupiah(value, locale) : kind === 'rate' ? formatPercent(value, locale) : formatNumber(Math.round(value), locale);
+  // An estimate that rounds to the observed value with no spread (money after the month ended) adds nothing.
+  if (format(nowcast.low) === format(observed) && format(nowcast.high) === format(observed)) return undefined;
+  return interpolate(messages.provisional.expected, { value: format(nowcast.expected), low: format(nowcast.low), high: format(nowcast.high) });
 }
 
 /** The region's headline indicators for the month in the URL, refetched when the month changes. */
@@ -48,8 +65,22 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
+  // Member figures change until the arrears window closes; money collected only until the month ends.
+  const monthRunning = summary.dataAsOf !== null && summary.dataAsOf.slice(0, 7) <= summary.period;
+  const isMarked = (key: keyof FigureSet) =>
+    key === 'contributionsCollected' ? monthRunning : summary.provisional && MEMBER_FIGURES.has(key);
   const changes = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind, better: 'up' | 'down' = 'up') =>
-    changesOf(key, kind, summary, locale, messages, better);
+    changesOf(key, kind, summary, locale, messages, better, isMarked(key));
+  const pt = messages.provisional;
+  const badge = {
+    badge: pt.badge,
+    explanation: interpolate(pt.badgeHelp, { period: formatPeriod(summary.period, locale), date: formatDate(summary.provisionalUntil, locale) }),
+  };
+  const marks = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind) => {
+    if (!isMarked(key)) return {};
+    const nowcast = summary.nowcast?.[key as keyof NonNullable<SummaryView['nowcast']>] ?? null;
+    return { provisional: badge, estimate: estimateText(nowcast, kind, summary[key], locale, messages) };
+  };
 
   return (
     <>
@@ -67,6 +98,7 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
           value={formatNumber(summary.activeMembers, locale)}
           help={t.activeMembersHelp}
           changes={changes('activeMembers', 'count')}
+          {...marks('activeMembers', 'count')}
         />
         <StatCard
           label={t.coverageRate}
@@ -77,6 +109,7 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
               : interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })
           }
           changes={changes('coverageRate', 'rate')}
+          {...marks('coverageRate', 'rate')}
         />
         <StatCard
           label={t.newEnrolments}
@@ -89,24 +122,28 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
           value={formatNumber(summary.lapsedMembers, locale)}
           help={`${t.lapsedMembersHelp}. ${t.endedMembers}: ${formatNumber(summary.endedMembers, locale)}.`}
           changes={changes('lapsedMembers', 'count', 'down')}
+          {...marks('lapsedMembers', 'count')}
         />
         <StatCard
           label={t.lapseRate}
           value={formatPercent(summary.lapseRate, locale)}
           help={t.lapseRateHelp}
           changes={changes('lapseRate', 'rate', 'down')}
+          {...marks('lapseRate', 'rate')}
         />
         <StatCard
           label={t.reactivatedMembers}
           value={formatNumber(summary.reactivatedMembers, locale)}
           help={t.reactivatedMembersHelp}
           changes={changes('reactivatedMembers', 'count')}
+          {...marks('reactivatedMembers', 'count')}
         />
         <StatCard
           label={t.contributionsCollected}
           value={formatRupiah(summary.contributionsCollected, locale)}
           help={t.contributionsCollectedHelp}
           changes={changes('contributionsCollected', 'money')}
+          {...marks('contributionsCollected', 'money')}
         />
         <StatCard
           label={t.claimsPaid}
@@ -115,6 +152,11 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
           changes={changes('claimsPaidAmount', 'money')}
         />
       </div>
+      {summary.nowcast && Object.values(summary.nowcast).some(Boolean) ? (
+        <p className="note" data-testid="nowcast-method">
+          {badge.explanation} {interpolate(pt.method, { lag: summary.nowcast.activeMembers?.lag ?? 0 })}
+        </p>
+      ) : null}
       {suppressed ? <p className="note">{t.suppressedNote}</p> : null}
     </>
   );

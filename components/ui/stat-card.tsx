@@ -4,18 +4,40 @@ export function StatCard({
   value,
   help,
   changes,
+  provisional,
+  estimate,
 }: {
   label: string;
   value: string;
   help?: string;
   changes?: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }>;
+  /** A provisional value's badge, and what it means (read by screen readers, shown on hover). */
+  provisional?: { badge: string; explanation: string };
+  /** The expected final value of a provisional figure, shown beside the observed one. */
+  estimate?: string;
 }) {
   return (
     <section className="stat-card" aria-label={label}>
-      <h2>{label}</h2>
+      <h2>
+        {label}
+        {provisional ? (
+          <>
+            {' '}
+            <span className="badge-provisional" data-testid="provisional-badge" title={provisional.explanation}>
+              {provisional.badge}
+              <span className="visually-hidden">: {provisional.explanation}</span>
+            </span>
+          </>
+        ) : null}
+      </h2>
       <div className="stat-value" data-testid="stat-value">
         {value}
       </div>
+      {estimate ? (
+        <p className="stat-estimate" data-testid="stat-estimate">
+          {estimate}
+        </p>
+      ) : null}
       {changes && changes.length > 0 ? (
         <ul className="stat-changes">
           {changes.map((change) => (

@@ -19,6 +19,13 @@ export const GET = apiRoute(async (request: Request) => {
     throw new AppError('not_found', 404, 'notFound');
   }
   const view = await getCoverageView(db, { caller, communityId: community, period, by, regionCode: region, locale: localeFromRequest(request) });
-  const body: ResponseOf<typeof coverageContract> = { rows: view.rows, period: view.period, region: view.region, by: view.by };
-  return respond(request, body, view.rows, `coverage-${by}-${view.region}-${period}`, caller);
+  const body: ResponseOf<typeof coverageContract> = {
+    rows: view.rows,
+    period: view.period,
+    region: view.region,
+    by: view.by,
+    provisional: view.provisional,
+  };
+  const csvRows = view.rows.map((row) => ({ ...row, provisional: view.provisional }));
+  return respond(request, body, csvRows, `coverage-${by}-${view.region}-${period}`, caller);
 });

@@ -60,21 +60,22 @@ function curveScope(scope: IndicatorScope): IndicatorScope {
 /**
  * For each pair: active members, members in arrears and contributions collected in the month, counting
  * only contributions paid on or before the pair's as-of date; per district, split by whether the member
- * lies in the scope itself (`inside`) or only in its curve's district. The same flags and counts as the
- * series query (server/indicators/series.ts), read from the contributions because coverage_spans know
- * no payment dates.
+ * lies in the scope itself (`inside`) or only in its curve's district. The same rules as the series
+ * query (server/indicators/series.ts), read from the contributions because coverage_spans know no
+ * payment dates. Instead of re-reading the payments for every pair, each member's months get the day
+ * their cover first became known (`known`); a member is active in m as known at d when m's day is on or
+ * before d, and in arrears when a month of m-1..m-3 is known by d and m is not: so each month needs
+ * only a count per (known day of m, first known day of m-1..m-3), which every pair then sums.
  */
 function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
   const wide = curveScope(scope);
-  const months = pairs.map((p) => p.month).sort();
-  // The month bounds are computed here, once per pair, not per contribution row.
+  const months = [...new Set(pairs.map((p) => p.month))].sort();
+  const first = monthDate(months[0]!, -3);
+  const last = monthDate(months[months.length - 1]!);
   return sql`
-    with pairs(i, m, m1, m3, m_next, d) as (
+    with pairs(i, m, m_next, d) as (
       values ${sql.join(
-        pairs.map(
-          (p, i) =>
-            sql`(${i}::int, ${monthDate(p.month)}, ${monthDate(p.month, -1)}, ${monthDate(p.month, -3)}, ${monthDate(p.month, 1)}, ${p.asOf}::date)`,
-        ),
+        pairs.map((p, i) => sql`(${i}::int, ${monthDate(p.month)}, ${monthDate(p.month, 1)}, ${p.asOf}::date)`),
         sql`, `,
       )}
     ),
@@ -82,30 +83,52 @@ function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
       select sm.id, left(sm.village_code, 8) as district, ${regionMatch(sql`sm.village_code`, scope.regionCode)} as inside
       from members sm where ${memberScopeCondition('sm', wide)}
     ),
-    paid_daily as (
-      select c.paid_on, s.district, s.inside, sum(c.jkk_amount + c.jkm_amount) as amount
-      from contributions c join scoped s on s.id = c.member_id
-      where c.paid_on >= ${monthDate(months[0]!)} and c.paid_on < ${monthDate(months[months.length - 1]!, 1)}
-      group by 1, 2, 3
+    -- Per member through its indexes (a lateral probe each, kept apart by offset 0): otherwise the
+    -- planner merges with a scan of every contribution of the regency.
+    known as (
+      select c.member_id, gs::date as month, min(c.paid_on) as known_on
+      from scoped s
+      cross join lateral (
+        select c.member_id, c.first_month, c.last_month, c.paid_on from contributions c
+        where c.member_id = s.id and c.first_month <= ${last} and c.last_month >= ${first}
+        offset 0
+      ) c
+      cross join lateral generate_series(greatest(c.first_month, ${first}), least(c.last_month, ${last}), interval '1 month') gs
+      group by 1, 2
     ),
-    cov as materialized (
-      select c.member_id, c.first_month, c.last_month, c.paid_on
-      from contributions c join scoped s on s.id = c.member_id
-      where c.last_month >= ${monthDate(months[0]!, -3)} and c.first_month <= ${monthDate(months[months.length - 1]!)}
+    -- each known month counts for itself (shift 0) and as one of m-1..m-3 of the three months after it
+    per_member as (
+      select t.m, k.member_id,
+        min(k.known_on) filter (where t.shift = 0) as known_m,
+        min(k.known_on) filter (where t.shift > 0) as known_before
+      from known k
+      cross join lateral (
+        select (k.month + make_interval(months => sh.shift))::date as m, sh.shift
+        from (values (0), (1), (2), (3)) as sh(shift)
+      ) t
+      where t.m in (select m from pairs)
+      group by 1, 2
     ),
-    flags as (
-      select p.i, c.member_id,
-        bool_or(p.m between c.first_month and c.last_month) as in_m,
-        bool_or(c.first_month <= p.m1 and c.last_month >= p.m3) as in_m1_to_m3
-      from pairs p
-      join cov c on c.paid_on <= p.d and c.last_month >= p.m3 and c.first_month <= p.m
-      group by p.i, c.member_id
+    counts as (
+      select pm.m, s.district, s.inside, pm.known_m, pm.known_before, count(*) as n
+      from per_member pm join scoped s on s.id = pm.member_id
+      group by 1, 2, 3, 4, 5
     ),
     status as (
-      select f.i, s.district, s.inside,
-        count(*) filter (where f.in_m) as active,
-        count(*) filter (where not f.in_m and f.in_m1_to_m3) as lapsed
-      from flags f join scoped s on s.id = f.member_id
+      select p.i, c.district, c.inside,
+        sum(c.n) filter (where c.known_m <= p.d) as active,
+        sum(c.n) filter (where c.known_before <= p.d and (c.known_m is null or c.known_m > p.d)) as lapsed
+      from pairs p join counts c on c.m = p.m
+      group by 1, 2, 3
+    ),
+    paid_daily as (
+      select c.paid_on, s.district, s.inside, sum(c.jkk_amount + c.jkm_amount) as amount
+      from scoped s
+      cross join lateral (
+        select c.paid_on, c.jkk_amount, c.jkm_amount from contributions c
+        where c.member_id = s.id and c.paid_on >= ${monthDate(months[0]!)} and c.paid_on < ${monthDate(months[months.length - 1]!, 1)}
+        offset 0
+      ) c
       group by 1, 2, 3
     ),
     paid as (

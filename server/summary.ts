@@ -10,6 +10,8 @@ import { resolveScope } from '@/server/scope';
 import type { FigureNowcasts, FigureSet } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
 
+/** '33.02.14': the level whose completion curve a nowcast uses. */
+const DISTRICT_CODE_LENGTH = 8;
 
 export async function getSummaryView(
   db: Database,
@@ -28,7 +30,9 @@ export async function getSummaryView(
   ]);
   // With no data yet, the month is judged against today.
   const asOf = dataAsOf ?? todayInJakarta();
-  const [monthNowcast] = await getNowcasts(db, { scope, periods: [args.period], asOf });
+  // A district's curve comes from its own members' payments read one by one: live for a district and the
+  // villages in it, too slow for a regency's hundreds of thousands of members (README, Performance).
+  const [monthNowcast] = scope.regionCode.length >= DISTRICT_CODE_LENGTH ? await getNowcasts(db, { scope, periods: [args.period], asOf }) : [];
   const figures = (period: string) => figuresFor(args.caller.role, at(period), states?.get(period));
   const at = (period: string) => {
     const cell = cells.find((c) => c.period === period);

@@ -1,6 +1,7 @@
 // The nowcast of provisional months (domain/nowcast.ts has the rule): the figures of a month "as they were
 // known" at an earlier as-of date, counting only the contributions paid by then, measured in ONE statement
 // for every (month, as-of) pair the rule needs, per district.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';

@@ -83,6 +83,7 @@ export function InteractiveTrendChart({
           dot={{ r: 2 }}
           connectNulls={false}
           isAnimationActive={false}
+          tooltipType="none"
         />
         {anyProvisional ? (
           <Line
@@ -96,8 +97,11 @@ export function InteractiveTrendChart({
             dot={{ r: 2 }}
             connectNulls={false}
             isAnimationActive={false}
+            tooltipType="none"
           />
         ) : null}
+        {/* The tooltip reads the whole line once, named as the figure, whichever part draws it. */}
+        <Line yAxisId="line" dataKey="line" name={lineLabel} stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

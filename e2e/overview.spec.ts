@@ -122,7 +122,7 @@ test.describe('provisional month', () => {
     await expect(badge).toContainText('membayar tunggakan hingga 3 bulan');
     const count = (value: number) => asDisplayed(Math.round(value));
     await expect(card.getByTestId('stat-estimate')).toHaveText(`Perkiraan akhir ${count(expected)} (${count(low)}–${count(high)})`);
-    await expect(card.locator('.stat-changes')).toContainText('membandingkan bulan sementara');
+    await expect(card.getByTestId('stat-changes-note')).toHaveText('Perbandingan dengan bulan sementara');
     // new enrolments do not change after their month: no badge
     await expect(page.getByRole('region', { name: 'Pendaftaran baru' }).getByTestId('provisional-badge')).toHaveCount(0);
     await expect(page.getByTestId('nowcast-method')).toContainText('median rasio');

@@ -198,7 +198,7 @@ export const en: Messages = {
     expected: 'Expected final {value} ({low}–{high})',
     method:
       "How the estimate is made: for the district's last 12 final months, the figure as known {lag} months after the month's end is compared with its final value. The figure now is multiplied by the median final/known ratio; the interval runs from the smallest to the largest ratio. The observed figure stays the main one.",
-    comparesProvisional: 'compares a provisional month',
+    comparesProvisional: 'Compared with a provisional month',
     trendNote: 'Dashed part: provisional months (may still change).',
     mapNote: 'The figures of {period} are provisional until {date}: the map may still change.',
   },

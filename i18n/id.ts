@@ -198,7 +198,7 @@ export const id = {
     expected: 'Perkiraan akhir {value} ({low}–{high})',
     method:
       'Cara perkiraan dibuat: untuk 12 bulan terakhir yang sudah final di kecamatan ini, angka yang diketahui {lag} bulan setelah akhir bulan dibandingkan dengan angka akhirnya. Angka sekarang dikalikan median rasio akhir/diketahui; rentangnya dari rasio terkecil hingga terbesar. Angka teramati tetap yang utama.',
-    comparesProvisional: 'membandingkan bulan sementara',
+    comparesProvisional: 'Perbandingan dengan bulan sementara',
     trendNote: 'Bagian putus-putus: bulan sementara (masih bisa berubah).',
     mapNote: 'Bulan {period} masih sementara hingga {date}: angka di peta masih bisa berubah.',
   },

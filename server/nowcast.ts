@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
-import { memberScopeCondition, regionMatch, type IndicatorScope } from '@/server/indicators/scope';
+import { memberScopeCondition, type IndicatorScope } from '@/server/indicators/scope';
 import { isProvisional, todayInJakarta, type Period } from '@/domain/month';
 import { getDataAsOf } from '@/server/settings';
 import type { FigureNowcasts } from '@/contracts/figures';
@@ -44,6 +44,9 @@ export interface MonthNowcast {
   nowcast: Record<NowcastFigure, FigureNowcast | null>;
 }
 
+/** '33.02.14': the level whose months teach a completion curve. */
+export const DISTRICT_CODE_LENGTH = 8;
+
 interface Pair {
   month: Period;
   asOf: string;
@@ -55,21 +58,20 @@ interface Pair {
  * nowcast district by district.
  */
 function curveScope(scope: IndicatorScope): IndicatorScope {
-  return scope.regionCode.length > 8 ? { ...scope, regionCode: scope.regionCode.slice(0, 8) } : scope;
+  return scope.regionCode.length > DISTRICT_CODE_LENGTH ? { ...scope, regionCode: scope.regionCode.slice(0, DISTRICT_CODE_LENGTH) } : scope;
 }
 
 /**
  * For each pair: active members, members in arrears and contributions collected in the month, counting
- * only contributions paid on or before the pair's as-of date; per district, split by whether the member
- * lies in the scope itself (`inside`) or only in its curve's district. The same rules as the series
+ * only contributions paid on or before the pair's as-of date; per village of the curve's scope, so that
+ * every village of a district reads the one cached answer of its district. The same rules as the series
  * query (server/indicators/series.ts), read from the contributions because coverage_spans know no
  * payment dates. Instead of re-reading the payments for every pair, each member's months get the day
  * their cover first became known (`known`); a member is active in m as known at d when m's day is on or
  * before d, and in arrears when a month of m-1..m-3 is known by d and m is not: so each month needs
  * only a count per (known day of m, first known day of m-1..m-3), which every pair then sums.
  */
-function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
-  const wide = curveScope(scope);
+function knownFiguresSql(wide: IndicatorScope, pairs: readonly Pair[]): SQL {
   const months = [...new Set(pairs.map((p) => p.month))].sort();
   const first = monthDate(months[0]!, -3);
   const last = monthDate(months[months.length - 1]!);
@@ -81,8 +83,7 @@ function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
       )}
     ),
     scoped as materialized (
-      select sm.id, left(sm.village_code, 8) as district, ${regionMatch(sql`sm.village_code`, scope.regionCode)} as inside
-      from members sm where ${memberScopeCondition('sm', wide)}
+      select sm.id, sm.village_code as village from members sm where ${memberScopeCondition('sm', wide)}
     ),
     -- Per member through its indexes (a lateral probe each, kept apart by offset 0): otherwise the
     -- planner merges with a scan of every contribution of the regency.
@@ -111,36 +112,35 @@ function knownFiguresSql(scope: IndicatorScope, pairs: readonly Pair[]): SQL {
       group by 1, 2
     ),
     counts as (
-      select pm.m, s.district, s.inside, pm.known_m, pm.known_before, count(*) as n
+      select pm.m, s.village, pm.known_m, pm.known_before, count(*) as n
       from per_member pm join scoped s on s.id = pm.member_id
-      group by 1, 2, 3, 4, 5
+      group by 1, 2, 3, 4
     ),
     status as (
-      select p.i, c.district, c.inside,
+      select p.i, c.village,
         sum(c.n) filter (where c.known_m <= p.d) as active,
         sum(c.n) filter (where c.known_before <= p.d and (c.known_m is null or c.known_m > p.d)) as lapsed
       from pairs p join counts c on c.m = p.m
-      group by 1, 2, 3
+      group by 1, 2
     ),
     paid_daily as (
-      select c.paid_on, s.district, s.inside, sum(c.jkk_amount + c.jkm_amount) as amount
+      select c.paid_on, s.village, sum(c.jkk_amount + c.jkm_amount) as amount
       from scoped s
       cross join lateral (
         select c.paid_on, c.jkk_amount, c.jkm_amount from contributions c
         where c.member_id = s.id and c.paid_on >= ${monthDate(months[0]!)} and c.paid_on < ${monthDate(months[months.length - 1]!, 1)}
         offset 0
       ) c
-      group by 1, 2, 3
+      group by 1, 2
     ),
     paid as (
-      select p.i, d.district, d.inside, sum(d.amount) as collected
+      select p.i, d.village, sum(d.amount) as collected
       from pairs p join paid_daily d on d.paid_on >= p.m and d.paid_on < p.m_next and d.paid_on <= p.d
-      group by 1, 2, 3
+      group by 1, 2
     )
-    select coalesce(st.i, pa.i) as i, coalesce(st.district, pa.district) as district,
-      coalesce(st.inside, pa.inside) as inside, st.active, st.lapsed, pa.collected
+    select coalesce(st.i, pa.i) as i, coalesce(st.village, pa.village) as village, st.active, st.lapsed, pa.collected
     from status st
-    full join paid pa on pa.i = st.i and pa.district = st.district and pa.inside = st.inside`;
+    full join paid pa on pa.i = st.i and pa.village = st.village`;
 }
 
 /**
@@ -203,9 +203,10 @@ export async function getNowcasts(
       final: pairIndex({ month: ref.month, asOf }),
     })),
   }));
-  const rows = await cachedRows<{ i: unknown; district: string; inside: boolean; active: unknown; lapsed: unknown; collected: unknown }>(db, {
-    key: JSON.stringify(['nowcast', scope.regionCode, scope.agentCodes ?? null, scope.communityId ?? null, pairs]),
-    query: () => knownFiguresSql(scope, pairs),
+  const wide = curveScope(scope);
+  const rows = await cachedRows<{ i: unknown; village: string; active: unknown; lapsed: unknown; collected: unknown }>(db, {
+    key: JSON.stringify(['nowcast', wide.regionCode, wide.agentCodes ?? null, wide.communityId ?? null, pairs]),
+    query: () => knownFiguresSql(wide, pairs),
   });
   // figures[pair][district] over the whole curve scope, and inside the scope only
   const whole = new Map<number, Map<string, KnownFigures>>();
@@ -221,8 +222,9 @@ export async function getNowcasts(
   };
   for (const row of rows) {
     const i = toNumber(row.i);
-    add(whole, i, row.district, row);
-    if (row.inside) add(inside, i, row.district, row);
+    const district = row.village.slice(0, DISTRICT_CODE_LENGTH);
+    add(whole, i, district, row);
+    if (row.village.startsWith(scope.regionCode)) add(inside, i, district, row);
   }
 
   return plans.map((plan) => {

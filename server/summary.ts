@@ -4,14 +4,11 @@ import type { Caller } from '@/server/auth/caller';
 import { addMonths, arrearsWindowEnd, isProvisional, todayInJakarta } from '@/domain/month';
 import { getSummarySeries } from '@/server/indicators/series';
 import { figuresFor, regionStates } from '@/server/figures';
-import { getNowcasts, type FigureNowcast } from '@/server/nowcast';
+import { DISTRICT_CODE_LENGTH, getNowcasts, type FigureNowcast } from '@/server/nowcast';
 import { getDataAsOf } from '@/server/settings';
 import { resolveScope } from '@/server/scope';
 import type { FigureNowcasts, FigureSet } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
-
-/** '33.02.14': the level whose completion curve a nowcast uses. */
-const DISTRICT_CODE_LENGTH = 8;
 
 export async function getSummaryView(
   db: Database,

@@ -20,8 +20,6 @@ function changesOf(
   locale: Locale,
   messages: Messages,
   better: 'up' | 'down',
-  /** The figure is provisional in a provisional month: a comparison with such a month says so. */
-  marked: boolean,
 ) {
   const now = summary[key];
   const out: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }> = [];
@@ -33,9 +31,7 @@ function changesOf(
     const change = direction === 'flat' ? messages.coverage.noChange : formatChange(delta, kind, locale, messages.coverage.points);
     // The colour says whether the change is good news (fewer members in arrears is), the arrow its sign.
     const tone = direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad';
-    const text = interpolate(template, { change, period: formatPeriod(other.period, locale) });
-    const provisional = marked && (summary.provisional || other.provisional);
-    out.push({ text: provisional ? `${text} (${messages.provisional.comparesProvisional})` : text, direction, tone });
+    out.push({ text: interpolate(template, { change, period: formatPeriod(other.period, locale) }), direction, tone });
   };
   compare(summary.previousMonth, messages.coverage.changeVsPrevious);
   compare(summary.sameMonthLastYear, messages.coverage.changeVsLastYear);
@@ -70,16 +66,22 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
   const isMarked = (key: keyof FigureSet) =>
     key === 'contributionsCollected' ? monthRunning : summary.provisional && MEMBER_FIGURES.has(key);
   const changes = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind, better: 'up' | 'down' = 'up') =>
-    changesOf(key, kind, summary, locale, messages, better, isMarked(key));
+    changesOf(key, kind, summary, locale, messages, better);
   const pt = messages.provisional;
   const badge = {
     badge: pt.badge,
     explanation: interpolate(pt.badgeHelp, { period: formatPeriod(summary.period, locale), date: formatDate(summary.provisionalUntil, locale) }),
   };
+  // A comparison of member figures with a provisional month (this one, or one compared with) says so.
+  const comparesProvisional = [summary, summary.previousMonth, summary.sameMonthLastYear].some((month) => month?.provisional);
   const marks = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind) => {
     if (!isMarked(key)) return {};
     const nowcast = summary.nowcast?.[key as keyof NonNullable<SummaryView['nowcast']>] ?? null;
-    return { provisional: badge, estimate: estimateText(nowcast, kind, summary[key], locale, messages) };
+    return {
+      provisional: badge,
+      estimate: estimateText(nowcast, kind, summary[key], locale, messages),
+      changesNote: key === 'contributionsCollected' || comparesProvisional ? pt.comparesProvisional : undefined,
+    };
   };
 
   return (

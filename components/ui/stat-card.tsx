@@ -6,6 +6,7 @@ export function StatCard({
   changes,
   provisional,
   estimate,
+  changesNote,
 }: {
   label: string;
   value: string;
@@ -15,6 +16,8 @@ export function StatCard({
   provisional?: { badge: string; explanation: string };
   /** The expected final value of a provisional figure, shown beside the observed one. */
   estimate?: string;
+  /** Said once under the changes when one of the months compared is provisional. */
+  changesNote?: string;
 }) {
   return (
     <section className="stat-card" aria-label={label}>
@@ -33,10 +36,11 @@ export function StatCard({
       <div className="stat-value" data-testid="stat-value">
         {value}
       </div>
+      {/* Not a paragraph: the card's paragraph is its help line. */}
       {estimate ? (
-        <p className="stat-estimate" data-testid="stat-estimate">
+        <div className="stat-estimate" data-testid="stat-estimate">
           {estimate}
-        </p>
+        </div>
       ) : null}
       {changes && changes.length > 0 ? (
         <ul className="stat-changes">
@@ -47,6 +51,11 @@ export function StatCard({
             </li>
           ))}
         </ul>
+      ) : null}
+      {changesNote && changes && changes.length > 0 ? (
+        <div className="stat-changes-note" data-testid="stat-changes-note">
+          {changesNote}
+        </div>
       ) : null}
       {help ? <p>{help}</p> : null}
     </section>

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineContract } from '@/contracts/contract';
 import { figureSchema } from '@/contracts/figures';
-import { communityParam, formatParam, periodParam, regionParam, supervisorParam } from '@/contracts/params';
+import { communityParam, flagParam, formatParam, periodParam, regionParam, supervisorParam } from '@/contracts/params';
+import { explanationSchema } from '@/contracts/explain';
 import { MEMBER_STATUSES } from '@/domain/enums';
 
 /** A rate with the persons behind it, so a reader can judge it. */
@@ -71,6 +72,8 @@ export const agentListViewSchema = z.object({
   rows: z.array(agentRowSchema),
   /** The district's (the caller's agents') embedded-vs-outside retention: sums of the rows' counts. */
   trust: trustFiguresSchema,
+  /** With `explain=1`: what each trust rate is made of (retained over cohort, the months measured). */
+  explanations: z.object({ embedded: explanationSchema, outside: explanationSchema, noCommunity: explanationSchema }).optional(),
   options: z.object({
     supervisors: option(z.number()),
     villages: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -137,7 +140,7 @@ export const AGENT_FILTER_KEYS = ['supervisor', 'village', 'community'] as const
 
 export const agentsContract = defineContract({
   path: '/api/v1/agents',
-  params: z.object({ period: periodParam, ...agentFilterParams, format: formatParam }),
+  params: z.object({ period: periodParam, ...agentFilterParams, explain: flagParam, format: formatParam }),
   response: agentListViewSchema,
 });
 

@@ -13,9 +13,16 @@ import {
   optionalPeriodParam,
   pageParam,
   programParam,
+  flagParam,
+  field,
+  oneOf,
   regionParam,
 } from '@/contracts/params';
+import { explanationSchema } from '@/contracts/explain';
 import { CLAIM_STATUSES, PROGRAMS } from '@/domain/enums';
+
+export const CLAIM_BASES = ['submitted', 'paid'] as const;
+export type ClaimBasis = (typeof CLAIM_BASES)[number];
 
 const program = z.enum(PROGRAMS);
 const status = z.enum(CLAIM_STATUSES);
@@ -47,6 +54,16 @@ export const claimsSummarySchema = z.object({
     effect: figureSchema.nullable(),
     claimsAboveBaseline: figureSchema,
   }),
+  /** With `explain=1`: what each headline figure is made of (contracts/explain.ts). */
+  explanations: z
+    .object({
+      paidCount: explanationSchema,
+      paidAmount: explanationSchema,
+      turnaroundMedianDays: explanationSchema,
+      turnaroundP90Days: explanationSchema,
+      approvalRate: explanationSchema,
+    })
+    .optional(),
 });
 export type ClaimsSummary = z.infer<typeof claimsSummarySchema>;
 
@@ -89,6 +106,8 @@ export const claimsContract = defineContract({
     .object({
       ...summaryFilters,
       status: claimStatusParam,
+      /** Which date from..to reads: the submission (default) or the payment (the claims paid, as the payouts count them). */
+      basis: field<ClaimBasis, ClaimBasis>(oneOf(CLAIM_BASES, 'bad_basis', 'badBasis'), () => 'submitted'),
       community: communityParam,
       agent: agentCodeParam,
       sort: claimSortParam,
@@ -102,6 +121,6 @@ export const claimsContract = defineContract({
 
 export const claimsSummaryContract = defineContract({
   path: '/api/v1/claims/summary',
-  params: z.object({ ...summaryFilters, format: formatParam }).transform(claimRange),
+  params: z.object({ ...summaryFilters, explain: flagParam, format: formatParam }).transform(claimRange),
   response: claimsSummarySchema,
 });

@@ -5,6 +5,7 @@ import { coverageNoteSchema, figureSchema, figureSetSchema } from '@/contracts/f
 import {
   communityParam,
   field,
+  flagParam,
   formatParam,
   optionalPeriodParam,
   oneOf,
@@ -14,6 +15,7 @@ import {
   trendRange,
 } from '@/contracts/params';
 import { SUMMARY_METRICS } from '@/domain/summary-metrics';
+import { explanationSchema } from '@/contracts/explain';
 
 /** The groupings `by=` accepts. */
 export const COVERAGE_BY = ['village', 'community', 'occupation', 'channel', 'agent', 'sex', 'ageBand'] as const;
@@ -37,6 +39,11 @@ const coverageResponseSchema = z.object({
   period: z.string(),
   region: z.string(),
   by: z.enum(COVERAGE_BY),
+  /**
+   * With `explain=1`: each row's headline figure explained, by row key: its coverage rate where the
+   * grouping has a denominator (villages, occupations), else its active members.
+   */
+  explanations: z.record(z.string(), explanationSchema).optional(),
   /** The month's arrears window is still open: its member figures may still change. */
   provisional: z.boolean(),
 });
@@ -48,6 +55,7 @@ export const coverageContract = defineContract({
     by: field<CoverageBy, CoverageBy>(oneOf(COVERAGE_BY, 'bad_grouping', 'badGrouping'), () => 'village'),
     community: communityParam,
     region: regionParam,
+    explain: flagParam,
     format: formatParam,
   }),
   response: coverageResponseSchema,
@@ -95,5 +103,6 @@ export type CommunityListRow = z.infer<typeof communityListRowSchema>;
 export const communitiesContract = defineContract({
   path: '/api/v1/communities',
   params: z.object({ period: periodParam, region: regionParam, id: communityParam, format: formatParam }),
-  response: z.object({ rows: z.array(communityListRowSchema) }),
+  // The month of the figures, as every other view names it (a heading can be checked against it).
+  response: z.object({ rows: z.array(communityListRowSchema), period: z.string() }),
 });

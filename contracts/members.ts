@@ -1,7 +1,7 @@
 // `GET /api/v1/members` and `POST /api/v1/members/{id}/nik`: what the page, the route handlers and the browser share.
 import { z } from 'zod';
 import { defineContract } from '@/contracts/contract';
-import { formatParam, pageParam, periodParam, searchParam } from '@/contracts/params';
+import { agentCodeParam, communityParam, field, flagParam, formatParam, oneOf, pageParam, periodParam, regionParam, searchParam } from '@/contracts/params';
 import { MEMBER_STATUSES } from '@/domain/enums';
 
 export const memberListRowSchema = z.object({
@@ -18,9 +18,30 @@ export const memberListRowSchema = z.object({
 });
 export type MemberListRow = z.infer<typeof memberListRowSchema>;
 
+/**
+ * The register's filters that pick the rows behind a figure of `period` (PRODUCT.md "Indicators"):
+ * active, in arrears, became ended, pending first payment, stopped (active in m-1, not in m: the lapse
+ * rate's numerator), reactivated.
+ */
+export const MEMBER_FILTER_STATUSES = ['active', 'lapsed', 'ended', 'pending', 'stopped', 'reactivated'] as const;
+export type MemberFilterStatus = (typeof MEMBER_FILTER_STATUSES)[number];
+
 export const membersContract = defineContract({
   path: '/api/v1/members',
-  params: z.object({ period: periodParam, q: searchParam, page: pageParam, format: formatParam }),
+  params: z.object({
+    period: periodParam,
+    q: searchParam,
+    page: pageParam,
+    format: formatParam,
+    region: regionParam,
+    status: field<MemberFilterStatus>(oneOf(MEMBER_FILTER_STATUSES, 'bad_status', 'badMemberStatus')),
+    /** Enrolled in `period` (new enrolments). */
+    enrolled: flagParam,
+    /** Paid a contribution in `period` (contributions collected). */
+    paid: flagParam,
+    agent: agentCodeParam,
+    community: communityParam,
+  }),
   response: z.object({ rows: z.array(memberListRowSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
 });
 

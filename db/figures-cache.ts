@@ -1,7 +1,10 @@
 // A cache of the figure queries' rows, keyed by the statement (SQL text and parameters: the scope — region,
 // a supervisor's agents, a community —, the months and the grouping are all in it) and by the data
 // version (`data_version`, migration 0011): statement triggers on every table the figures read add to
-// it in the writing transaction, so its sum changes exactly when such a write commits.
+// it in the writing transaction, so its sum changes exactly when such a write commits. The regional
+// tables (members, contributions, coverage runs, claims, the rollup) count per district instead
+// (`data_version_district`): a statement that reads only one region's rows says so (`region`) and is
+// keyed by the global version plus its region's districts', so a write in another district leaves it warm.
 //
 // Why it is exact: the version is read before the statement runs, so the rows cached under version v
 // were computed from data at least as new as v; a reader that later reads v again sees no write
@@ -21,9 +24,13 @@ const dialect = new PgDialect();
 /** Statements kept per database (least recently used dropped first). */
 const MAX_ENTRIES = 400;
 
-interface Store {
+interface Entry {
   version: bigint;
-  entries: Map<string, Promise<readonly unknown[]>>;
+  rows: Promise<readonly unknown[]>;
+}
+
+interface Store {
+  entries: Map<string, Entry>;
 }
 
 /** Per database object: tests open several, and a transaction's own handle never shares a process cache. */
@@ -78,6 +85,30 @@ export async function readDataVersion(db: Database): Promise<bigint> {
 }
 
 /**
+ * The districts' part of the version of `region` (a region code: its districts, or the district of a
+ * village), or of every district (null), as SQL.
+ */
+export function districtVersionSql(region: string | null): SQL<string> {
+  const where =
+    region === null
+      ? sql``
+      : region.length >= 8
+        ? sql`where district = ${region.slice(0, 8)}`
+        : sql`where district like ${`${region}.%`}`;
+  return sql<string>`(select coalesce(sum(version), 0)::text from data_version_district ${where})`;
+}
+
+/** The version figures of `region` (null: of every region) are cached under: global plus districts'. */
+async function versionFor(db: Database, region: string | null): Promise<bigint> {
+  const global = await memoForRequest(db, 'dataVersion', () => readDataVersion(db));
+  const districts = await memoForRequest(db, `districtVersion:${region ?? '*'}`, async () => {
+    const [row] = await queryRows<{ v: unknown }>(db, sql`select ${districtVersionSql(region)} as v`);
+    return BigInt(String(row?.v ?? '0'));
+  });
+  return global + districts;
+}
+
+/**
  * Gives this request the data version another of its statements read along (the session check does,
  * saving every request a round trip). Like a first read, it must come before the request's figures.
  */
@@ -95,38 +126,38 @@ function keyOf(query: SQL): string {
  * of members and claims beside them), from the cache when the same statement already ran at the
  * current data version. Rows are frozen: callers map them to their own objects. `{ key, query }` names
  * the statement by a key that determines it (cheaper than rendering a large statement to find it).
+ * `region`: the statement reads members, contributions, coverage runs, claims and rollup rows of that
+ * region only, so only writes there (or to the other tables) make it run again; omitted, any write does.
  */
-export async function cachedRows<T>(db: Database, query: SQL | { key: string; query: () => SQL }): Promise<T[]> {
+export async function cachedRows<T>(db: Database, query: SQL | { key: string; query: () => SQL }, options: { region?: string | null } = {}): Promise<T[]> {
   const statement = () => ('key' in query ? query.query() : query);
   if (!figuresCacheEnabled()) return queryRows<T>(db, statement());
-  const version = await memoForRequest(db, 'dataVersion', () => readDataVersion(db));
+  const region = options.region ?? null;
+  const version = await versionFor(db, region);
   let store = stores.get(db);
   if (!store) {
-    store = { version, entries: new Map() };
+    store = { entries: new Map() };
     stores.set(db, store);
   }
-  if (version > store.version) {
-    store.version = version;
-    store.entries.clear();
-  } else if (version < store.version) {
-    // A reader that read the version before a newer one was seen: answer it live, cache nothing.
-    return queryRows<T>(db, statement());
-  }
-  const key = 'key' in query ? `key\u0000${query.key}` : keyOf(query);
+  const key = `${region ?? '*'}\u0000${'key' in query ? `key\u0000${query.key}` : keyOf(query)}`;
   const entries = store.entries;
   const hit = entries.get(key);
-  if (hit) {
+  if (hit && hit.version === version) {
     entries.delete(key);
     entries.set(key, hit);
-    return (await hit) as T[];
+    return (await hit.rows) as T[];
   }
+  // A reader that read the version before a newer one was cached: answer it live, cache nothing.
+  if (hit && hit.version > version) return queryRows<T>(db, statement());
   const pending = queryRows<T>(db, statement()).then((rows) => {
     for (const row of rows) Object.freeze(row);
     return Object.freeze(rows) as readonly unknown[];
   });
-  entries.set(key, pending);
+  const entry = { version, rows: pending };
+  entries.delete(key);
+  entries.set(key, entry);
   pending.catch(() => {
-    if (entries.get(key) === pending) entries.delete(key);
+    if (entries.get(key) === entry) entries.delete(key);
   });
   while (entries.size > MAX_ENTRIES) {
     const oldest = entries.keys().next().value;

@@ -52,8 +52,6 @@ const plus = (months: SQL, n: number) => sql`(${months} + ${sql.raw(`interval '$
 const monthOf = (date: SQL) => sql`(${date} - extract(day from ${date})::int + 1)`;
 
 const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
-/** `column` is one of `ids`: an index probe per id (`= any(...)` of thousands is planned as a pass over the table). */
-const oneOf = (column: string, ids: readonly number[]) => sql`${sql.raw(column)} in (select unnest(${idArray(ids)}))`;
 
 /** One fact of a member: the measures given change by their value in `month` (the others by 0). */
 const fact = (month: SQL, values: Partial<Record<RollupMeasure, SQL>>) =>
@@ -441,8 +439,15 @@ export interface PaymentDay {
  * they are at the end, takes away those of the copies and applies the difference, in one pass whatever
  * the number of chunks. Months that did not change are not touched.
  */
+/** Fewer members than this are always kept current by the difference of their facts. */
+export const RECOMPUTE_MIN_MEMBERS = 2_000;
+/**
+ * Above it, the villages are computed afresh when the members touched are at least 1/RECOMPUTE_SHARE of
+ * the villages' (a member's difference costs about ten times a member's share of a recomputation).
+ */
+export const RECOMPUTE_SHARE = 10;
+
 export class RollupTracker {
-  private readonly members = new Set<number>();
   private started = false;
 
   constructor(private readonly tx: Database) {}
@@ -451,6 +456,9 @@ export class RollupTracker {
     if (this.started) return;
     this.started = true;
     await declareMaintained(this.tx);
+    // The members whose facts are recomputed at the end: a table, so a file of a million rows names them
+    // with a query instead of a list.
+    await this.tx.execute(sql`create temp table if not exists rollup_members (id integer primary key) on commit drop`);
     await this.tx.execute(sql`
       create temp table if not exists rollup_old_spans (member_id integer not null, first_month date not null, last_month date not null)
         on commit drop`);
@@ -473,49 +481,116 @@ export class RollupTracker {
    * members may move all their facts to another village or key.
    */
   async before(memberIds: readonly number[], payments?: readonly PaymentDay[]): Promise<void> {
-    await this.start();
-    const fresh = [...new Set(memberIds)].filter((id) => !this.members.has(id));
-    if (fresh.length > 0) {
-      for (const id of fresh) this.members.add(id);
-      await this.tx.execute(sql`
-        with spans as (
-          insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where ${oneOf('member_id', fresh)}
-        ),
-        claimed as (
-          insert into rollup_old_claims select member_id, paid_on, amount from claims where ${oneOf('member_id', fresh)} and paid_on is not null
-        )
-        insert into rollup_old_members
-        select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where ${oneOf('id', fresh)}`);
+    if (memberIds.length === 0 && (payments === undefined || payments.length === 0)) {
+      await this.start();
+      return;
     }
+    await this.beforeRows(
+      sql`select unnest(${idArray(memberIds)}) as id`,
+      payments === undefined
+        ? undefined
+        : sql`select * from unnest(${idArray(payments.map((p) => p.memberId))}, ${`{${payments.map((p) => p.paidOn).join(',')}}`}::date[]) as p(member_id, paid_on)`,
+    );
+  }
+
+  /**
+   * The same as `before` for rows named by queries: `members` selects `id`, `payments` selects
+   * `member_id, paid_on` (the days a write's contributions are paid on, before and after it).
+   */
+  async beforeRows(members: SQL, payments?: SQL): Promise<void> {
+    await this.start();
+    // Only members not copied yet this transaction: their first copy is their state before every write.
+    await this.tx.execute(sql`
+      with fresh as (
+        insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing returning id
+      ),
+      spans as (
+        insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where member_id in (select id from fresh)
+      ),
+      claimed as (
+        insert into rollup_old_claims select member_id, paid_on, amount from claims where member_id in (select id from fresh) and paid_on is not null
+      )
+      insert into rollup_old_members
+      select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where id in (select id from fresh)`);
     if (payments === undefined) {
-      if (memberIds.length === 0) return;
       await this.tx.execute(sql`
-        insert into rollup_old_paid select * from ${paidSql(sql`where ${oneOf('c.member_id', memberIds)}`)} p
+        insert into rollup_old_paid select * from ${paidSql(sql`where c.member_id in (select distinct id from (${members}) m)`)} p
         on conflict do nothing`);
-    } else if (payments.length > 0) {
-      const months = new Map(payments.map((p) => [`${p.memberId}|${p.paidOn.slice(0, 7)}`, p]));
+    } else {
       await this.tx.execute(sql`
         insert into rollup_old_paid
         select m.member_id, m.month, ${paidInMonthSql(sql`m`)}
-        from unnest(${idArray([...months.values()].map((p) => p.memberId))},
-                    ${`{${[...months.values()].map((p) => `${p.paidOn.slice(0, 7)}-01`).join(',')}}`}::date[]) as m(member_id, month)
+        from (select distinct member_id, ${monthOf(sql`p.paid_on`)}::date as month from (${payments}) p where p.paid_on is not null) m
         on conflict do nothing`);
     }
   }
 
   async added(memberIds: readonly number[]): Promise<void> {
+    await this.addedRows(sql`select unnest(${idArray(memberIds)}) as id`);
+  }
+
+  /** Members a write created (nothing to copy of them), named by a query selecting `id`. */
+  async addedRows(members: SQL): Promise<void> {
     await this.start();
-    for (const id of memberIds) this.members.add(id);
+    await this.tx.execute(sql`insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing`);
+  }
+
+  /**
+   * A write that touched many of its villages' members (a large import) costs less by computing those
+   * villages' month values afresh, as a rebuild does for a chunk, than by the difference of each member's
+   * facts: the villages from the lowest to the highest code the members were or are in. Returns false
+   * (nothing done) when the members are too few a share of those villages'.
+   */
+  private async recomputeVillages(touched: number): Promise<boolean> {
+    const [range] = await queryRows<{ from: string | null; to: string | null }>(
+      this.tx,
+      sql`select min(v) as from, max(v) as to from (
+            select village_code as v from members where id in (select id from rollup_members)
+            union all select village_code from rollup_old_members) x`,
+    );
+    if (!range?.from || !range.to) return false;
+    const selection = { villagesFrom: range.from, villagesTo: range.to };
+    const [members] = await queryRows<{ n: number }>(
+      this.tx,
+      sql`select count(*)::int as n from members where village_code between ${selection.villagesFrom} and ${selection.villagesTo}`,
+    );
+    if (touched * RECOMPUTE_SHARE < Number(members?.n ?? 0)) return false;
+    await this.tx.execute(sql`set local work_mem = '256MB'`);
+    await this.tx.execute(sql`
+      create temp table rollup_recomputed on commit drop as
+      select * from rollup_monthly with no data`);
+    await this.tx.execute(sql`
+      insert into rollup_recomputed (dimension, month, village_code, key, ${measureList()})
+      ${monthValuesSql(rollupEventsSql(selection))}`);
+    await this.tx.execute(sql`analyze rollup_recomputed`);
+    // Only the rows that differ are written (as a rebuild does): no dead rows for the unchanged ones.
+    const key = (t: string) => sql.raw(['dimension', 'month', 'village_code', 'key'].map((k) => `${t}.${k}`).join(', '));
+    await this.tx.execute(sql`
+      delete from rollup_monthly r
+      where r.village_code between ${selection.villagesFrom} and ${selection.villagesTo}
+        and not exists (select 1 from rollup_recomputed b where (${key('b')}) = (${key('r')}))`);
+    await this.tx.execute(sql`
+      insert into rollup_monthly as r (dimension, month, village_code, key, ${measureList()})
+      select ${key('b')}, ${measureList('b.')}
+      from rollup_recomputed b left join rollup_monthly m on (${key('m')}) = (${key('b')})
+      where m.dimension is null or (${measureList('m.')}) is distinct from (${measureList('b.')})
+      order by b.dimension, b.village_code, b.key, b.month
+      on conflict (dimension, month, village_code, key) do update set ${eachMeasure((m) => sql`${column(m)} = excluded.${column(m)}`)}`);
+    await this.tx.execute(sql`drop table rollup_recomputed`);
+    return true;
   }
 
   async finish(): Promise<void> {
     if (!this.started) return;
-    const ids = [...this.members];
-    if (ids.length > 0) {
+    const [tracked] = await queryRows<{ n: number }>(this.tx, sql`select count(*)::int as n from rollup_members`);
+    const count = Number(tracked?.n ?? 0);
+    if (count > RECOMPUTE_MIN_MEMBERS && (await this.recomputeVillages(count))) {
+      // Done: the villages' month values were computed afresh.
+    } else if (count > 0) {
       // Room to hash the facts of thousands of members (the default 4 MB spills to disk), and the copies'
       // sizes for the planner (a temporary table has no statistics until analyzed).
       await this.tx.execute(sql`set local work_mem = '64MB'`);
-      await this.tx.execute(sql`analyze rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
+      await this.tx.execute(sql`analyze rollup_members, rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
       const before: FactSources = {
         spans: sql`rollup_old_spans`,
         paid: sql`(select member_id, month, collected from rollup_old_paid where collected is not null)`,
@@ -528,7 +603,7 @@ export class RollupTracker {
         paid: sql`(select o.member_id, o.month, p.collected from rollup_old_paid o
           cross join lateral ${paidInMonthSql(sql`o`)} p where p.collected is not null)`,
         members: sql`now_members`,
-        claims: sql`(select member_id, paid_on, amount from claims where ${oneOf('member_id', ids)})`,
+        claims: sql`(select member_id, paid_on, amount from claims where member_id in (select id from rollup_members))`,
       };
       // The month values that changed, added to the rollup in one order (so concurrent writers lock rows in
       // the same order): a group's months one after the other, the order they are made in. The members'
@@ -538,9 +613,9 @@ export class RollupTracker {
         this.tx,
         sql`
           with now_members as (
-            select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where ${oneOf('id', ids)}
+            select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where id in (select id from rollup_members)
           ),
-          now_spans as (select member_id, first_month, last_month from coverage_spans where ${oneOf('member_id', ids)}),
+          now_spans as (select member_id, first_month, last_month from coverage_spans where member_id in (select id from rollup_members)),
           applied as (
             insert into rollup_monthly as r (${key}, ${measureList()})
             select * from (${monthValuesSql(changedSumsSql(now, before))}) changes order by dimension, village_code, key, month
@@ -558,8 +633,7 @@ export class RollupTracker {
             and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
       }
     }
-    await this.tx.execute(sql`drop table if exists rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
-    this.members.clear();
+    await this.tx.execute(sql`drop table if exists rollup_members, rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
     this.started = false;
   }
 }

@@ -689,6 +689,22 @@ export const dataVersion = pgTable('data_version', {
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
+/**
+ * The part of the data version that belongs to one district (`xx.xx.xx`): writes to members, their
+ * contributions, coverage runs and claims, and the rollup add 1 to each district their rows lie in (old
+ * and new rows of an update), per writing backend as in `data_version`. A figure of a region is cached
+ * under `data_version` plus the sum over the region's districts, so a write elsewhere leaves it warm.
+ */
+export const dataVersionDistrict = pgTable(
+  'data_version_district',
+  {
+    district: text('district').notNull(),
+    pid: integer('pid').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.district, t.pid] })],
+);
+
 /** A capacity plan someone saved under a name, to reopen and compare (the /plan page). */
 export const planScenarios = pgTable(
   'plan_scenarios',

@@ -23,6 +23,9 @@ import { resolveScope } from '@/server/scope';
 import { writeAudit } from '@/server/audit';
 import type { AgentDetail, AgentListView, AgentRow, CountedRate } from '@/contracts/agents';
 import type { TrustFigures } from '@/contracts/agents';
+import type { Explanation } from '@/contracts/explain';
+import { anyProvisional } from '@/server/explain';
+import { getDataAsOf } from '@/server/settings';
 
 /** Retention is pooled over the twelve monthly cohorts that reached six months by the period (as for communities). */
 const RETENTION_MONTHS = 6;
@@ -211,20 +214,21 @@ function applyFilters(facts: AgentFacts[], filters: AgentFilters): AgentFacts[] 
  */
 export async function listAgents(
   db: Database,
-  args: { caller: Caller; period: Period; filters?: AgentFilters },
+  args: { caller: Caller; period: Period; filters?: AgentFilters; explain?: boolean },
 ): Promise<AgentListView> {
   const { caller, period } = args;
   const { scope, region } = await resolveScope(db, caller, null);
   const all = await listAgentFacts(db, scope);
   const facts = applyFilters(all, args.filters ?? {});
   const codes = facts.map((a) => a.code);
-  const [cells, totals, retention, ties, figures] = await Promise.all([
+  const [cells, totals, retention, ties, figures, asOf] = await Promise.all([
     getSummarySeries(db, { months: [addMonths(period, -1), period], scope, by: 'agent' }),
     // The rows are the breakdown by agent ("no agent" included, as coverage by agent shows it): hidden the same way.
     regionStates(db, { caller, regionCode: scope.regionCode, months: [addMonths(period, -1), period] }),
     getGroupedRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope, by: 'agent' }),
     getAgentTieRetention(db, { period, months: RETENTION_MONTHS, cohorts: RETENTION_COHORTS, scope }),
     getAgentFigures(db, { from: period, to: period, agentCodes: codes, scope }),
+    args.explain ? getDataAsOf(db) : null,
   ]);
   const cellOf = new Map(cells.map((c) => [`${c.period}|${c.key}`, c]));
   const states = breakdownStates(caller.role, cells, totals);
@@ -254,6 +258,26 @@ export async function listAgents(
     noCommunity: countedRate(caller.role, sumRetention(tieList.map((t) => t.no_community))),
   };
   if (suppressesSmallCells(caller.role)) protectTies(rows, trust, tieList);
+  // Each trust rate over the months its cohorts were measured in (e + 6 = period-11 .. period).
+  const explain = (value: CountedRate): Explanation => {
+    const from = addMonths(period, -(RETENTION_COHORTS - 1));
+    return {
+      indicator: 'retention',
+      value: value.rate,
+      unit: 'percent',
+      numerator: { value: value.retained, unit: 'count' },
+      denominator: { value: value.cohort, unit: 'count' },
+      population: scope.agentCodes ? 'agents' : 'region',
+      from,
+      to: period,
+      asOf,
+      provisional: anyProvisional(from, period, asOf),
+      rowsHref: null,
+    };
+  };
+  const explanations = args.explain
+    ? { embedded: explain(trust.embedded), outside: explain(trust.outside), noCommunity: explain(trust.noCommunity) }
+    : undefined;
   const unique = <T, K>(list: T[], key: (t: T) => K) => [...new Map(list.map((t) => [key(t), t])).values()];
   return {
     period,
@@ -261,6 +285,7 @@ export async function listAgents(
     regionName: region.name,
     rows,
     trust,
+    ...(explanations ? { explanations } : {}),
     options: {
       supervisors: unique(
         all.filter((a) => a.supervisorId !== null).map((a) => ({ id: a.supervisorId!, name: a.supervisorName ?? '' })),

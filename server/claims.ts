@@ -20,7 +20,13 @@ import { monthsBetween } from '@/domain/month';
 import { writeAudit } from '@/server/audit';
 import { maskNikSql } from '@/server/members';
 import { resolveScope } from '@/server/scope';
-import type { ClaimListRow, ClaimsSummary } from '@/contracts/claims';
+import type { ClaimBasis, ClaimListRow, ClaimsSummary } from '@/contracts/claims';
+import type { Explanation, ExplanationPart } from '@/contracts/explain';
+import { anyProvisional } from '@/server/explain';
+import { getDataAsOf } from '@/server/settings';
+import { toSearch } from '@/contracts/params';
+import { WITHHELD, type Figure } from '@/domain/format';
+import type { Indicator } from '@/domain/definitions';
 
 export const CLAIMS_PAGE_SIZE = 25;
 
@@ -31,6 +37,8 @@ export interface ClaimListFilters {
   region?: string | null;
   community?: number | null;
   agent?: string | null;
+  /** Which date the range reads: submission (default) or payment. */
+  basis?: ClaimBasis;
   from: Period;
   to: Period;
 }
@@ -48,10 +56,8 @@ const SORT_COLUMNS: Record<ClaimSort, string> = {
 };
 
 function filterConditions(filters: ClaimListFilters): SQL {
-  const conditions: SQL[] = [
-    sql`cl.submitted_on >= ${monthDate(filters.from)}`,
-    sql`cl.submitted_on < ${monthDate(filters.to, 1)}`,
-  ];
+  const date = filters.basis === 'paid' ? sql`cl.paid_on` : sql`cl.submitted_on`;
+  const conditions: SQL[] = [sql`${date} >= ${monthDate(filters.from)}`, sql`${date} < ${monthDate(filters.to, 1)}`];
   if (filters.program) conditions.push(sql`cl.program = ${filters.program}`);
   if (filters.status) conditions.push(sql`cl.status = ${filters.status}`);
   if (filters.community) conditions.push(sql`sm.community_id = ${filters.community}`);
@@ -152,19 +158,20 @@ export async function listClaims(
  */
 export async function getClaimsSummary(
   db: Database,
-  args: { caller: Caller; from: Period; to: Period; program?: Program | null; region?: string | null; asOf?: string },
+  args: { caller: Caller; from: Period; to: Period; program?: Program | null; region?: string | null; asOf?: string; explain?: boolean },
 ): Promise<ClaimsSummary> {
   const { caller, from, to, program } = args;
   if (!can(caller.role, 'view:aggregates')) throw forbidden();
   const { scope, region } = await resolveScope(db, caller, args.region ?? null);
   const range = { scope, from, to, program: program ?? null };
-  const [core, byMonth, series, byVillage, reasons, solidarity] = await Promise.all([
+  const [core, byMonth, series, byVillage, reasons, solidarity, dataAsOf] = await Promise.all([
     getClaimsSummaryCore(db, range),
     getClaimsPaidByMonth(db, range),
     getSummarySeries(db, { from, to, scope, by: 'total' }),
     getClaimsByVillage(db, range),
     getRejectionReasons(db, range),
     getSolidaritySummary(db, { scope, asOf: args.asOf ?? todayInJakarta() }),
+    args.explain ? getDataAsOf(db) : null,
   ]);
   const hide = suppressesSmallCells(caller.role);
   const s = <T extends number | null>(value: T, persons: number) => (hide ? suppressSmall(value, persons) : value);
@@ -217,6 +224,52 @@ export async function getClaimsSummary(
       )
     : null;
   const sub = (value: number, index: number) => (submitted ? shown(value, submitted[1 + index]!) : value);
+  const byStatus = core.byStatus.map((b, i) => ({ status: b.status, count: sub(b.count, i) }));
+  const paidCount = paid(core.paidCount, counts, counts?.total);
+  const paidAmount = paid(core.paidAmount, amounts, amounts?.total);
+  const turnaroundMedianDays = s(core.turnaroundMedianDays, core.paidCount);
+  const turnaroundP90Days = s(core.turnaroundP90Days, core.paidCount);
+  // A rate reveals its numerator as much as its denominator.
+  const approvalRate = s(core.approvalRate, Math.min(core.approvedOrPaid, core.decided));
+  const explanations = args.explain
+    ? (() => {
+        const base = {
+          population: scope.agentCodes ? ('agents' as const) : ('region' as const),
+          from,
+          to,
+          asOf: dataAsOf,
+          provisional: anyProvisional(from, to, dataAsOf),
+        };
+        // The claims paid in the range, by payment date, as the payouts count them.
+        const paidRows = can(caller.role, 'view:personal-data')
+          ? `/claims?${toSearch({ from, to, region: args.region ?? null, program: program ?? null, basis: 'paid', status: 'paid' })}`
+          : null;
+        const make = (
+          indicator: Indicator,
+          value: Figure | null,
+          unit: Explanation['unit'],
+          numerator: ExplanationPart | null,
+          denominator: ExplanationPart | null,
+          rowsHref: string | null,
+        ): Explanation => ({ indicator, value, unit, numerator, denominator, rowsHref, ...base });
+        // The approval rate's parts are the funnel's approved, paid and rejected counts: shown only where the
+        // rate and each of those cells are, or the decided count would give a hidden funnel cell back.
+        const decidedShown =
+          typeof approvalRate === 'number' &&
+          byStatus.filter((b) => b.status === 'approved' || b.status === 'paid' || b.status === 'rejected').every((b) => typeof b.count === 'number');
+        const part = (value: number): ExplanationPart => ({
+          value: !hide ? value : typeof approvalRate !== 'number' ? approvalRate : decidedShown ? value : WITHHELD,
+          unit: 'count',
+        });
+        return {
+          paidCount: make('claimsPaid', paidCount, 'count', { value: paidCount, unit: 'count' }, null, paidRows),
+          paidAmount: make('claimsPaid', paidAmount, 'money', { value: paidAmount, unit: 'money' }, null, paidRows),
+          turnaroundMedianDays: make('claimsTurnaround', turnaroundMedianDays, 'days', null, null, paidRows),
+          turnaroundP90Days: make('claimsTurnaround', turnaroundP90Days, 'days', null, null, paidRows),
+          approvalRate: make('approvalRate', approvalRate, 'percent', part(core.approvedOrPaid), part(core.decided), null),
+        };
+      })()
+    : undefined;
   return {
     from,
     to,
@@ -226,13 +279,12 @@ export async function getClaimsSummary(
       count: paid(p.count, counts, counts?.programCells[i]),
       amount: paid(p.amount, amounts, amounts?.programCells[i]),
     })),
-    byStatus: core.byStatus.map((b, i) => ({ status: b.status, count: sub(b.count, i) })),
-    turnaroundMedianDays: s(core.turnaroundMedianDays, core.paidCount),
-    turnaroundP90Days: s(core.turnaroundP90Days, core.paidCount),
-    // A rate reveals its numerator as much as its denominator.
-    approvalRate: s(core.approvalRate, Math.min(core.approvedOrPaid, core.decided)),
-    paidCount: paid(core.paidCount, counts, counts?.total),
-    paidAmount: paid(core.paidAmount, amounts, amounts?.total),
+    byStatus,
+    turnaroundMedianDays,
+    turnaroundP90Days,
+    approvalRate,
+    paidCount,
+    paidAmount,
     byMonth: byMonth.map((m, i) => ({
       ...m,
       count: paid(m.count, counts, counts?.monthProgramCells[i]),
@@ -265,6 +317,7 @@ export async function getClaimsSummary(
       effect: s(solidarity.effect, solidarity.claims),
       claimsAboveBaseline: s(solidarity.claimsAboveBaseline, solidarity.claims),
     },
+    ...(explanations ? { explanations } : {}),
   };
 }
 

@@ -15,6 +15,11 @@ import { breakdownStates, countFor, figuresFor, groupStates, rateFor, rateIn, re
 import { monthsBetween } from '@/domain/month';
 import { type FigureSet } from '@/contracts/figures';
 import { resolveScope } from '@/server/scope';
+import { anyProvisional, getWorkforceSourcesByGroup } from '@/server/explain';
+import { getDataAsOf } from '@/server/settings';
+import { can } from '@/domain/permissions';
+import { toSearch } from '@/contracts/params';
+import type { Explanation } from '@/contracts/explain';
 import { provisionalTest } from '@/server/nowcast';
 import { type CommunityListRow, type CommunityRow, type CoverageBy, type CoverageRow, type TrendView } from '@/contracts/coverage';
 
@@ -41,6 +46,7 @@ export interface CoverageView {
   /** The month's arrears window is still open (PRODUCT.md "Provisional month"). */
   provisional: boolean;
   rows: CoverageRow[];
+  explanations?: Record<string, Explanation>;
 }
 
 /** The name of a group whose name is a word of the interface (channels, sex, "none" ...). */
@@ -75,11 +81,12 @@ function rowOf(by: CoverageBy, role: Caller['role'], cell: SummaryCell, locale: 
 /** Coverage of a region split by one grouping, for one month: one SQL statement for all the rows. */
 export async function getCoverageView(
   db: Database,
-  args: { caller: Caller; period: string; regionCode?: string | null; by: CoverageBy; locale: Locale; communityId?: number },
+  args: { caller: Caller; period: string; regionCode?: string | null; by: CoverageBy; locale: Locale; communityId?: number; explain?: boolean },
 ): Promise<CoverageView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const months = [args.period];
-  const [cells, totals, provisional] = await Promise.all([
+  const denominated = HAS_WORKFORCE.has(args.by);
+  const [cells, totals, sources, asOf, provisional] = await Promise.all([
     getSummarySeries(db, {
       from: args.period,
       to: args.period,
@@ -90,6 +97,10 @@ export async function getCoverageView(
     args.communityId === undefined
       ? regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months })
       : groupStates(db, { caller: args.caller, scope, by: 'community', key: String(args.communityId), months }),
+    args.explain && denominated
+      ? getWorkforceSourcesByGroup(db, { regionCode: scope.regionCode, year: yearOf(args.period), by: args.by === 'occupation' ? 'occupation' : 'region' })
+      : null,
+    args.explain ? getDataAsOf(db) : null,
     provisionalTest(db),
   ]);
   const states = breakdownStates(args.caller.role, cells, totals);
@@ -112,15 +123,39 @@ export async function getCoverageView(
       row.targetAttainment = rateIn(args.caller.role, attainment, cell.activeMembers, states?.get(cell)?.activeMembers);
     });
   }
-  return {
-    period: args.period,
-    region: scope.regionCode,
-    regionName: region.name,
-    regionLevel: region.level,
-    by: args.by,
-    provisional: provisional(args.period),
-    rows,
-  };
+  const view: CoverageView = { period: args.period, region: scope.regionCode, regionName: region.name, regionLevel: region.level, by: args.by, provisional: provisional(args.period), rows };
+  if (args.explain) {
+    // Each row's headline figure from the row itself (suppressed alike); its rows where the register filters so.
+    const personal = can(args.caller.role, 'view:personal-data');
+    const rowsFilter = (key: string): Record<string, string> | null =>
+      key === NONE_KEY ? null : args.by === 'village' ? { region: key } : args.by === 'community' ? { community: key } : args.by === 'agent' ? { agent: key } : null;
+    view.explanations = Object.fromEntries(
+      rows.map((row) => {
+        const filter = rowsFilter(row.key);
+        const rowsHref =
+          personal && filter && args.communityId === undefined
+            ? `/members?${toSearch({ period: args.period, region: args.by === 'village' ? null : scope.regionCode, ...filter, status: 'active' })}`
+            : null;
+        const explanation: Explanation = {
+          indicator: denominated ? 'coverageRate' : 'activeMembers',
+          value: denominated ? (row.coverageRate ?? null) : row.activeMembers,
+          unit: denominated ? 'percent' : 'count',
+          numerator: { value: row.activeMembers, unit: 'count' },
+          denominator: denominated
+            ? { value: row.informalWorkforce ?? null, unit: 'count', year: yearOf(args.period), source: sources?.get(row.key) ?? null }
+            : null,
+          population: scope.agentCodes ? 'agents' : 'region',
+          from: args.period,
+          to: args.period,
+          asOf,
+          provisional: anyProvisional(args.period, args.period, asOf),
+          rowsHref,
+        };
+        return [row.key, explanation];
+      }),
+    );
+  }
+  return view;
 }
 
 export interface SeriesPoint extends FigureSet {

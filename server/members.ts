@@ -6,7 +6,8 @@ import { can } from '@/domain/permissions';
 import { AppError, forbidden } from '@/domain/errors';
 import { memberScopeCondition } from '@/server/indicators/scope';
 import { coverageFlagColumns, literalMonth } from '@/server/indicators/status';
-import type { MemberListRow } from '@/contracts/members';
+import type { SQL } from 'drizzle-orm';
+import type { MemberFilterStatus, MemberListRow } from '@/contracts/members';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { resolveScope } from '@/server/scope';
 import { writeAudit } from '@/server/audit';
@@ -25,12 +26,66 @@ function assertCanSeePersonalData(caller: Caller) {
  * Members a caller may see (officer/admin: their region; supervisor: members their agents recruited),
  * searched by name, KPJ or NIK digits, with their status in `period`.
  */
+export interface MemberFilters {
+  region?: string | null;
+  status?: MemberFilterStatus | null;
+  enrolled?: boolean;
+  paid?: boolean;
+  agent?: string | null;
+  community?: number | null;
+}
+
+/**
+ * The filters that pick the members a figure of `period` counts, with the status rules of
+ * server/indicators/series.ts (coverage over m, m-1, m-3..m-1, m-4), read from the contributions.
+ */
+function filterCondition(period: string, filters: MemberFilters): SQL {
+  const covered = (from: number, to: number) =>
+    sql`exists (select 1 from contributions c where c.member_id = m.id
+      and c.first_month <= ${monthDate(period, to)} and c.last_month >= ${monthDate(period, from)})`;
+  const conditions: SQL[] = [];
+  if (filters.agent) conditions.push(sql`m.agent_code = ${filters.agent}`);
+  if (filters.community) conditions.push(sql`m.community_id = ${filters.community}`);
+  const enrolledInMonth = sql`(m.enrolled_on >= ${monthDate(period)} and m.enrolled_on < ${monthDate(period, 1)})`;
+  if (filters.enrolled) conditions.push(enrolledInMonth);
+  if (filters.paid) {
+    conditions.push(sql`exists (select 1 from contributions c where c.member_id = m.id
+      and c.paid_on >= ${monthDate(period)} and c.paid_on < ${monthDate(period, 1)})`);
+  }
+  switch (filters.status) {
+    case 'active':
+      conditions.push(covered(0, 0));
+      break;
+    case 'lapsed':
+      conditions.push(sql`not ${covered(0, 0)} and ${covered(-3, -1)}`);
+      break;
+    case 'ended':
+      conditions.push(sql`${covered(-4, -4)} and not ${covered(-3, 0)}`);
+      break;
+    case 'pending':
+      conditions.push(sql`${enrolledInMonth} and not ${covered(-3, 0)}`);
+      break;
+    case 'stopped':
+      conditions.push(sql`${covered(-1, -1)} and not ${covered(0, 0)}`);
+      break;
+    case 'reactivated':
+      // Covered before m-1: a contribution starting by m-2 (m-1 itself is not covered).
+      conditions.push(sql`${covered(0, 0)} and not ${covered(-1, -1)} and exists (select 1 from contributions c
+        where c.member_id = m.id and c.first_month <= ${monthDate(period, -2)})`);
+      break;
+    default:
+      break;
+  }
+  return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
+}
+
 export async function listMembers(
   db: Database,
-  args: { caller: Caller; query?: string; page?: number; period: string },
+  args: { caller: Caller; query?: string; page?: number; period: string; filters?: MemberFilters },
 ): Promise<{ rows: MemberListRow[]; total: number; page: number; pageSize: number }> {
   assertCanSeePersonalData(args.caller);
-  const { scope } = await resolveScope(db, args.caller, null);
+  // The region filter goes through the scope check: outside the caller's region is refused (403).
+  const { scope } = await resolveScope(db, args.caller, args.filters?.region ?? null);
   const page = Math.max(1, args.page ?? 1);
   const text = (args.query ?? '').trim().slice(0, 60);
   const digits = /^\d{4,16}$/.test(text) ? text : null;
@@ -39,7 +94,7 @@ export async function listMembers(
     : digits
       ? sql`(m.nik like ${`%${digits}`} or m.kpj = ${digits})`
       : sql`(m.name ilike ${`%${text.replace(/[%_\\]/g, '\\$&')}%`} or m.kpj = ${text})`;
-  const where = sql`${memberScopeCondition('m', scope)} and ${search}`;
+  const where = sql`${memberScopeCondition('m', scope)} and ${search} and ${filterCondition(args.period, args.filters ?? {})}`;
   // The page first (sorted on the members table alone), then the status of its 25 members only: the
   // flags of the whole region would cost one pass over every member's contributions.
   const [rows, [counted]] = await Promise.all([

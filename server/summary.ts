@@ -9,20 +9,25 @@ import { getDataAsOf } from '@/server/settings';
 import { resolveScope } from '@/server/scope';
 import type { FigureNowcasts, FigureSet } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
+import { getExplainContext, isEmptyMonth, summaryExplanations } from '@/server/explain';
+import { suppressesSmallCells } from '@/domain/permissions';
+import { yearOf } from '@/domain/month';
 
 export async function getSummaryView(
   db: Database,
-  args: { caller: Caller; period: string; regionCode?: string | null; compare?: boolean },
+  args: { caller: Caller; period: string; regionCode?: string | null; compare?: boolean; explain?: boolean },
 ): Promise<SummaryView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const previous = addMonths(args.period, -1);
   const lastYear = addMonths(args.period, -12);
-  const months = args.compare ? [lastYear, previous, args.period] : [args.period];
+  // The explanations need the month before (the lapse rate's denominator, as that month's card shows it).
+  const months = args.compare ? [lastYear, previous, args.period] : args.explain ? [previous, args.period] : [args.period];
   // One query for the month and, when asked, the two months it is compared with.
   // The region's figures hide what its row among its parent's regions hides (complementary suppression).
-  const [cells, states, dataAsOf] = await Promise.all([
+  const [cells, states, context, dataAsOf] = await Promise.all([
     getSummarySeries(db, { months, scope, by: 'total' }),
     regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months }),
+    getExplainContext(db, { scope, year: yearOf(args.period) }),
     getDataAsOf(db),
   ]);
   // With no data yet, the month is judged against today.
@@ -37,6 +42,7 @@ export async function getSummaryView(
     return cell;
   };
   const current = at(args.period);
+  const population = scope.agentCodes ? 'agents' : 'region';
   const shown = figures(args.period);
   const provisional = isProvisional(args.period, asOf);
   const view: SummaryView = {
@@ -45,11 +51,28 @@ export async function getSummaryView(
     regionName: region.name,
     ...shown,
     informalWorkforce: current.informalWorkforce,
+    population,
+    // An empty month is said so, except where the region's figures are protected among its siblings: there
+    // a known zero would help work out a sibling's hidden count.
+    noData: isEmptyMonth(context, args.period) && (!suppressesSmallCells(args.caller.role) || !states),
     provisional,
     provisionalUntil: arrearsWindowEnd(args.period),
     dataAsOf,
     nowcast: provisional && monthNowcast ? nowcastsShown(shown, monthNowcast.nowcast, current.informalWorkforce) : null,
   };
+  if (args.explain) {
+    view.explanations = summaryExplanations({
+      caller: args.caller,
+      region: scope.regionCode,
+      period: args.period,
+      population,
+      figures: shown,
+      previous: figures(previous),
+      stoppedMembers: current.stoppedMembers,
+      previousActiveMembers: current.previousActiveMembers,
+      context,
+    });
+  }
   if (args.compare) {
     view.previousMonth = { period: previous, ...figures(previous), provisional: isProvisional(previous, asOf) };
     view.sameMonthLastYear = { period: lastYear, ...figures(lastYear), provisional: isProvisional(lastYear, asOf) };

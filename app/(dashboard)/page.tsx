@@ -35,7 +35,7 @@ export default dashboardPage(async ({ searchParams }) => {
   const { locale, messages } = await getI18n();
   // Independent reads at once: the month with its comparisons, the range's series, the channel mix.
   const [summary, series, channels, asOf, setup] = await Promise.all([
-    getSummaryView(db, { caller, period, regionCode: region, compare: true }),
+    getSummaryView(db, { caller, period, regionCode: region, compare: true, explain: true }),
     getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: region }),
     getCoverageView(db, { caller, period, regionCode: region, by: 'channel', locale }),
     getDataAsOf(db),

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
 import styles from '@/components/map/map.module.css';
+import { DataTable } from '@/components/ui/data-table';
 import type { BoundaryPreview } from '@/contracts/boundaries';
 import { formatNumber } from '@/domain/format';
 import { MAX_BOUNDARY_FILE_BYTES } from '@/domain/geo/boundary-file';
@@ -142,37 +143,30 @@ function PreviewTable({
     <section aria-labelledby="boundary-preview-title" style={{ marginTop: '1.25rem' }}>
       <h2 id="boundary-preview-title">{t.previewTitle}</h2>
       <p>{interpolate(t.previewIntro, { count: preview.changes.length, file: preview.fileName || '—' })}</p>
-      <table className={styles.table} data-testid="boundary-preview">
-        <thead>
-          <tr>
-            <th scope="col">{t.code}</th>
-            <th scope="col">{t.village}</th>
-            <th scope="col">{t.current}</th>
-            <th scope="col">{t.next}</th>
-            <th scope="col" className={styles.num}>
-              {t.vertices}
-            </th>
-            <th scope="col" className={styles.num}>
-              {t.area}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.changes.map((change) => (
-            <tr key={change.code}>
-              <td>{change.code}</td>
-              <th scope="row">
+      <DataTable
+        className={styles.table}
+        numericClassName={styles.num}
+        testId="boundary-preview"
+        data={preview.changes}
+        columns={[
+          { id: 'code', header: t.code, cell: ({ row }) => row.original.code },
+          {
+            id: 'village',
+            header: t.village,
+            meta: { rowHeader: true },
+            cell: ({ row: { original: change } }) => (
+              <>
                 {change.name}
                 {change.repaired ? <span className="muted"> · {t.repaired}</span> : null}
-              </th>
-              <td>{source(change.boundarySource)}</td>
-              <td>{t.sources.official}</td>
-              <td className={styles.num}>{formatNumber(change.vertices, locale)}</td>
-              <td className={styles.num}>{formatNumber(change.areaKm2, locale, 2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { id: 'current', header: t.current, cell: ({ row }) => source(row.original.boundarySource) },
+          { id: 'next', header: t.next, cell: () => t.sources.official },
+          { id: 'vertices', header: t.vertices, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.vertices, locale) },
+          { id: 'area', header: t.area, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.areaKm2, locale, 2) },
+        ]}
+      />
       {preview.unchanged.length > 0 ? (
         <p className="note">{interpolate(t.unchanged, { names: preview.unchanged.map((v) => v.name).join(', ') })}</p>
       ) : null}

@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
 import { NikCell } from '@/components/members/nik-cell';
+import { DataTable } from '@/components/ui/data-table';
 import { StatCard } from '@/components/ui/stat-card';
+import { Explain } from '@/components/explain/explain';
 import { usePeriod } from '@/components/url-state';
 import type { AgentDetail } from '@/contracts/agents';
 import type { AgentTargetActionState } from '@/domain/agents';
@@ -60,26 +62,26 @@ export function AgentView({
       ) : null}
       <div className="stat-grid" aria-live="polite">
         <StatCard
-          label={a.recruits}
+          label={a.recruits} explain={<Explain label={a.recruits} indicator="agentPerformance" />}
           value={n(data.recruits)}
           help={data.target === null ? undefined : `${a.target}: ${n(data.target)} · ${a.targetAttainment}: ${formatPercent(data.targetAttainment, locale)}`}
         />
-        <StatCard label={a.targetAttainment} value={formatPercent(data.targetAttainment, locale)} />
-        <StatCard label={a.activeMembers} value={n(data.activeMembers)} />
+        <StatCard label={a.targetAttainment} explain={<Explain label={a.targetAttainment} indicator="agentPerformance" />} value={formatPercent(data.targetAttainment, locale)} />
+        <StatCard label={a.activeMembers} explain={<Explain label={a.activeMembers} indicator="activeMembers" />} value={n(data.activeMembers)} />
         <StatCard
-          label={a.membersInArrears}
+          label={a.membersInArrears} explain={<Explain label={a.membersInArrears} indicator="lapsedMembers" />}
           value={n(data.membersInArrears)}
           help={`${formatPeriod(series.at(-2)?.period ?? period, locale)}: ${n(data.membersInArrearsPreviousMonth)}`}
         />
         <StatCard
-          label={a.retention6m}
+          label={a.retention6m} explain={<Explain label={a.retention6m} indicator="retention" />}
           value={formatPercent(data.retention6m, locale)}
           help={`${a.retention6mCohort}: ${n(data.retention6mCohort)}`}
         />
-        <StatCard label={a.contributionsCollected} value={formatRupiah(data.contributionsCollected, locale)} />
-        <StatCard label={a.claimsAssisted} value={n(data.claimsAssisted)} />
+        <StatCard label={a.contributionsCollected} explain={<Explain label={a.contributionsCollected} indicator="contributionsCollected" />} value={formatRupiah(data.contributionsCollected, locale)} />
+        <StatCard label={a.claimsAssisted} explain={<Explain label={a.claimsAssisted} indicator="agentPerformance" />} value={n(data.claimsAssisted)} />
         <StatCard
-          label={a.monthsSinceLastAcquisition}
+          label={a.monthsSinceLastAcquisition} explain={<Explain label={a.monthsSinceLastAcquisition} indicator="agentPerformance" />}
           value={`${n(data.monthsSinceLastAcquisition)}${data.inactivityFlag ? ` · ${a.flagInactive}` : ''}`}
           help={
             [data.agentActive ? null : a.flagNotWorking, data.lastAcquisition ? formatPeriod(data.lastAcquisition, locale) : null]
@@ -118,35 +120,28 @@ export function AgentView({
           height={220}
         />
         <div className="table-wrap">
-          <table className="data-table" data-testid="agent-series">
-            <caption>{a.trendCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.month}</th>
-                <th scope="col" className="num">{a.recruits}</th>
-                <th scope="col" className="num">{a.target}</th>
-                <th scope="col" className="num">{a.activeMembers}</th>
-                <th scope="col" className="num">{a.membersInArrears}</th>
-                <th scope="col" className="num">{a.contributionsCollected}</th>
-                <th scope="col" className="num">{a.claimsAssisted}</th>
-                {showIncome ? <th scope="col" className="num">{a.incentive}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {[...series].reverse().map((p) => (
-                <tr key={p.period} data-key={p.period}>
-                  <th scope="row">{formatPeriod(p.period, locale)}</th>
-                  <td className="num" data-column="recruits">{n(p.recruits)}</td>
-                  <td className="num" data-column="target">{n(p.target)}</td>
-                  <td className="num" data-column="activeMembers">{n(p.activeMembers)}</td>
-                  <td className="num" data-column="membersInArrears">{n(p.membersInArrears)}</td>
-                  <td className="num" data-column="contributionsCollected">{formatRupiah(p.contributionsCollected, locale)}</td>
-                  <td className="num" data-column="claimsAssisted">{n(p.claimsAssisted)}</td>
-                  {showIncome ? <td className="num" data-column="incentive">{formatRupiah(p.incentive ?? 0, locale)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="agent-series"
+            caption={a.trendCaption}
+            data={[...series].reverse()}
+            rowKey={(p) => p.period}
+            columns={[
+              { id: 'period', header: a.month, cell: ({ row }) => formatPeriod(row.original.period, locale) },
+              { id: 'recruits', header: a.recruits, meta: { numeric: true }, cell: ({ row }) => n(row.original.recruits) },
+              { id: 'target', header: a.target, meta: { numeric: true }, cell: ({ row }) => n(row.original.target) },
+              { id: 'activeMembers', header: a.activeMembers, meta: { numeric: true }, cell: ({ row }) => n(row.original.activeMembers) },
+              { id: 'membersInArrears', header: a.membersInArrears, meta: { numeric: true }, cell: ({ row }) => n(row.original.membersInArrears) },
+              {
+                id: 'contributionsCollected',
+                header: a.contributionsCollected,
+                meta: { numeric: true },
+                cell: ({ row }) => formatRupiah(row.original.contributionsCollected, locale),
+              },
+              { id: 'claimsAssisted', header: a.claimsAssisted, meta: { numeric: true }, cell: ({ row }) => n(row.original.claimsAssisted) },
+              { id: 'incentive', header: a.incentive, meta: { numeric: true }, cell: ({ row }) => formatRupiah(row.original.incentive ?? 0, locale) },
+            ]}
+            columnVisibility={{ incentive: showIncome }}
+          />
         </div>
       </section>
 
@@ -177,24 +172,15 @@ export function AgentView({
         </section>
         <section className="panel agent-section" aria-labelledby="communities-heading">
           <h2 id="communities-heading">{a.communitiesTitle}</h2>
-          <table className="data-table" data-testid="agent-communities">
-            <thead>
-              <tr>
-                <th scope="col">{a.communities}</th>
-                <th scope="col">{a.belongs}</th>
-                <th scope="col" className="num">{a.members}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.communityList.slice(0, COMMUNITIES_SHOWN).map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.belongs ? '✓' : '–'}</td>
-                  <td className="num">{n(c.members)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="agent-communities"
+            data={data.communityList.slice(0, COMMUNITIES_SHOWN)}
+            columns={[
+              { id: 'name', header: a.communities, cell: ({ row }) => row.original.name },
+              { id: 'belongs', header: a.belongs, cell: ({ row }) => (row.original.belongs ? '✓' : '–') },
+              { id: 'members', header: a.members, meta: { numeric: true }, cell: ({ row }) => n(row.original.members) },
+            ]}
+          />
           {data.communityList.length > COMMUNITIES_SHOWN ? (
             <p className="muted">{interpolate(a.moreCommunities, { count: data.communityList.length - COMMUNITIES_SHOWN })}</p>
           ) : null}
@@ -209,28 +195,26 @@ export function AgentView({
           <p className="muted">{a.arrearsNone}</p>
         ) : (
           <div className="table-wrap">
-            <table className="data-table" data-testid="agent-arrears">
-              <thead>
-                <tr>
-                  <th scope="col">{messages.members.name}</th>
-                  <th scope="col">{messages.members.nik}</th>
-                  <th scope="col">{messages.members.village}</th>
-                  <th scope="col">{a.communities}</th>
-                  <th scope="col">{a.lastCovered}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.arrears.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.name}</th>
-                    <td>{canReveal ? <NikCell memberId={m.id} masked={m.nikMasked} /> : <span className="nik">{m.nikMasked}</span>}</td>
-                    <td>{m.village}</td>
-                    <td>{m.community ?? '–'}</td>
-                    <td>{m.lastCoveredMonth ? formatPeriod(m.lastCoveredMonth, locale) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="agent-arrears"
+              data={data.arrears}
+              columns={[
+                { id: 'name', header: messages.members.name, cell: ({ row }) => row.original.name },
+                {
+                  id: 'nik',
+                  header: messages.members.nik,
+                  cell: ({ row: { original: m } }) =>
+                    canReveal ? <NikCell memberId={m.id} masked={m.nikMasked} /> : <span className="nik">{m.nikMasked}</span>,
+                },
+                { id: 'village', header: messages.members.village, cell: ({ row }) => row.original.village },
+                { id: 'community', header: a.communities, cell: ({ row }) => row.original.community ?? '–' },
+                {
+                  id: 'lastCovered',
+                  header: a.lastCovered,
+                  cell: ({ row: { original: m } }) => (m.lastCoveredMonth ? formatPeriod(m.lastCoveredMonth, locale) : '–'),
+                },
+              ]}
+            />
           </div>
         )}
       </section>
@@ -247,30 +231,27 @@ export function AgentView({
               <p className="muted">{interpolate(a.medianTurnaround, { days: formatNumber(data.turnaroundMedianDays, locale, 1) })}</p>
             ) : null}
             <div className="table-wrap">
-              <table className="data-table" data-testid="agent-claims">
-                <thead>
-                  <tr>
-                    <th scope="col">{a.claimNumber}</th>
-                    <th scope="col">{a.program}</th>
-                    <th scope="col">{a.status}</th>
-                    <th scope="col">{a.submittedOn}</th>
-                    <th scope="col">{a.paidOn}</th>
-                    <th scope="col" className="num">{a.turnaround}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.claims.map((c) => (
-                    <tr key={c.number}>
-                      <th scope="row">{c.number}</th>
-                      <td>{c.program}</td>
-                      <td>{a.claimStatuses[c.status as keyof typeof a.claimStatuses] ?? c.status}</td>
-                      <td>{formatDate(c.submittedOn, locale)}</td>
-                      <td>{c.paidOn ? formatDate(c.paidOn, locale) : '–'}</td>
-                      <td className="num">{c.turnaroundDays === null ? '–' : n(c.turnaroundDays)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="agent-claims"
+                data={data.claims}
+                columns={[
+                  { id: 'number', header: a.claimNumber, cell: ({ row }) => row.original.number },
+                  { id: 'program', header: a.program, cell: ({ row }) => row.original.program },
+                  {
+                    id: 'status',
+                    header: a.status,
+                    cell: ({ row: { original: c } }) => a.claimStatuses[c.status as keyof typeof a.claimStatuses] ?? c.status,
+                  },
+                  { id: 'submittedOn', header: a.submittedOn, cell: ({ row }) => formatDate(row.original.submittedOn, locale) },
+                  { id: 'paidOn', header: a.paidOn, cell: ({ row: { original: c } }) => (c.paidOn ? formatDate(c.paidOn, locale) : '–') },
+                  {
+                    id: 'turnaround',
+                    header: a.turnaround,
+                    meta: { numeric: true },
+                    cell: ({ row: { original: c } }) => (c.turnaroundDays === null ? '–' : n(c.turnaroundDays)),
+                  },
+                ]}
+              />
             </div>
           </>
         )}

@@ -11,6 +11,8 @@ import type { AgentListView, CountedRate } from '@/contracts/agents';
 import { formatNumber, formatPercent, formatPeriod, type Figure } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import type { AttentionRow } from '@/contracts/agents';
+import type { Explanation } from '@/contracts/explain';
+import { Explain } from '@/components/explain/explain';
 import { AGENT_FILTER_KEYS, agentsQuery, type AgentFilterParams } from '@/components/agents/queries';
 
 /** The worst few of each list; the table below has them all. */
@@ -97,13 +99,21 @@ export function AttentionPanel({ rows, period }: { rows: readonly AttentionRow[]
 }
 
 /** Embedded-vs-outside retention with the counts behind each rate. */
-export function TrustPanel({ trust, period }: { trust: AgentListView['trust']; period: string }) {
+export function TrustPanel({
+  trust,
+  period,
+  explanations,
+}: {
+  trust: AgentListView['trust'];
+  period: string;
+  explanations?: AgentListView['explanations'];
+}) {
   const { locale, messages } = useI18n();
   const a = messages.agents;
-  const items: Array<{ id: string; label: string; value: CountedRate }> = [
-    { id: 'embedded', label: a.embedded, value: trust.embedded },
-    { id: 'outside', label: a.outside, value: trust.outside },
-    { id: 'no-community', label: a.noCommunity, value: trust.noCommunity },
+  const items: Array<{ id: string; label: string; value: CountedRate; explanation?: Explanation }> = [
+    { id: 'embedded', label: a.embedded, value: trust.embedded, explanation: explanations?.embedded },
+    { id: 'outside', label: a.outside, value: trust.outside, explanation: explanations?.outside },
+    { id: 'no-community', label: a.noCommunity, value: trust.noCommunity, explanation: explanations?.noCommunity },
   ];
   return (
     <section className="panel agent-section" aria-labelledby="trust-heading" data-testid="agents-trust">
@@ -112,8 +122,11 @@ export function TrustPanel({ trust, period }: { trust: AgentListView['trust']; p
       <div className="trust-grid">
         {items.map((item) => (
           <div key={item.id} data-testid={`trust-${item.id}`} role="group" aria-label={item.label}>
-            <h3>{item.label}</h3>
-            <p className="trust-rate">{formatPercent(item.value.rate, locale)}</p>
+            <div className="stat-head">
+              <h3>{item.label}</h3>
+              <Explain label={item.label} explanation={item.explanation} indicator="retention" />
+            </div>
+            <p className="trust-rate" data-testid="stat-value">{formatPercent(item.value.rate, locale)}</p>
             <p className="muted">
               {interpolate(a.trustCounts, { retained: formatNumber(item.value.retained, locale), cohort: formatNumber(item.value.cohort, locale) })}
             </p>
@@ -172,7 +185,7 @@ export function AgentsExplorer({
         </p>
       ) : null}
       {data ? <AttentionPanel rows={data.rows} period={period} /> : null}
-      {data ? <TrustPanel trust={data.trust} period={period} /> : null}
+      {data ? <TrustPanel trust={data.trust} period={period} explanations={data.explanations} /> : null}
       <div className="agent-section">
         <div className="page-head">
           <fieldset className="filter-bar no-print">

@@ -10,11 +10,11 @@ export function agentColumns(m: Messages, role: Role): Column[] {
   const a = m.agents;
   const columns: Column[] = [
     { key: 'name', label: a.name, kind: 'text' },
-    { key: 'recruits', label: a.recruits, kind: 'count' },
+    { key: 'recruits', label: a.recruits, kind: 'count', explain: 'agentPerformance' },
     { key: 'target', label: a.target, kind: 'count' },
-    { key: 'targetAttainment', label: a.targetAttainment, kind: 'percent' },
-    { key: 'activeMembers', label: a.activeMembers, kind: 'count' },
-    { key: 'membersInArrears', label: a.membersInArrears, kind: 'count' },
+    { key: 'targetAttainment', label: a.targetAttainment, kind: 'percent', explain: 'agentPerformance' },
+    { key: 'activeMembers', label: a.activeMembers, kind: 'count', explain: 'activeMembers' },
+    { key: 'membersInArrears', label: a.membersInArrears, kind: 'count', explain: 'lapsedMembers' },
     {
       key: 'monthsSinceLastAcquisition',
       label: a.monthsSinceLastAcquisition,
@@ -25,10 +25,10 @@ export function agentColumns(m: Messages, role: Role): Column[] {
         { key: 'agentActive', when: false, label: a.flagNotWorking, tone: 'info' },
       ],
     },
-    { key: 'retention6m', label: a.retention6m, kind: 'percent' },
+    { key: 'retention6m', label: a.retention6m, kind: 'percent', explain: 'retention' },
     { key: 'embeddedRetention6m', label: a.embeddedRetention6m, kind: 'percent', secondary: true },
     { key: 'outsideRetention6m', label: a.outsideRetention6m, kind: 'percent', secondary: true },
-    { key: 'contributionsCollected', label: a.contributionsCollected, kind: 'rupiah', secondary: true },
+    { key: 'contributionsCollected', label: a.contributionsCollected, kind: 'rupiah', secondary: true, explain: 'contributionsCollected' },
     { key: 'claimsAssisted', label: a.claimsAssisted, kind: 'count', secondary: true },
     { key: 'incentive', label: a.incentive, kind: 'rupiah', secondary: true },
     { key: 'supervisor', label: a.supervisor, kind: 'text' },

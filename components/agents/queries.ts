@@ -16,7 +16,7 @@ export const agentKeys = {
 export function agentsQuery(period: string, filters: AgentFilterParams) {
   return queryOptions({
     queryKey: agentKeys.list(period, filters),
-    queryFn: () => fetchContract(agentsContract, { period, ...filters }),
+    queryFn: () => fetchContract(agentsContract, { period, ...filters, explain: '1' }),
   });
 }
 

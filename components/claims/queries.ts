@@ -10,6 +10,8 @@ export type ClaimParams = {
   region: string;
   community: string;
   agent: string;
+  /** `paid`: from..to reads the payment date (the claims behind the payouts); empty: the submission date. */
+  basis: string;
   from: string;
   to: string;
   sort: string;
@@ -23,6 +25,7 @@ export const CLAIM_PARAM_KEYS: readonly (keyof ClaimParams)[] = [
   'region',
   'community',
   'agent',
+  'basis',
   'from',
   'to',
   'sort',
@@ -58,6 +61,6 @@ export function claimsSummaryQuery(params: Partial<ClaimParams>) {
   const chosen = pick(params, SUMMARY_KEYS);
   return queryOptions({
     queryKey: ['claims', 'summary', toSearch(chosen)] as const,
-    queryFn: () => fetchContract(claimsSummaryContract, chosen),
+    queryFn: () => fetchContract(claimsSummaryContract, { ...chosen, explain: '1' }),
   });
 }

@@ -7,12 +7,12 @@ export function regionColumns(m: Messages): Column[] {
   const v = m.villages;
   return [
     { key: 'name', label: v.name, kind: 'text' },
-    { key: 'coverageRate', label: v.coverageRate, kind: 'percent', notes: ['no_denominator', 'no_members'] },
-    { key: 'activeMembers', label: v.activeMembers, kind: 'count' },
-    { key: 'informalWorkforce', label: v.informalWorkforce, kind: 'count', notes: ['no_denominator'] },
+    { key: 'coverageRate', label: v.coverageRate, kind: 'percent', notes: ['no_denominator', 'no_members'], explain: 'coverageRate' },
+    { key: 'activeMembers', label: v.activeMembers, kind: 'count', explain: 'activeMembers' },
+    { key: 'informalWorkforce', label: v.informalWorkforce, kind: 'count', notes: ['no_denominator'], explain: 'informalWorkforce' },
     { key: 'uncoveredWorkers', label: v.uncoveredWorkers, kind: 'count' },
-    { key: 'newEnrolments', label: v.newEnrolments, kind: 'count' },
-    { key: 'lapseRate', label: v.lapseRate, kind: 'percent' },
+    { key: 'newEnrolments', label: v.newEnrolments, kind: 'count', explain: 'newEnrolments' },
+    { key: 'lapseRate', label: v.lapseRate, kind: 'percent', explain: 'lapseRate' },
     { key: 'targetRate', label: v.targetRate, kind: 'percent' },
     { key: 'targetAttainment', label: v.targetAttainment, kind: 'percent' },
   ];
@@ -23,11 +23,11 @@ export function breakdownColumns(m: Messages, first: string): Column[] {
   const v = m.villages;
   return [
     { key: 'name', label: first, kind: 'text' },
-    { key: 'activeMembers', label: v.activeMembers, kind: 'count' },
-    { key: 'newEnrolments', label: v.newEnrolments, kind: 'count' },
-    { key: 'lapsedMembers', label: v.lapsedMembers, kind: 'count' },
-    { key: 'lapseRate', label: v.lapseRate, kind: 'percent' },
-    { key: 'claimsPaidCount', label: m.communities.claimsPaid, kind: 'count' },
+    { key: 'activeMembers', label: v.activeMembers, kind: 'count', explain: 'activeMembers' },
+    { key: 'newEnrolments', label: v.newEnrolments, kind: 'count', explain: 'newEnrolments' },
+    { key: 'lapsedMembers', label: v.lapsedMembers, kind: 'count', explain: 'lapsedMembers' },
+    { key: 'lapseRate', label: v.lapseRate, kind: 'percent', explain: 'lapseRate' },
+    { key: 'claimsPaidCount', label: m.communities.claimsPaid, kind: 'count', explain: 'claimsPaid' },
   ];
 }
 
@@ -36,12 +36,12 @@ export function occupationColumns(m: Messages): Column[] {
   const v = m.villages;
   return [
     { key: 'name', label: v.occupations, kind: 'text' },
-    { key: 'coverageRate', label: v.coverageRate, kind: 'percent' },
-    { key: 'activeMembers', label: v.activeMembers, kind: 'count' },
-    { key: 'informalWorkforce', label: v.informalWorkforce, kind: 'count' },
+    { key: 'coverageRate', label: v.coverageRate, kind: 'percent', explain: 'coverageRate' },
+    { key: 'activeMembers', label: v.activeMembers, kind: 'count', explain: 'activeMembers' },
+    { key: 'informalWorkforce', label: v.informalWorkforce, kind: 'count', explain: 'informalWorkforce' },
     { key: 'uncoveredWorkers', label: v.uncoveredWorkers, kind: 'count' },
-    { key: 'newEnrolments', label: v.newEnrolments, kind: 'count' },
-    { key: 'lapsedMembers', label: v.lapsedMembers, kind: 'count' },
+    { key: 'newEnrolments', label: v.newEnrolments, kind: 'count', explain: 'newEnrolments' },
+    { key: 'lapsedMembers', label: v.lapsedMembers, kind: 'count', explain: 'lapsedMembers' },
   ];
 }
 
@@ -52,9 +52,9 @@ export function communityColumns(m: Messages): Column[] {
     { key: 'typeName', label: c.type, kind: 'text' },
     { key: 'villageName', label: c.village, kind: 'text' },
     { key: 'members', label: c.members, kind: 'count' },
-    { key: 'activeMembers', label: c.activeMembers, kind: 'count' },
-    { key: 'retention6m', label: c.retention6m, kind: 'percent' },
-    { key: 'claimsPaidCount', label: c.claimsPaid, kind: 'count' },
+    { key: 'activeMembers', label: c.activeMembers, kind: 'count', explain: 'activeMembers' },
+    { key: 'retention6m', label: c.retention6m, kind: 'percent', explain: 'retention' },
+    { key: 'claimsPaidCount', label: c.claimsPaid, kind: 'count', explain: 'claimsPaid' },
     { key: 'agents', label: c.agents, kind: 'list' },
   ];
 }

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n-provider';
 import { StatCard } from '@/components/ui/stat-card';
+import { Explain } from '@/components/explain/explain';
 import { usePeriod } from '@/components/url-state';
 import type { CommunityListRow } from '@/contracts/coverage';
 import { formatNumber, formatPercent, formatPeriod, formatRupiah } from '@/domain/format';
@@ -31,7 +32,7 @@ export function CommunitiesTable({
   const period = usePeriod(initialPeriod);
   const { data, isFetching, error } = useQuery({
     ...communitiesQuery(region, period),
-    initialData: period === initialPeriod ? { rows: initialRows } : undefined,
+    initialData: period === initialPeriod ? { rows: initialRows, period } : undefined,
   });
   return (
     <div aria-busy={isFetching}>
@@ -70,19 +71,20 @@ export function CommunityFacts({
   const period = usePeriod(initialPeriod);
   const { data, isFetching } = useQuery({
     ...communitiesQuery(region, period, id),
-    initialData: period === initialPeriod && initial ? { rows: [initial] } : undefined,
+    initialData: period === initialPeriod && initial ? { rows: [initial], period } : undefined,
   });
   const row = data?.rows[0];
   if (!row) return null;
   return (
     <div className="stat-grid" aria-busy={isFetching} aria-live="polite">
       <StatCard label={c.members} value={formatNumber(row.members, locale)} />
-      <StatCard label={c.activeMembers} value={formatNumber(row.activeMembers, locale)} />
-      <StatCard label={messages.overview.newEnrolments} value={formatNumber(row.newEnrolments, locale)} />
-      <StatCard label={messages.overview.lapsedMembers} value={formatNumber(row.lapsedMembers, locale)} />
-      <StatCard label={c.retention6m} value={formatPercent(row.retention6m, locale)} />
+      <StatCard label={c.activeMembers} explain={<Explain label={c.activeMembers} indicator="activeMembers" />} value={formatNumber(row.activeMembers, locale)} />
+      <StatCard label={messages.overview.newEnrolments} explain={<Explain label={messages.overview.newEnrolments} indicator="newEnrolments" />} value={formatNumber(row.newEnrolments, locale)} />
+      <StatCard label={messages.overview.lapsedMembers} explain={<Explain label={messages.overview.lapsedMembers} indicator="lapsedMembers" />} value={formatNumber(row.lapsedMembers, locale)} />
+      <StatCard label={c.retention6m} explain={<Explain label={c.retention6m} indicator="retention" />} value={formatPercent(row.retention6m, locale)} />
       <StatCard
         label={c.claimsPaid}
+        explain={<Explain label={c.claimsPaid} indicator="claimsPaid" />}
         value={formatRupiah(row.claimsPaidAmount, locale)}
         help={interpolate(messages.overview.claimsPaidHelp, { count: formatNumber(row.claimsPaidCount, locale) })}
       />

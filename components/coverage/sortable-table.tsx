@@ -2,10 +2,14 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { useI18n } from '@/components/i18n-provider';
 import { formatNumber, formatPercent, formatRupiah, isHidden } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { coverageNoteText, type CoverageNote } from '@/domain/data-gaps';
+import type { Indicator } from '@/domain/definitions';
+import { Explain } from '@/components/explain/explain';
 
 export interface Column {
   key: string;
@@ -23,6 +27,8 @@ export interface Column {
    * without a sideways scroll; the row's own page and the export carry it.
    */
   secondary?: boolean;
+  /** The indicator the column shows: its heading then opens the definition (domain/definitions.ts). */
+  explain?: Indicator;
 }
 
 /** Where a row's name leads: a page of its own (`path`) or the same page one level down (`region`). */
@@ -53,9 +59,11 @@ export function hrefOf(link: RowLink, key: string): string {
   return query ? `${path}?${query}` : path;
 }
 
+const numeric = (column: Column) => column.kind !== 'text' && column.kind !== 'list';
+
 /**
- * A table whose column headings sort it; the first column names the row (and may link to it). With
- * `pageSize`, the first rows of the order chosen are drawn and the rest on request: a regency's
+ * A DataTable of figure columns whose headings sort it; the first column names the row (and may link to
+ * it). With `pageSize`, the first rows of the order chosen are drawn and the rest on request: a regency's
  * 2,943 communities drawn at once were 2.8 MB of HTML. Columns marked `secondary` appear on request.
  */
 export function SortableTable({
@@ -78,19 +86,14 @@ export function SortableTable({
   testId?: string;
 }) {
   const { locale, messages } = useI18n();
-  const [sort, setSort] = useState(initialSort ?? { key: columns[0]?.key ?? 'name', direction: 'asc' as const });
+  const [sorting, setSorting] = useState<SortingState>([
+    initialSort ? { id: initialSort.key, desc: initialSort.direction === 'desc' } : { id: columns[0]?.key ?? 'name', desc: false },
+  ]);
   const [shown, setShown] = useState(pageSize ?? Number.POSITIVE_INFINITY);
   const [allColumns, setAllColumns] = useState(false);
   const hidden = columns.filter((column) => column.secondary).length;
-  const visible = allColumns ? columns : columns.filter((column) => !column.secondary);
-  const sorted = [...rows].sort((a, b) => {
-    const x = sortValue(a[sort.key]);
-    const y = sortValue(b[sort.key]);
-    const order = x < y ? -1 : x > y ? 1 : 0;
-    return sort.direction === 'asc' ? order : -order;
-  });
-  const show = (column: Column, value: unknown, row?: TableRow): string => {
-    const note = row?.coverageNote as CoverageNote | null | undefined;
+  const show = (column: Column, value: unknown, row: TableRow): string => {
+    const note = row.coverageNote as CoverageNote | null | undefined;
     if ((value === null || value === undefined) && note && column.notes?.includes(note)) return coverageNoteText(note, messages);
     if (value === null || value === undefined) return '–';
     if (column.kind === 'list') return Array.isArray(value) && value.length > 0 ? value.join(', ') : '–';
@@ -100,6 +103,40 @@ export function SortableTable({
     if (column.kind === 'rupiah') return formatRupiah(figure, locale);
     return formatNumber(figure, locale);
   };
+  const defs: DataColumn<TableRow>[] = columns.map((column, i) => ({
+    id: column.key,
+    accessorFn: (row) => row[column.key],
+    header: column.label,
+    meta: {
+      numeric: numeric(column),
+      headerExtra: column.explain ? <Explain label={column.label} indicator={column.explain} print={false} /> : undefined,
+    },
+    sortDescFirst: column.kind !== 'text',
+    sortUndefined: false,
+    sortingFn: (a, b) => {
+      const x = sortValue(a.original[column.key]);
+      const y = sortValue(b.original[column.key]);
+      return x < y ? -1 : x > y ? 1 : 0;
+    },
+    cell: ({ row: { original } }) => {
+      const text = show(column, original[column.key], original);
+      if (i === 0) return link && original.key !== 'none' ? <Link href={hrefOf(link, original.key)}>{text}</Link> : text;
+      return (
+        <>
+          {text}
+          {column.flags
+            ?.filter((flag) => original[flag.key] === flag.when)
+            .map((flag) => (
+              <span key={flag.key} className={flag.tone === 'info' ? 'flag flag-info' : 'flag'} data-flag={flag.key}>
+                {flag.label}
+              </span>
+            ))}
+        </>
+      );
+    },
+    footer: footer ? () => show(column, footer[column.key], footer) : undefined,
+  }));
+  const visibility = Object.fromEntries(columns.map((column) => [column.key, allColumns || !column.secondary]));
 
   return (
     <>
@@ -117,89 +154,24 @@ export function SortableTable({
       </p>
     ) : null}
     <div className="table-wrap">
-      <table className="data-table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {visible.map((column) => {
-              const active = sort.key === column.key;
-              return (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className={column.kind === 'text' || column.kind === 'list' ? undefined : 'num'}
-                  aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                >
-                  <button
-                    type="button"
-                    className="sort-button"
-                    title={interpolate(messages.villages.sortBy, { column: column.label })}
-                    onClick={() =>
-                      setSort({
-                        key: column.key,
-                        direction: active && sort.direction === 'desc' ? 'asc' : active ? 'desc' : column.kind === 'text' ? 'asc' : 'desc',
-                      })
-                    }
-                  >
-                    {column.label}
-                    <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.slice(0, shown).map((row) => (
-            <tr key={row.key} data-key={row.key}>
-              {visible.map((column, i) =>
-                i === 0 ? (
-                  <th key={column.key} scope="row">
-                    {link && row.key !== 'none' ? <Link href={hrefOf(link, row.key)}>{show(column, row[column.key], row)}</Link> : show(column, row[column.key], row)}
-                  </th>
-                ) : (
-                  <td
-                    key={column.key}
-                    className={column.kind === 'text' || column.kind === 'list' ? undefined : 'num'}
-                    data-column={column.key}
-                  >
-                    {show(column, row[column.key], row)}
-                    {column.flags
-                      ?.filter((flag) => row[flag.key] === flag.when)
-                      .map((flag) => (
-                        <span key={flag.key} className={flag.tone === 'info' ? 'flag flag-info' : 'flag'} data-flag={flag.key}>
-                          {flag.label}
-                        </span>
-                      ))}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-        {footer ? (
-          <tfoot>
-            <tr data-key={footer.key}>
-              {visible.map((column, i) =>
-                i === 0 ? (
-                  <th key={column.key} scope="row">
-                    {show(column, footer[column.key], footer)}
-                  </th>
-                ) : (
-                  <td key={column.key} className="num" data-column={column.key}>
-                    {show(column, footer[column.key], footer)}
-                  </td>
-                ),
-              )}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-      {pageSize && sorted.length > shown ? (
+      <DataTable
+        columns={defs}
+        data={rows}
+        rowKey={(row) => row.key}
+        caption={caption}
+        testId={testId}
+        footerKey={footer?.key}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        sortTitle={(column) => interpolate(messages.villages.sortBy, { column })}
+        rowLimit={pageSize && Number.isFinite(shown) ? shown : undefined}
+        columnVisibility={visibility}
+      />
+      {pageSize && rows.length > shown ? (
         <p className="table-more" data-testid={testId ? `${testId}-more` : undefined}>
-          {interpolate(messages.villages.shownOf, { shown: formatNumber(shown, locale), total: formatNumber(sorted.length, locale) })}{' '}
+          {interpolate(messages.villages.shownOf, { shown: formatNumber(shown, locale), total: formatNumber(rows.length, locale) })}{' '}
           <button type="button" className="secondary-button" onClick={() => setShown(shown + pageSize)}>
-            {interpolate(messages.villages.showMore, { count: formatNumber(Math.min(pageSize, sorted.length - shown), locale) })}
+            {interpolate(messages.villages.showMore, { count: formatNumber(Math.min(pageSize, rows.length - shown), locale) })}
           </button>{' '}
           <button type="button" className="secondary-button" onClick={() => setShown(Number.POSITIVE_INFINITY)}>
             {messages.villages.showAll}

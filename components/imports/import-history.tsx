@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
+import { DataTable } from '@/components/ui/data-table';
 import type { ImportHistoryRow } from '@/contracts/imports';
 import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
 import { interpolate } from '@/i18n';
@@ -43,62 +44,65 @@ export function ImportHistory({ rows }: { rows: ImportHistoryRow[] }) {
         <p className="muted">{t.historyEmpty}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table import-history-table" data-testid="import-history">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.who}</th>
-                <th scope="col">{t.kind}</th>
-                <th scope="col">{t.fileName}</th>
-                <th scope="col" className="num">
-                  {t.counts}
-                </th>
-                <th scope="col">{t.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.id}</td>
-                  <td>{formatDateTimeInJakarta(new Date(row.createdAt), locale)}</td>
-                  <td>{row.userName ?? '—'}</td>
-                  <td>
-                    {t.kinds[row.kind]}
+          <DataTable
+            className="data-table import-history-table"
+            testId="import-history"
+            rowHeaders={false}
+            data={rows}
+            columns={[
+              { id: 'id', header: '#', cell: ({ row }) => row.original.id },
+              { id: 'when', header: t.when, cell: ({ row }) => formatDateTimeInJakarta(new Date(row.original.createdAt), locale) },
+              { id: 'who', header: t.who, cell: ({ row }) => row.original.userName ?? '—' },
+              {
+                id: 'kind',
+                header: t.kind,
+                cell: ({ row: { original } }) => (
+                  <>
+                    {t.kinds[original.kind]}
                     <br />
-                    <span className="muted">{t.modes[row.mode as keyof typeof t.modes] ?? row.mode}</span>
-                  </td>
-                  <td className="import-file-name">{row.fileName}</td>
-                  <td className="num">
-                    {[row.added, row.updated, row.unchanged, row.rejected].map((n) => formatNumber(n, locale)).join(' / ')}
-                    {row.hasReport ? (
+                    <span className="muted">{t.modes[original.mode as keyof typeof t.modes] ?? original.mode}</span>
+                  </>
+                ),
+              },
+              { id: 'fileName', header: t.fileName, meta: { cellClassName: 'import-file-name' }, cell: ({ row }) => row.original.fileName },
+              {
+                id: 'counts',
+                header: t.counts,
+                meta: { numeric: true },
+                cell: ({ row: { original } }) => (
+                  <>
+                    {[original.added, original.updated, original.unchanged, original.rejected].map((n) => formatNumber(n, locale)).join(' / ')}
+                    {original.hasReport ? (
                       <>
                         <br />
-                        <a href={`/api/v1/imports/${row.id}?format=csv`} download>
+                        <a href={`/api/v1/imports/${original.id}?format=csv`} download>
                           {t.report_}
                         </a>
                       </>
                     ) : null}
-                  </td>
-                  <td>
-                    {row.undoneAt ? (
-                      <span className="muted">{interpolate(t.undone, { at: formatDateTimeInJakarta(new Date(row.undoneAt), locale) })}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="secondary-button"
-                        disabled={busy !== null}
-                        onClick={() => undo(row)}
-                        aria-label={`${t.undo} #${row.id}`}
-                      >
-                        {t.undo}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                id: 'status',
+                header: t.status,
+                cell: ({ row: { original } }) =>
+                  original.undoneAt ? (
+                    <span className="muted">{interpolate(t.undone, { at: formatDateTimeInJakarta(new Date(original.undoneAt), locale) })}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="secondary-button"
+                      disabled={busy !== null}
+                      onClick={() => undo(original)}
+                      aria-label={`${t.undo} #${original.id}`}
+                    >
+                      {t.undo}
+                    </button>
+                  ),
+              },
+            ]}
+          />
         </div>
       )}
     </section>

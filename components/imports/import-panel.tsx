@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import type { ImportIssue, ImportReport, ImportSource } from '@/contracts/imports';
 import type { Messages } from '@/i18n';
 import type { ImportKind } from '@/domain/enums';
@@ -185,22 +186,13 @@ export function ImportPanel({ kinds }: { kinds: readonly ImportKind[] }) {
             <details open={!report.committed}>
               <summary>{t.mapping}</summary>
               <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.header}</th>
-                      <th scope="col">{t.field}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.columns.map((c, i) => (
-                      <tr key={`${c.header}-${i}`}>
-                        <th scope="row">{c.header}</th>
-                        <td>{c.field ?? <span className="muted">{t.ignored}</span>}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  data={report.columns}
+                  columns={[
+                    { id: 'header', header: t.header, cell: ({ row }) => row.original.header },
+                    { id: 'field', header: t.field, cell: ({ row }) => row.original.field ?? <span className="muted">{t.ignored}</span> },
+                  ]}
+                />
               </div>
             </details>
           ) : null}
@@ -247,28 +239,15 @@ function PreviewTable({ report }: { report: ImportReport }) {
     <>
       <h3>{t.preview}</h3>
       <div className="table-wrap">
-        <table className="data-table" data-testid="import-preview">
-          <thead>
-            <tr>
-              <th scope="col">{t.line}</th>
-              {keys.map((k) => (
-                <th scope="col" key={k}>
-                  {k}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.preview.map((row) => (
-              <tr key={row.line}>
-                <th scope="row">{row.line}</th>
-                {keys.map((k) => (
-                  <td key={k}>{row.values[k] ?? ''}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="import-preview"
+          data={report.preview}
+          rowKey={(row) => String(row.line)}
+          columns={[
+            { id: 'line', header: t.line, cell: ({ row }) => row.original.line },
+            ...keys.map((k): DataColumn<ImportReport['preview'][number]> => ({ id: `value-${k}`, header: k, cell: ({ row }) => row.original.values[k] ?? '' })),
+          ]}
+        />
       </div>
     </>
   );

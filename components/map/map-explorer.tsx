@@ -12,11 +12,13 @@ import { classBreaks } from '@/domain/geo/class-breaks';
 import { interpolate, type Messages } from '@/i18n';
 import { coverageNoteText } from '@/domain/data-gaps';
 import { isPeriod } from '@/domain/month';
-import { isMapMetric, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
+import { isMapMetric, MAP_METRIC_INDICATOR, MAP_METRIC_KIND, MAP_METRICS } from '@/domain/map-metrics';
+import { Explain } from '@/components/explain/explain';
 import { mapQuery } from '@/components/map/queries';
 import { formatMapValue } from './map-format';
 import { MapLegend } from './map-legend';
 import styles from './map.module.css';
+import { DataTable } from '@/components/ui/data-table';
 
 /** Where a village opens: its page, keeping the month. */
 export function villageHref(code: string, period: string) {
@@ -107,6 +109,7 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
             </option>
           ))}
         </select>
+        <Explain label={metricLabel} indicator={MAP_METRIC_INDICATOR[metric]} print={false} />
       </div>
       <p className="page-subtitle" data-testid="map-subtitle">
         {interpolate(t.subtitle, { metric: metricLabel, region: view.regionName, period: periodLabel })}
@@ -147,32 +150,34 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
             showHatched={showHatched}
             suppressed={suppressed}
           />
-          <table className={styles.table} data-testid="map-table">
-            <caption>{interpolate(t.tableCaption, { metric: metricLabel, period: periodLabel })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.num}>
-                  <abbr title={t.numberHelp}>{t.number}</abbr>
-                </th>
-                <th scope="col">{t.village}</th>
-                <th scope="col" className={styles.num}>
-                  {metricLabel}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {areas.map((area) => (
-                <tr key={area.code} data-code={area.code}>
-                  <td className={styles.num}>{area.number}</td>
-                  <th scope="row">
+          <DataTable
+            className={styles.table}
+            numericClassName={styles.num}
+            testId="map-table"
+            caption={interpolate(t.tableCaption, { metric: metricLabel, period: periodLabel })}
+            data={areas}
+            rowProps={(area) => ({ 'data-code': area.code })}
+            columns={[
+              { id: 'number', header: () => <abbr title={t.numberHelp}>{t.number}</abbr>, meta: { numeric: true }, cell: ({ row }) => row.original.number },
+              {
+                id: 'village',
+                header: t.village,
+                meta: { rowHeader: true },
+                cell: ({ row: { original: area } }) => (
+                  <>
                     <Link href={villageHref(area.code, period)}>{area.name}</Link>
                     {area.geometry ? null : <span className="muted"> · {messages.dataState.noBoundary}</span>}
-                  </th>
-                  <td className={styles.num}>{area.display}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                id: 'value',
+                header: metricLabel,
+                meta: { numeric: true, headerExtra: <Explain label={metricLabel} indicator={MAP_METRIC_INDICATOR[metric]} print={false} /> },
+                cell: ({ row }) => row.original.display,
+              },
+            ]}
+          />
           {view.provisional ? (
             <p className="note" data-testid="map-provisional-note">
               <span className="badge-provisional">{messages.provisional.badge}</span>{' '}

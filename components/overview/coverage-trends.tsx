@@ -4,8 +4,10 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { PairBarChart } from '@/components/charts/pair-bar-chart';
 import { ShareBarChart } from '@/components/charts/share-bar-chart';
+import { Explain } from '@/components/explain/explain';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { useI18n } from '@/components/i18n-provider';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { pushSearchParams, usePeriod, useRange } from '@/components/url-state';
 import type { CoverageRow, TrendView } from '@/contracts/coverage';
 import { formatNumber, formatPercent, formatPeriod, formatShortPeriod, type Figure } from '@/domain/format';
@@ -114,8 +116,10 @@ export function CoverageTrends({
       ) : null}
       <div className="chart-grid">
         <figure className="panel">
-          <figcaption>
+          <figcaption className="chart-head">
             <h3>{t.trendTitle}</h3>
+            <Explain label={o.activeMembers} indicator="activeMembers" print={false} />
+            <Explain label={o.coverageRate} indicator="coverageRate" print={false} />
           </figcaption>
           {months.length > 0 ? (
             <>
@@ -159,8 +163,10 @@ export function CoverageTrends({
           )}
         </figure>
         <figure className="panel">
-          <figcaption>
+          <figcaption className="chart-head">
             <h3>{t.flowTitle}</h3>
+            <Explain label={o.newEnrolments} indicator="newEnrolments" print={false} />
+            <Explain label={o.lapsedMembers} indicator="lapsedMembers" print={false} />
           </figcaption>
           {months.length > 0 ? (
             <>
@@ -196,8 +202,9 @@ export function CoverageTrends({
           )}
         </figure>
         <figure className="panel">
-          <figcaption>
+          <figcaption className="chart-head">
             <h3>{interpolate(t.channelTitle, { period: formatPeriod(period, locale) })}</h3>
+            <Explain label={t.share} indicator="channelShare" print={false} />
           </figcaption>
           {shares.length === 0 ? (
             <p>{t.channelEmpty}</p>
@@ -209,30 +216,27 @@ export function CoverageTrends({
                   format={(v) => formatPercent(v, locale, 0)}
                 />
               ) : null}
-              <table className="data-table compact" data-testid="channel-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.channel}</th>
-                    <th scope="col">{t.enrolments}</th>
-                    <th scope="col">{t.share}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shares.map((s) => (
-                    <tr key={s.label}>
-                      <th scope="row">{s.label}</th>
-                      <td className="num">{fmtN(s.count)}</td>
-                      <td className="num">{fmtP(s.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                className="data-table compact"
+                testId="channel-table"
+                data={shares}
+                columns={[
+                  { id: 'channel', header: t.channel, cell: ({ row }) => row.original.label },
+                  { id: 'enrolments', header: t.enrolments, meta: { numeric: true }, cell: ({ row }) => fmtN(row.original.count) },
+                  { id: 'share', header: t.share, meta: { numeric: true }, cell: ({ row }) => fmtP(row.original.share) },
+                ]}
+              />
             </>
           )}
         </figure>
       </div>
     </section>
   );
+}
+
+interface MonthRow {
+  month: string;
+  cells: string[];
 }
 
 /** A chart's figures as a table, folded under a summary: the text alternative of a trend chart. */
@@ -245,36 +249,20 @@ function MonthTable({
   summary: string;
   monthHeader: string;
   headers: string[];
-  rows: { month: string; cells: string[] }[];
+  rows: MonthRow[];
 }) {
   return (
     <details>
       <summary>{summary}</summary>
       <div className="table-wrap">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{monthHeader}</th>
-              {headers.map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.month}>
-                <th scope="row">{row.month}</th>
-                {row.cells.map((cell, i) => (
-                  <td key={i} className="num">
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="data-table compact"
+          data={rows}
+          columns={[
+            { id: 'month', header: monthHeader, cell: ({ row }) => row.original.month },
+            ...headers.map((header, i): DataColumn<MonthRow> => ({ id: `cell-${i}`, header, meta: { numeric: true }, cell: ({ row }) => row.original.cells[i] })),
+          ]}
+        />
       </div>
     </details>
   );

@@ -7,10 +7,10 @@ export const summaryKeys = {
   one: (region: string, period: string) => ['summary', region, period] as const,
 };
 
-/** The month's summary with the previous month and the same month last year (`compare=1`). */
+/** The month's summary with the previous month and the same month last year (`compare=1`) and each card's explanation. */
 export function summaryQuery(region: string, period: string) {
   return queryOptions({
     queryKey: summaryKeys.one(region, period),
-    queryFn: () => fetchContract(summaryContract, { region, period, compare: '1' }),
+    queryFn: () => fetchContract(summaryContract, { region, period, compare: '1', explain: '1' }),
   });
 }

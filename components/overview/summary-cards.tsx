@@ -10,6 +10,20 @@ import { formatChange, formatDate, formatNumber, formatPercent, formatPeriod, fo
 import { interpolate, type Locale, type Messages } from '@/i18n';
 import { summaryQuery } from '@/components/overview/queries';
 import { coverageNoteText } from '@/domain/data-gaps';
+import { Explain } from '@/components/explain/explain';
+import type { Indicator } from '@/domain/definitions';
+
+/** Each card's indicator, for its definition while the month's explanations are not loaded. */
+const INDICATOR_OF: Record<keyof NonNullable<SummaryView['explanations']>, Indicator> = {
+  activeMembers: 'activeMembers',
+  coverageRate: 'coverageRate',
+  newEnrolments: 'newEnrolments',
+  lapsedMembers: 'lapsedMembers',
+  lapseRate: 'lapseRate',
+  reactivatedMembers: 'reactivatedMembers',
+  contributionsCollected: 'contributionsCollected',
+  claimsPaidAmount: 'claimsPaid',
+};
 
 
 /** The change of a figure against another month, unless either is unknown or suppressed. */
@@ -84,75 +98,95 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     };
   };
 
+  const agents = summary.population === 'agents';
+  const ex = summary.explanations;
+  // An empty month (nothing recorded by its end) reads "no data" on every card, never 0.
+  const value = (text: string) => (summary.noData ? t.noData : text);
+  const card = (
+    key: keyof NonNullable<SummaryView['explanations']>,
+    label: string,
+    text: string,
+    help: string,
+    cardChanges: ReturnType<typeof changes>,
+    kind: FigureKind,
+  ) => (
+    <StatCard
+      label={label}
+      value={value(text)}
+      help={help}
+      changes={summary.noData ? undefined : cardChanges}
+      {...(summary.noData ? {} : marks(key, kind))}
+      explain={<Explain label={label} explanation={ex?.[key]} indicator={ex ? undefined : INDICATOR_OF[key]} noData={summary.noData} />}
+    />
+  );
+  const coverageLabel = agents ? t.agentsCoverageRate : t.coverageRate;
+
   return (
     <>
       <p className="page-subtitle" data-testid="summary-subtitle">
         {interpolate(t.subtitle, { region: summary.regionName, period: formatPeriod(summary.period, locale) })}
       </p>
+      {agents ? (
+        <p className="note" data-testid="summary-population">
+          {interpolate(t.agentsScope, { region: summary.regionName })}
+        </p>
+      ) : null}
+      {summary.noData ? (
+        <p className="note" data-testid="summary-no-data">
+          {interpolate(t.noDataNote, { region: summary.regionName, period: formatPeriod(summary.period, locale) })}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="form-error">
           {error.message}
         </p>
       ) : null}
       <div className="stat-grid" aria-busy={isFetching} aria-live="polite">
-        <StatCard
-          label={t.activeMembers}
-          value={formatNumber(summary.activeMembers, locale)}
-          help={t.activeMembersHelp}
-          changes={changes('activeMembers', 'count')}
-          {...marks('activeMembers', 'count')}
-        />
-        <StatCard
-          label={t.coverageRate}
-          value={summary.coverageNote ? coverageNoteText(summary.coverageNote, messages) : formatPercent(summary.coverageRate, locale)}
-          help={
-            summary.informalWorkforce === null
-              ? t.coverageRateNoWorkforce
-              : interpolate(t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) })
-          }
-          changes={changes('coverageRate', 'rate')}
-          {...marks('coverageRate', 'rate')}
-        />
-        <StatCard
-          label={t.newEnrolments}
-          value={formatNumber(summary.newEnrolments, locale)}
-          help={t.newEnrolmentsHelp}
-          changes={changes('newEnrolments', 'count')}
-        />
-        <StatCard
-          label={t.lapsedMembers}
-          value={formatNumber(summary.lapsedMembers, locale)}
-          help={`${t.lapsedMembersHelp}. ${t.endedMembers}: ${formatNumber(summary.endedMembers, locale)}.`}
-          changes={changes('lapsedMembers', 'count', 'down')}
-          {...marks('lapsedMembers', 'count')}
-        />
-        <StatCard
-          label={t.lapseRate}
-          value={formatPercent(summary.lapseRate, locale)}
-          help={t.lapseRateHelp}
-          changes={changes('lapseRate', 'rate', 'down')}
-          {...marks('lapseRate', 'rate')}
-        />
-        <StatCard
-          label={t.reactivatedMembers}
-          value={formatNumber(summary.reactivatedMembers, locale)}
-          help={t.reactivatedMembersHelp}
-          changes={changes('reactivatedMembers', 'count')}
-          {...marks('reactivatedMembers', 'count')}
-        />
-        <StatCard
-          label={t.contributionsCollected}
-          value={formatRupiah(summary.contributionsCollected, locale)}
-          help={t.contributionsCollectedHelp}
-          changes={changes('contributionsCollected', 'money')}
-          {...marks('contributionsCollected', 'money')}
-        />
-        <StatCard
-          label={t.claimsPaid}
-          value={formatRupiah(summary.claimsPaidAmount, locale)}
-          help={interpolate(t.claimsPaidHelp, { count: formatNumber(summary.claimsPaidCount, locale) })}
-          changes={changes('claimsPaidAmount', 'money')}
-        />
+        {card('activeMembers', t.activeMembers, formatNumber(summary.activeMembers, locale), t.activeMembersHelp, changes('activeMembers', 'count'), 'count')}
+        {card(
+          'coverageRate',
+          coverageLabel,
+          summary.coverageNote ? coverageNoteText(summary.coverageNote, messages) : formatPercent(summary.coverageRate, locale),
+          summary.informalWorkforce === null
+            ? t.coverageRateNoWorkforce
+            : interpolate(agents ? t.agentsCoverageRateHelp : t.coverageRateHelp, { workforce: formatNumber(summary.informalWorkforce, locale) }),
+          changes('coverageRate', 'rate'),
+          'rate',
+        )}
+        {card('newEnrolments', t.newEnrolments, formatNumber(summary.newEnrolments, locale), t.newEnrolmentsHelp, changes('newEnrolments', 'count'), 'count')}
+        {card(
+          'lapsedMembers',
+          t.lapsedMembers,
+          formatNumber(summary.lapsedMembers, locale),
+          `${t.lapsedMembersHelp}. ${t.endedMembers}: ${formatNumber(summary.endedMembers, locale)}.`,
+          changes('lapsedMembers', 'count', 'down'),
+          'count',
+        )}
+        {card('lapseRate', t.lapseRate, formatPercent(summary.lapseRate, locale), t.lapseRateHelp, changes('lapseRate', 'rate', 'down'), 'rate')}
+        {card(
+          'reactivatedMembers',
+          t.reactivatedMembers,
+          formatNumber(summary.reactivatedMembers, locale),
+          t.reactivatedMembersHelp,
+          changes('reactivatedMembers', 'count'),
+          'count',
+        )}
+        {card(
+          'contributionsCollected',
+          t.contributionsCollected,
+          formatRupiah(summary.contributionsCollected, locale),
+          t.contributionsCollectedHelp,
+          changes('contributionsCollected', 'money'),
+          'money',
+        )}
+        {card(
+          'claimsPaidAmount',
+          t.claimsPaid,
+          formatRupiah(summary.claimsPaidAmount, locale),
+          interpolate(t.claimsPaidHelp, { count: formatNumber(summary.claimsPaidCount, locale) }),
+          changes('claimsPaidAmount', 'money'),
+          'money',
+        )}
       </div>
       {summary.nowcast && Object.values(summary.nowcast).some(Boolean) ? (
         <p className="note" data-testid="nowcast-method">

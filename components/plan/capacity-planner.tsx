@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useI18n } from '@/components/i18n-provider';
+import { DataTable } from '@/components/ui/data-table';
 import { pushSearchParams } from '@/components/url-state';
 import { PathChart } from '@/components/charts/path-chart';
 import type { CapacityView, Scenario } from '@/contracts/plan';
@@ -224,29 +225,17 @@ function CapacityAnswer({ view }: { view: CapacityView }) {
           })}
         </p>
         <div className="table-wrap">
-          <table className="data-table" data-testid="survival-table">
-            <caption>{p.survivalCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{p.monthsSince}</th>
-                <th scope="col" className="num">{p.tieEmbedded}</th>
-                <th scope="col" className="num">{p.tieOutside}</th>
-                <th scope="col" className="num">{p.tieOther}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inputs.survival
-                .filter((s) => [0, 1, 3, 6, 12, 18, 24].includes(s.k))
-                .map((s) => (
-                  <tr key={s.k}>
-                    <th scope="row">{s.k}</th>
-                    <td className="num">{pct(s.embedded)}</td>
-                    <td className="num">{pct(s.outside)}</td>
-                    <td className="num">{pct(s.other)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="survival-table"
+            caption={p.survivalCaption}
+            data={inputs.survival.filter((s) => [0, 1, 3, 6, 12, 18, 24].includes(s.k))}
+            columns={[
+              { id: 'k', header: p.monthsSince, cell: ({ row }) => row.original.k },
+              { id: 'embedded', header: p.tieEmbedded, meta: { numeric: true }, cell: ({ row }) => pct(row.original.embedded) },
+              { id: 'outside', header: p.tieOutside, meta: { numeric: true }, cell: ({ row }) => pct(row.original.outside) },
+              { id: 'other', header: p.tieOther, meta: { numeric: true }, cell: ({ row }) => pct(row.original.other) },
+            ]}
+          />
         </div>
       </details>
       {answer ? (
@@ -259,31 +248,31 @@ function CapacityAnswer({ view }: { view: CapacityView }) {
             labels={{ observed: p.observed, plan: p.planned, trend: p.trend, target: p.targetLine }}
           />
           <div className="table-wrap">
-            <table className="data-table" data-testid="path-table">
-              <caption>{p.pathCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{p.month}</th>
-                  <th scope="col" className="num">{p.observed}</th>
-                  <th scope="col" className="num">{p.planned}</th>
-                  <th scope="col" className="num">{p.trend}</th>
-                  <th scope="col" className="num">{p.coverage} ({p.planned})</th>
-                </tr>
-              </thead>
-              <tbody>
-                {merged.map((m) => (
-                  <tr key={m.period}>
-                    <th scope="row">
+            <DataTable
+              testId="path-table"
+              caption={p.pathCaption}
+              data={merged}
+              columns={[
+                {
+                  id: 'period',
+                  header: p.month,
+                  cell: ({ row: { original: m } }) => (
+                    <>
                       {formatPeriod(m.period, locale)} {m.provisional ? <small>({p.provisional})</small> : null}
-                    </th>
-                    <td className="num">{m.observed === null ? '' : n(m.observed)}</td>
-                    <td className="num">{m.plan === null ? '' : n(m.plan)}</td>
-                    <td className="num">{m.trend === null ? '' : n(m.trend)}</td>
-                    <td className="num">{m.planRate === null ? '' : pct(m.planRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { id: 'observed', header: p.observed, meta: { numeric: true }, cell: ({ row: { original: m } }) => (m.observed === null ? '' : n(m.observed)) },
+                { id: 'plan', header: p.planned, meta: { numeric: true }, cell: ({ row: { original: m } }) => (m.plan === null ? '' : n(m.plan)) },
+                { id: 'trend', header: p.trend, meta: { numeric: true }, cell: ({ row: { original: m } }) => (m.trend === null ? '' : n(m.trend)) },
+                {
+                  id: 'planRate',
+                  header: `${p.coverage} (${p.planned})`,
+                  meta: { numeric: true },
+                  cell: ({ row: { original: m } }) => (m.planRate === null ? '' : pct(m.planRate)),
+                },
+              ]}
+            />
           </div>
         </>
       ) : null}
@@ -342,42 +331,50 @@ function ScenarioList({ initial, period, onOpen }: { initial: Scenario[]; period
         <p>{p.scenariosNone}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" data-testid="scenarios-table">
-            <caption>{p.scenariosTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{p.name}</th>
-                <th scope="col">{p.region}</th>
-                <th scope="col" className="num">{p.targetShort}</th>
-                <th scope="col">{p.byShort}</th>
-                <th scope="col" className="num">{p.embeddedShort}</th>
-                <th scope="col" className="num">{p.enrolmentsShort}</th>
-                <th scope="col" className="num">{p.agentsShort}</th>
-                <th scope="col"><span className="visually-hidden">{p.open}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s, i) => {
-                const answer = answers[i]?.data?.answer;
-                return (
-                  <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
-                    <td>{s.regionName}</td>
-                    <td className="num">{formatPercent(s.targetRate, locale, 1)}</td>
-                    <td>{formatPeriod(s.targetMonth, locale)}</td>
-                    <td className="num">{s.embeddedShare === null ? p.observedShare : formatPercent(s.embeddedShare, locale, 0)}</td>
-                    <td className="num">{answer ? formatNumber(answer.enrolmentsPerMonth, locale) : '…'}</td>
-                    <td className="num">{answer ? formatNumber(answer.agentsNeeded, locale) : '…'}</td>
-                    <td>
-                      <button type="button" onClick={() => onOpen(paramsOf(s))} aria-label={`${p.open} ${s.name}`}>
-                        {p.open}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            testId="scenarios-table"
+            caption={p.scenariosTitle}
+            data={rows}
+            columns={[
+              { id: 'name', header: p.name, cell: ({ row }) => row.original.name },
+              { id: 'region', header: p.region, cell: ({ row }) => row.original.regionName },
+              { id: 'target', header: p.targetShort, meta: { numeric: true }, cell: ({ row }) => formatPercent(row.original.targetRate, locale, 1) },
+              { id: 'by', header: p.byShort, cell: ({ row }) => formatPeriod(row.original.targetMonth, locale) },
+              {
+                id: 'embedded',
+                header: p.embeddedShort,
+                meta: { numeric: true },
+                cell: ({ row: { original: s } }) => (s.embeddedShare === null ? p.observedShare : formatPercent(s.embeddedShare, locale, 0)),
+              },
+              {
+                id: 'enrolments',
+                header: p.enrolmentsShort,
+                meta: { numeric: true },
+                cell: ({ row }) => {
+                  const answer = answers[row.index]?.data?.answer;
+                  return answer ? formatNumber(answer.enrolmentsPerMonth, locale) : '…';
+                },
+              },
+              {
+                id: 'agents',
+                header: p.agentsShort,
+                meta: { numeric: true },
+                cell: ({ row }) => {
+                  const answer = answers[row.index]?.data?.answer;
+                  return answer ? formatNumber(answer.agentsNeeded, locale) : '…';
+                },
+              },
+              {
+                id: 'open',
+                header: () => <span className="visually-hidden">{p.open}</span>,
+                cell: ({ row: { original: s } }) => (
+                  <button type="button" onClick={() => onOpen(paramsOf(s))} aria-label={`${p.open} ${s.name}`}>
+                    {p.open}
+                  </button>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
     </div>

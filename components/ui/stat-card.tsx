@@ -1,9 +1,15 @@
-/** One headline figure with its label, a line that says what it means and how it changed. */
+import type { ReactNode } from 'react';
+
+/**
+ * One headline figure with its label, a line that says what it means and how it changed; `explain` is the
+ * control beside the label that opens what the figure is made of.
+ */
 export function StatCard({
   label,
   value,
   help,
   changes,
+  explain,
   provisional,
   estimate,
   changesNote,
@@ -11,6 +17,7 @@ export function StatCard({
   label: string;
   value: string;
   help?: string;
+  explain?: ReactNode;
   changes?: Array<{ text: string; direction: 'up' | 'down' | 'flat'; tone: 'good' | 'bad' | 'neutral' }>;
   /** A provisional value's badge, and what it means (read by screen readers, shown on hover). */
   provisional?: { badge: string; explanation: string };
@@ -19,20 +26,32 @@ export function StatCard({
   /** Said once under the changes when one of the months compared is provisional. */
   changesNote?: string;
 }) {
+  const badge = provisional ? (
+    <>
+      {' '}
+      <span className="badge-provisional" data-testid="provisional-badge" title={provisional.explanation}>
+        {provisional.badge}
+        <span className="visually-hidden">: {provisional.explanation}</span>
+      </span>
+    </>
+  ) : null;
   return (
     <section className="stat-card" aria-label={label}>
-      <h2>
-        {label}
-        {provisional ? (
-          <>
-            {' '}
-            <span className="badge-provisional" data-testid="provisional-badge" title={provisional.explanation}>
-              {provisional.badge}
-              <span className="visually-hidden">: {provisional.explanation}</span>
-            </span>
-          </>
-        ) : null}
-      </h2>
+      {/* The provisional badge belongs to the label; the explain control sits beside both. */}
+      {explain ? (
+        <div className="stat-head">
+          <h2>
+            {label}
+            {badge}
+          </h2>
+          {explain}
+        </div>
+      ) : (
+        <h2>
+          {label}
+          {badge}
+        </h2>
+      )}
       <div className="stat-value" data-testid="stat-value">
         {value}
       </div>

@@ -306,12 +306,46 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedDemoOptions 
   return counts;
 }
 
-/** Builds every demo row in memory (pure and deterministic for a given asOf). */
+/** Builds every demo row in memory (pure and deterministic for a given asOf): the stages below, in order. */
 export function generateDemo(asOf: string) {
   assertIsoDate(asOf, 'asOf');
+  // The stages draw from one stream in this order; reordering them changes every row after.
   const rnd = new Random(SEED);
-  const saltRandom = new Random(SEED ^ 0x9e3779b9);
-  const asOfDay = dayOfIso(asOf);
+  const cal = demoCalendar(asOf);
+  const users = demoUsers(cal, new Random(SEED ^ 0x9e3779b9));
+  const field = fieldNetwork(rnd, cal, users.supervisorIds);
+  const agentTargetRows = agentTargetStage(rnd, cal, field.simAgents);
+  const population = new Population(rnd, cal, field.simAgents);
+  const claimModel = new ClaimModel(rnd, cal);
+  startingStock(population);
+  for (let t = 0; t < WINDOW_MONTHS; t++) simulateMonth(population, claimModel, t);
+  return {
+    asOf,
+    windowStart: isoOfDay(cal.windowStartDay),
+    users: users.rows,
+    communities: communityRows(),
+    agents: field.agentRows,
+    agentCommunities: field.agentCommunityRows,
+    agentTargets: agentTargetRows,
+    members: memberRows(population.members),
+    contributions: population.contributions as (typeof contributions.$inferInsert)[],
+    claims: claimRows(claimModel.drafts),
+  };
+}
+
+// ---------------------------------------------------------------- stage: the calendar
+
+/** The simulated window: month t = 0 is its first month, t = WINDOW_MONTHS - 1 the month of asOf. */
+interface Calendar {
+  asOfDay: number;
+  windowStartDay: number;
+  monthOf: (t: number) => { y: number; m: number };
+  monthStartDay: (t: number) => number;
+  monthLen: (t: number) => number;
+  monthKeyOf: (t: number) => string;
+}
+
+function demoCalendar(asOf: string): Calendar {
   const [asOfY, asOfM] = asOf.split('-').map(Number) as [number, number];
   const start = addMonths(asOfY, asOfM, -(WINDOW_MONTHS - 1));
   const monthOf = (t: number) => addMonths(start.y, start.m, t);
@@ -319,22 +353,30 @@ export function generateDemo(asOf: string) {
     const { y, m } = monthOf(t);
     return dayOf(y, m, 1);
   };
-  const monthLen = (t: number) => {
-    const { y, m } = monthOf(t);
-    return daysInMonth(y, m);
+  return {
+    asOfDay: dayOfIso(asOf),
+    windowStartDay: monthStartDay(0),
+    monthOf,
+    monthStartDay,
+    monthLen: (t) => {
+      const { y, m } = monthOf(t);
+      return daysInMonth(y, m);
+    },
+    monthKeyOf: (t) => {
+      const { y, m } = monthOf(t);
+      return monthKey(y, m);
+    },
   };
-  const monthKeyOf = (t: number) => {
-    const { y, m } = monthOf(t);
-    return monthKey(y, m);
-  };
-  const windowStartDay = monthStartDay(0);
+}
 
-  const villageByCode = new Map(VILLAGES.map((v) => [v.code, v]));
-  const occupationByCode = new Map(OCCUPATIONS.map((o) => [o.code, o]));
-  const villageOf = (suffix: string) => villageByCode.get(`33.02.14.${suffix}`)!;
+const villageByCode = new Map(VILLAGES.map((v) => [v.code, v]));
+const occupationByCode = new Map(OCCUPATIONS.map((o) => [o.code, o]));
+const villageOf = (suffix: string) => villageByCode.get(`33.02.14.${suffix}`)!;
 
-  // ---- users
-  const userRows: (typeof users.$inferInsert)[] = DEMO_USERS.map((u, i) => ({
+// ---------------------------------------------------------------- stage: users, communities, agents, targets
+
+function demoUsers(cal: Calendar, saltRandom: Random) {
+  const rows: (typeof users.$inferInsert)[] = DEMO_USERS.map((u, i) => ({
     id: i + 1,
     email: u.email,
     name: u.name,
@@ -343,14 +385,16 @@ export function generateDemo(asOf: string) {
     regionCode: u.regionCode ?? null,
     active: true,
     sessionVersion: 0,
-    createdAt: jakartaInstant(isoOfDay(windowStartDay), 8),
+    createdAt: jakartaInstant(isoOfDay(cal.windowStartDay), 8),
   }));
   const supervisorIds = DEMO_USERS.map((u, i) => ({ u, id: i + 1 }))
     .filter((x) => x.u.role === 'supervisor')
     .map((x) => x.id);
+  return { rows, supervisorIds };
+}
 
-  // ---- communities
-  const communityRows: (typeof communities.$inferInsert)[] = COMMUNITIES.map((c, i) => ({
+function communityRows(): (typeof communities.$inferInsert)[] {
+  return COMMUNITIES.map((c, i) => ({
     id: i + 1,
     name: c.name,
     type: c.type,
@@ -358,14 +402,16 @@ export function generateDemo(asOf: string) {
     occupationCode: c.occupation,
     foundedOn: c.founded,
   }));
+}
 
-  // ---- agents
+/** The agents, their phones and the communities each belongs to. */
+function fieldNetwork(rnd: Random, cal: Calendar, supervisorIds: number[]) {
   const simAgents: SimAgent[] = AGENTS.map((a, i) => {
-    const from = monthOf(a.fromMonth);
+    const from = cal.monthOf(a.fromMonth);
     const fromDay = dayOf(from.y, from.m, 1 + ((i * 7) % 27));
     let toDay: number | null = null;
     if (a.toMonth !== undefined) {
-      const to = monthOf(a.toMonth);
+      const to = cal.monthOf(a.toMonth);
       toDay = dayOf(to.y, to.m, daysInMonth(to.y, to.m));
     }
     return {
@@ -389,70 +435,94 @@ export function generateDemo(asOf: string) {
   const agentCommunityRows: (typeof agentCommunities.$inferInsert)[] = simAgents.flatMap((a) =>
     [...a.communityIds].map((communityId) => ({ agentCode: a.code, communityId })),
   );
-  const agentActiveOn = (a: SimAgent, day: number) => a.fromDay <= day && (a.toDay === null || a.toDay >= day);
+  return { simAgents, agentRows, agentCommunityRows };
+}
 
-  const agentTargetRows: (typeof agentTargets.$inferInsert)[] = [];
+const agentActiveOn = (a: SimAgent, day: number) => a.fromDay <= day && (a.toDay === null || a.toDay >= day);
+
+/** A monthly recruitment target for every month an agent works, a little higher from 2026. */
+function agentTargetStage(rnd: Random, cal: Calendar, simAgents: SimAgent[]): (typeof agentTargets.$inferInsert)[] {
+  const rows: (typeof agentTargets.$inferInsert)[] = [];
   for (const a of simAgents) {
     const base = rnd.int(5, 8);
     for (let t = 0; t < WINDOW_MONTHS; t++) {
-      const s = monthStartDay(t);
-      const e = s + monthLen(t) - 1;
+      const s = cal.monthStartDay(t);
+      const e = s + cal.monthLen(t) - 1;
       if (a.fromDay > e || (a.toDay !== null && a.toDay < s)) continue;
-      const bump = monthOf(t).y >= 2026 ? 1 : 0;
-      agentTargetRows.push({
+      const bump = cal.monthOf(t).y >= 2026 ? 1 : 0;
+      rows.push({
         agentCode: a.code,
         month: isoOfDay(s),
         recruitsTarget: Math.min(10, Math.max(4, base + bump + rnd.int(-1, 1))),
       });
     }
   }
+  return rows;
+}
 
-  // ---- member factory
-  const niks = new Map<string, number>(); // DDMMYY → last serial
-  let kpjSeq = 0;
-  const simMembers: SimMember[] = [];
-  const contributionRows: ContributionRow[] = [];
-  const claimDrafts: ClaimDraft[] = [];
-  const villageWeights = VILLAGES.map((v) => v.population);
+// ---------------------------------------------------------------- the population: members and their payments
 
-  const pickOccupation = (village: VillageRef) => {
+const villageWeights = VILLAGES.map((v) => v.population);
+const communityWeights = COMMUNITIES.map((c) => c.weight);
+
+/** The members simulated so far, their contributions, and the rules by which they join, pay and stop. */
+class Population {
+  readonly members: SimMember[] = [];
+  readonly contributions: ContributionRow[] = [];
+  private readonly niks = new Map<string, number>(); // DDMMYY → last serial
+  private kpjSeq = 0;
+
+  constructor(
+    readonly rnd: Random,
+    readonly cal: Calendar,
+    private readonly agents: SimAgent[],
+  ) {}
+
+  private pickOccupation(village: VillageRef) {
     const mix = OCCUPATION_MIX[village.zone];
     const codes = Object.keys(mix);
-    return rnd.weighted(
+    return this.rnd.weighted(
       codes,
       codes.map((c) => mix[c]!),
     );
-  };
-  const neighbourVillage = (home: VillageRef) => {
+  }
+
+  private neighbourVillage(home: VillageRef) {
     const same = VILLAGES.filter((v) => v.zone === home.zone && v.code !== home.code);
     const pool = same.length > 0 ? same : VILLAGES.filter((v) => v.code !== home.code);
-    return rnd.weighted(
+    return this.rnd.weighted(
       pool,
       pool.map((v) => v.population),
     );
-  };
-  const makeNik = (sex: 'L' | 'P', birthDay: number) => {
+  }
+
+  private makeNik(sex: 'L' | 'P', birthDay: number) {
     const d = new Date(birthDay * 86_400_000);
     const dd = d.getUTCDate() + (sex === 'P' ? 40 : 0);
     const key = `${String(dd).padStart(2, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCFullYear() % 100).padStart(2, '0')}`;
-    const serial = (niks.get(key) ?? rnd.int(0, 40)) + rnd.int(1, 6);
-    niks.set(key, serial);
+    const serial = (this.niks.get(key) ?? this.rnd.int(0, 40)) + this.rnd.int(1, 6);
+    this.niks.set(key, serial);
     if (serial > 9999) throw new Error('NIK serials exhausted');
     return `330214${key}${String(serial).padStart(4, '0')}`;
-  };
-  const makeKpj = (day: number) => {
-    kpjSeq += 1;
+  }
+
+  makeKpj(day: number) {
+    this.kpjSeq += 1;
     const yy = String(new Date(day * 86_400_000).getUTCFullYear() % 100).padStart(2, '0');
-    return `${yy}14${String(3_000_000 + kpjSeq * 7 + rnd.int(0, 6)).padStart(7, '0')}`;
-  };
-  const makeName = (sex: 'L' | 'P') => {
+    return `${yy}14${String(3_000_000 + this.kpjSeq * 7 + this.rnd.int(0, 6)).padStart(7, '0')}`;
+  }
+
+  private makeName(sex: 'L' | 'P') {
+    const rnd = this.rnd;
     const first = rnd.pick(sex === 'L' ? MALE_FIRST : FEMALE_FIRST);
     if (rnd.chance(0.35)) return first;
     let second = rnd.pick(sex === 'L' ? MALE_SECOND : FEMALE_SECOND);
     if (second === first) second = rnd.pick(sex === 'L' ? MALE_SECOND : FEMALE_SECOND);
     return second === first ? first : `${first} ${second}`;
-  };
-  const pickIncome = (occupation: string) => {
+  }
+
+  private pickIncome(occupation: string) {
+    const rnd = this.rnd;
     if (occupation === 'pedagang_pasar') {
       return rnd.weighted([1_000_000, 1_500_000, 2_000_000, 3_000_000, 5_000_000], [60, 15, 15, 7, 3]);
     }
@@ -460,25 +530,23 @@ export function generateDemo(asOf: string) {
       return rnd.weighted([1_000_000, 1_500_000, 2_000_000, 2_500_000], [72, 13, 12, 3]);
     }
     return rnd.weighted([1_000_000, 1_500_000, 2_000_000, 2_500_000], [88, 6, 5, 1]);
-  };
-  const pickFreq = (channel: Channel) =>
-    channel === 'cooperative' ? rnd.weighted([1, 3, 6, 12], [40, 20, 15, 25]) : rnd.weighted([1, 3, 6, 12], [72, 14, 6, 8]);
+  }
 
-  const outsideAgentWeight = (a: SimAgent, village: VillageRef) => {
-    const av = villageByCode.get(a.villageCode)!;
-    if (av.code === village.code) return 3;
-    if (av.zone === village.zone) return 1.5;
-    return 0.4;
-  };
+  private pickFreq(channel: Channel) {
+    return channel === 'cooperative'
+      ? this.rnd.weighted([1, 3, 6, 12], [40, 20, 15, 25])
+      : this.rnd.weighted([1, 3, 6, 12], [72, 14, 6, 8]);
+  }
 
   /** Picks the recruiting agent and the member's tie to them. */
-  const chooseAgent = (
+  private chooseAgent(
     communityId: number | null,
     channel: Channel,
     village: VillageRef,
     day: number,
-  ): { agent: SimAgent | null; tie: SimMember['tie'] } => {
-    const active = simAgents.filter((a) => agentActiveOn(a, day));
+  ): { agent: SimAgent | null; tie: SimMember['tie'] } {
+    const rnd = this.rnd;
+    const active = this.agents.filter((a) => agentActiveOn(a, day));
     if (active.length === 0) return { agent: null, tie: 'none' };
     let wantsAgent: boolean;
     let embeddedPreference: number;
@@ -520,38 +588,39 @@ export function generateDemo(asOf: string) {
       outside.map((a) => outsideAgentWeight(a, village)),
     );
     return { agent, tie: 'outside' };
-  };
+  }
 
-  const chooseChannel = (communityId: number | null): Channel => {
+  private chooseChannel(communityId: number | null): Channel {
     if (communityId === null) {
-      return rnd.weighted<Channel>(['agent', 'formal_socialisation', 'walk_in'], [46, 26, 28]);
+      return this.rnd.weighted<Channel>(['agent', 'formal_socialisation', 'walk_in'], [46, 26, 28]);
     }
     const type = COMMUNITIES[communityId - 1]!.type;
     const own: Channel =
       type === 'cooperative' ? 'cooperative' : type === 'citizens_forum' ? 'citizens_forum' : 'community';
-    return rnd.weighted<Channel>([own, 'agent', 'formal_socialisation', 'walk_in'], [44, 48, 5, 3]);
-  };
+    return this.rnd.weighted<Channel>([own, 'agent', 'formal_socialisation', 'walk_in'], [44, 48, 5, 3]);
+  }
 
-  const createMember = (communityId: number | null, enrolDay: number, enrolMonth: number): SimMember => {
+  createMember(communityId: number | null, enrolDay: number, enrolMonth: number): SimMember {
+    const rnd = this.rnd;
     const community = communityId === null ? null : COMMUNITIES[communityId - 1]!;
     let village: VillageRef;
-    if (community) village = rnd.chance(0.76) ? villageOf(community.village) : neighbourVillage(villageOf(community.village));
+    if (community) village = rnd.chance(0.76) ? villageOf(community.village) : this.neighbourVillage(villageOf(community.village));
     else village = rnd.weighted(VILLAGES, villageWeights);
     const occupation =
-      community?.occupation && rnd.chance(0.9) ? community.occupation : pickOccupation(village);
+      community?.occupation && rnd.chance(0.9) ? community.occupation : this.pickOccupation(village);
     const sex: 'L' | 'P' = rnd.chance(MALE_SHARE[occupation] ?? 0.5) ? 'L' : 'P';
     const age = 18 + Math.floor(((rnd.next() + rnd.next() + rnd.next()) / 3) * 47.99);
     const birthDay = enrolDay - age * 365 - rnd.int(10, 355);
-    const channel = chooseChannel(communityId);
-    const { agent, tie } = chooseAgent(communityId, channel, village, enrolDay);
+    const channel = this.chooseChannel(communityId);
+    const { agent, tie } = this.chooseAgent(communityId, channel, village, enrolDay);
     let rw = rnd.int(1, 8);
     const rwMatch = community?.type === 'citizens_forum' ? /RW 0?(\d+)/.exec(community.name) : null;
     if (rwMatch && village.code === villageOf(community!.village).code) rw = Number(rwMatch[1]);
     const member: SimMember = {
-      id: simMembers.length + 1,
-      nik: makeNik(sex, birthDay),
+      id: this.members.length + 1,
+      nik: this.makeNik(sex, birthDay),
       kpj: null,
-      name: makeName(sex),
+      name: this.makeName(sex),
       sex,
       birthDay,
       phone: rnd.chance(0.94) ? `08${rnd.pick(PHONE_PREFIXES)}${String(rnd.int(1_000_000, 99_999_999))}` : null,
@@ -564,8 +633,8 @@ export function generateDemo(asOf: string) {
       channel,
       enrolDay,
       enrolMonth,
-      income: pickIncome(occupation),
-      freq: pickFreq(channel),
+      income: this.pickIncome(occupation),
+      freq: this.pickFreq(channel),
       tie,
       state: 'pending',
       paidThrough: -1000,
@@ -573,49 +642,54 @@ export function generateDemo(asOf: string) {
       lapseStart: 0,
       firstPaidMonth: 0,
     };
-    simMembers.push(member);
+    this.members.push(member);
     return member;
-  };
+  }
 
-  const collectingAgent = (m: SimMember, paidDay: number) =>
-    m.agent && agentActiveOn(m.agent, paidDay) && rnd.chance(0.86) ? m.agent.code : null;
+  private collectingAgent(m: SimMember, paidDay: number) {
+    return m.agent && agentActiveOn(m.agent, paidDay) && this.rnd.chance(0.86) ? m.agent.code : null;
+  }
 
   /** Records a paid block; returns false when its payment date lies after asOf (not paid yet). */
-  const pay = (m: SimMember, firstMonth: number, months: number, paidDay: number): boolean => {
-    if (paidDay > asOfDay) return false;
-    const { jkk, jkm } = contributionForMonths(m.income, monthKeyOf(firstMonth), months, m.isTransport, REFERENCE_RATES);
-    if (m.kpj === null) m.kpj = makeKpj(Math.max(paidDay, m.enrolDay));
-    contributionRows.push({
-      id: contributionRows.length + 1,
+  pay(m: SimMember, firstMonth: number, months: number, paidDay: number): boolean {
+    if (paidDay > this.cal.asOfDay) return false;
+    const { jkk, jkm } = contributionForMonths(m.income, this.cal.monthKeyOf(firstMonth), months, m.isTransport, REFERENCE_RATES);
+    if (m.kpj === null) m.kpj = this.makeKpj(Math.max(paidDay, m.enrolDay));
+    this.contributions.push({
+      id: this.contributions.length + 1,
       memberId: m.id,
-      firstMonth: isoOfDay(monthStartDay(firstMonth)),
+      firstMonth: isoOfDay(this.cal.monthStartDay(firstMonth)),
       monthsCount: months,
       jkkAmount: jkk,
       jkmAmount: jkm,
       paidOn: isoOfDay(paidDay),
-      agentCode: collectingAgent(m, paidDay),
+      agentCode: this.collectingAgent(m, paidDay),
       createdAt: jakartaInstant(isoOfDay(paidDay), 10),
     });
     m.paidThrough = Math.max(m.paidThrough, firstMonth + months - 1);
     m.lastBlockMonths = months;
     m.state = 'paying';
     return true;
-  };
+  }
 
-  const regularPaidDay = (t: number) => {
-    const s = monthStartDay(t);
-    const len = monthLen(t);
+  regularPaidDay(t: number) {
+    const rnd = this.rnd;
+    const s = this.cal.monthStartDay(t);
+    const len = this.cal.monthLen(t);
     const r = rnd.next();
     if (r < 0.2) return s - rnd.int(1, 7); // a few days ahead
     if (r < 0.85) return s + rnd.int(0, 19);
     if (r < 0.95) return s + rnd.int(20, len - 1);
     return s + len + rnd.int(0, 14); // paid late, in the next month
-  };
+  }
 
-  const discountOn = (m: SimMember, t: number) =>
-    (rateOn(REFERENCE_RATES, m.isTransport ? 'discount_transport' : 'discount_non_transport', isoOfDay(monthStartDay(t))) ?? 0) > 0;
+  private discountOn(m: SimMember, t: number) {
+    const key = m.isTransport ? 'discount_transport' : 'discount_non_transport';
+    return (rateOn(REFERENCE_RATES, key, isoOfDay(this.cal.monthStartDay(t))) ?? 0) > 0;
+  }
 
-  const monthlyHazard = (m: SimMember, t: number) => {
+  /** The chance that a paying member stops in month t: mechanism (a), an agent of their own community. */
+  monthlyHazard(m: SimMember, t: number) {
     let h: number;
     switch (m.tie) {
       case 'embedded':
@@ -631,94 +705,134 @@ export function generateDemo(asOf: string) {
         h = m.communityId !== null ? 0.05 : 0.075;
     }
     if (t - m.firstPaidMonth >= 12) h *= 0.55;
-    if (m.agent && m.agent.toDay !== null && m.agent.toDay < monthStartDay(t)) h *= 1.6;
-    if (discountOn(m, t)) h *= 0.75;
+    if (m.agent && m.agent.toDay !== null && m.agent.toDay < this.cal.monthStartDay(t)) h *= 1.6;
+    if (this.discountOn(m, t)) h *= 0.75;
     return h;
-  };
+  }
+}
 
-  // ---- starting stock: members enrolled before the window and paying when it opens
-  const communityWeights = COMMUNITIES.map((c) => c.weight);
+function outsideAgentWeight(a: SimAgent, village: VillageRef) {
+  const av = villageByCode.get(a.villageCode)!;
+  if (av.code === village.code) return 3;
+  if (av.zone === village.zone) return 1.5;
+  return 0.4;
+}
+
+// ---------------------------------------------------------------- stage: the starting stock
+
+/** Members enrolled before the window and paying when it opens. */
+function startingStock(population: Population) {
+  const { rnd, cal } = population;
   const STOCK = 1220;
   for (let i = 0; i < STOCK; i++) {
     const back = 1 + Math.floor(48 * Math.pow(rnd.next(), 1.5));
-    const em = monthOf(-back);
+    const em = cal.monthOf(-back);
     const enrolDay = dayOf(em.y, em.m, rnd.int(1, daysInMonth(em.y, em.m)));
     const communityId = rnd.chance(0.86) ? rnd.weighted(COMMUNITIES.map((_, j) => j + 1), communityWeights) : null;
-    const m = createMember(communityId, enrolDay, -back);
+    const m = population.createMember(communityId, enrolDay, -back);
     m.firstPaidMonth = -back;
-    m.kpj = makeKpj(enrolDay);
+    m.kpj = population.makeKpj(enrolDay);
     const months = m.freq === 1 ? 1 : rnd.int(1, m.freq);
-    pay(m, 0, months, windowStartDay - rnd.int(0, 6) + (rnd.chance(0.6) ? rnd.int(0, 18) : 0));
+    population.pay(m, 0, months, cal.windowStartDay - rnd.int(0, 6) + (rnd.chance(0.6) ? rnd.int(0, 18) : 0));
   }
+}
 
-  // ---- the months
-  const boosts = new Map<number, number[]>(); // community id → paid-claim days
-  const BOOST_DAYS = 90;
-  const BOOST_FACTOR = 2.6;
-  const baseMonthly = (t: number) => 47 * (1 + (0.35 * t) / (WINDOW_MONTHS - 1));
+// ---------------------------------------------------------------- stage: the months
 
-  for (let t = 0; t < WINDOW_MONTHS; t++) {
-    const s = monthStartDay(t);
-    const len = monthLen(t);
-    const lastDay = Math.min(s + len - 1, asOfDay);
+const BOOST_DAYS = 90;
+const BOOST_FACTOR = 2.6;
 
-    // 1. existing members: renewals, lapses, reactivations, claims
-    const existing = simMembers.length;
-    for (let i = 0; i < existing; i++) {
-      const m = simMembers[i]!;
-      if (m.state === 'dead' || m.state === 'frozen' || m.state === 'pending') continue;
-      if (m.enrolMonth >= t) continue;
-      if (m.state === 'paying' && m.paidThrough === t - 1) {
-        const h = monthlyHazard(m, t);
-        const stop = 1 - Math.pow(1 - h, Math.min(m.lastBlockMonths, 4));
-        if (rnd.chance(stop)) {
-          m.state = 'lapsed';
-          m.lapseStart = t;
-        } else if (!pay(m, t, m.freq, regularPaidDay(t))) {
-          m.state = 'frozen';
-        }
-      } else if (m.state === 'lapsed') {
-        const gap = t - m.lapseStart;
-        if (gap >= 1 && gap <= 3 && rnd.chance(m.tie === 'embedded' ? 0.12 : 0.07)) {
-          // arrears: pays the missed months (BPU may settle up to 3 months of arrears)
-          if (!pay(m, m.lapseStart, gap + 1, s + rnd.int(0, len - 1))) m.state = 'frozen';
-        } else if (gap > 3 && rnd.chance(m.tie === 'embedded' ? 0.02 : 0.01)) {
-          // rejoins after the membership ended: a new monthly block
-          m.freq = 1;
-          if (!pay(m, t, 1, s + rnd.int(0, len - 1))) m.state = 'frozen';
-        }
+/** One month of the window: existing members first, then the month's new members and their first payments. */
+function simulateMonth(population: Population, claimModel: ClaimModel, t: number) {
+  renewals(population, claimModel, t);
+  firstPayments(population, enrolments(population, claimModel, t), t);
+}
+
+/** Existing members: renewals, lapses, reactivations, claims. */
+function renewals(population: Population, claimModel: ClaimModel, t: number) {
+  const { rnd, cal } = population;
+  const s = cal.monthStartDay(t);
+  const len = cal.monthLen(t);
+  const lastDay = Math.min(s + len - 1, cal.asOfDay);
+  const existing = population.members.length;
+  for (let i = 0; i < existing; i++) {
+    const m = population.members[i]!;
+    if (m.state === 'dead' || m.state === 'frozen' || m.state === 'pending') continue;
+    if (m.enrolMonth >= t) continue;
+    if (m.state === 'paying' && m.paidThrough === t - 1) {
+      const h = population.monthlyHazard(m, t);
+      const stop = 1 - Math.pow(1 - h, Math.min(m.lastBlockMonths, 4));
+      if (rnd.chance(stop)) {
+        m.state = 'lapsed';
+        m.lapseStart = t;
+      } else if (!population.pay(m, t, m.freq, population.regularPaidDay(t))) {
+        m.state = 'frozen';
       }
-      if (m.paidThrough >= t && m.state !== 'frozen') maybeClaim(m, t, s, lastDay);
-    }
-
-    // 2. new enrolments, by community and day (boosted after a paid claim in the community)
-    let trend = baseMonthly(t);
-    if (monthOf(t).y === 2026) trend *= 1.1;
-    const perCommunityShare = 0.86 / communityWeights.reduce((a, b) => a + b, 0);
-    const newMembers: SimMember[] = [];
-    for (let c = 1; c <= COMMUNITIES.length; c++) {
-      const dailyBase = (trend * perCommunityShare * COMMUNITIES[c - 1]!.weight) / len;
-      const paidDays = boosts.get(c) ?? [];
-      for (let day = s; day <= lastDay; day++) {
-        const boosted = paidDays.some((p) => day > p && day <= p + BOOST_DAYS);
-        const n = rnd.poisson(dailyBase * (boosted ? BOOST_FACTOR : 1));
-        for (let k = 0; k < n; k++) newMembers.push(createMember(c, day, t));
+    } else if (m.state === 'lapsed') {
+      const gap = t - m.lapseStart;
+      if (gap >= 1 && gap <= 3 && rnd.chance(m.tie === 'embedded' ? 0.12 : 0.07)) {
+        // arrears: pays the missed months (BPU may settle up to 3 months of arrears)
+        if (!population.pay(m, m.lapseStart, gap + 1, s + rnd.int(0, len - 1))) m.state = 'frozen';
+      } else if (gap > 3 && rnd.chance(m.tie === 'embedded' ? 0.02 : 0.01)) {
+        // rejoins after the membership ended: a new monthly block
+        m.freq = 1;
+        if (!population.pay(m, t, 1, s + rnd.int(0, len - 1))) m.state = 'frozen';
       }
     }
-    const unaffiliated = rnd.poisson((trend * 0.14 * (lastDay - s + 1)) / len);
-    for (let k = 0; k < unaffiliated; k++) newMembers.push(createMember(null, rnd.int(s, lastDay), t));
+    if (m.paidThrough >= t && m.state !== 'frozen') claimModel.maybeClaim(m, t, s, lastDay);
+  }
+}
 
-    // 3. first payments (some never pay; the latest may not have paid yet)
-    for (const m of newMembers) {
-      const neverPays = m.tie === 'embedded' ? 0.04 : m.tie === 'outside' ? 0.09 : 0.07;
-      if (rnd.chance(neverPays)) continue;
-      const delay = rnd.chance(0.8) ? rnd.int(0, 3) : rnd.int(4, 25);
-      m.firstPaidMonth = t;
-      if (!pay(m, t, m.freq, m.enrolDay + delay)) m.state = 'pending';
+/** New enrolments, by community and day: mechanism (b), boosted after a paid claim in the community. */
+function enrolments(population: Population, claimModel: ClaimModel, t: number): SimMember[] {
+  const { rnd, cal } = population;
+  const s = cal.monthStartDay(t);
+  const len = cal.monthLen(t);
+  const lastDay = Math.min(s + len - 1, cal.asOfDay);
+  let trend = 47 * (1 + (0.35 * t) / (WINDOW_MONTHS - 1));
+  if (cal.monthOf(t).y === 2026) trend *= 1.1;
+  const perCommunityShare = 0.86 / communityWeights.reduce((a, b) => a + b, 0);
+  const newMembers: SimMember[] = [];
+  for (let c = 1; c <= COMMUNITIES.length; c++) {
+    const dailyBase = (trend * perCommunityShare * COMMUNITIES[c - 1]!.weight) / len;
+    const paidDays = claimModel.boosts.get(c) ?? [];
+    for (let day = s; day <= lastDay; day++) {
+      const boosted = paidDays.some((p) => day > p && day <= p + BOOST_DAYS);
+      const n = rnd.poisson(dailyBase * (boosted ? BOOST_FACTOR : 1));
+      for (let k = 0; k < n; k++) newMembers.push(population.createMember(c, day, t));
     }
   }
+  const unaffiliated = rnd.poisson((trend * 0.14 * (lastDay - s + 1)) / len);
+  for (let k = 0; k < unaffiliated; k++) newMembers.push(population.createMember(null, rnd.int(s, lastDay), t));
+  return newMembers;
+}
 
-  function maybeClaim(m: SimMember, t: number, s: number, lastDay: number) {
+/** First payments: some never pay; the latest may not have paid yet. */
+function firstPayments(population: Population, newMembers: SimMember[], t: number) {
+  const rnd = population.rnd;
+  for (const m of newMembers) {
+    const neverPays = m.tie === 'embedded' ? 0.04 : m.tie === 'outside' ? 0.09 : 0.07;
+    if (rnd.chance(neverPays)) continue;
+    const delay = rnd.chance(0.8) ? rnd.int(0, 3) : rnd.int(4, 25);
+    m.firstPaidMonth = t;
+    if (!population.pay(m, t, m.freq, m.enrolDay + delay)) m.state = 'pending';
+  }
+}
+
+// ---------------------------------------------------------------- stage: claims
+
+/** The claims drawn so far, and the paid-claim days per community that boost its enrolments. */
+class ClaimModel {
+  readonly drafts: ClaimDraft[] = [];
+  readonly boosts = new Map<number, number[]>(); // community id → paid-claim days
+
+  constructor(
+    private readonly rnd: Random,
+    private readonly cal: Calendar,
+  ) {}
+
+  maybeClaim(m: SimMember, t: number, s: number, lastDay: number) {
+    const rnd = this.rnd;
     const age = (s - m.birthDay) / 365.25;
     const ageFactor = age < 35 ? 0.4 : age < 50 ? 0.9 : age < 60 ? 2.0 : 3.5;
     const pDeath = 0.00036 * ageFactor;
@@ -735,17 +849,19 @@ export function generateDemo(asOf: string) {
     } else return;
     const incidentDay = rnd.int(s, lastDay);
     if (benefitType === 'death') m.state = 'dead';
-    const claimDraft = buildClaim(m, program, benefitType, incidentDay);
+    const claimDraft = this.buildClaim(m, program, benefitType, incidentDay);
     if (!claimDraft) return;
-    claimDrafts.push(claimDraft);
+    this.drafts.push(claimDraft);
     if (claimDraft.paidDay !== null && m.communityId !== null) {
-      const list = boosts.get(m.communityId) ?? [];
+      const list = this.boosts.get(m.communityId) ?? [];
       list.push(claimDraft.paidDay);
-      boosts.set(m.communityId, list);
+      this.boosts.set(m.communityId, list);
     }
   }
 
-  function buildClaim(m: SimMember, program: 'JKK' | 'JKM', benefitType: string, incidentDay: number): ClaimDraft | null {
+  private buildClaim(m: SimMember, program: 'JKK' | 'JKM', benefitType: string, incidentDay: number): ClaimDraft | null {
+    const rnd = this.rnd;
+    const asOfDay = this.cal.asOfDay;
     const submittedDay = incidentDay + (program === 'JKM' ? rnd.int(3, 30) : rnd.int(1, 10));
     if (submittedDay > asOfDay) return null; // not claimed yet
     const slow = rnd.chance(0.12) ? rnd.int(10, 30) : 0;
@@ -780,7 +896,7 @@ export function generateDemo(asOf: string) {
       }
       return base;
     }
-    const { amount, disabilityPercent, inabilityDays } = claimAmount(m, program, benefitType, incidentDay);
+    const { amount, disabilityPercent, inabilityDays } = this.claimAmount(m, program, benefitType, incidentDay);
     base.disabilityPercent = disabilityPercent;
     base.inabilityDays = inabilityDays;
     if (verifiedDay <= asOfDay) {
@@ -799,13 +915,14 @@ export function generateDemo(asOf: string) {
     return base;
   }
 
-  function claimAmount(
+  private claimAmount(
     m: SimMember,
     program: 'JKK' | 'JKM',
     benefitType: string,
     incidentDay: number,
   ): { amount: number; disabilityPercent: number | null; inabilityDays: number | null } {
-    // the benefit rules in force on the day of the incident (the same rules lib/indicators/claims.ts applies)
+    const rnd = this.rnd;
+    // the benefit rules in force on the day of the incident (the same rules server/indicators/claims.ts applies)
     const on = isoOfDay(incidentDay);
     const r = (key: string) => rateOn(REFERENCE_RATES, key, on) ?? 0;
     const plain = (amount: number) => ({ amount, disabilityPercent: null, inabilityDays: null });
@@ -834,9 +951,12 @@ export function generateDemo(asOf: string) {
         return plain(rnd.chance(0.85) ? rnd.int(10, 80) * 100_000 : rnd.int(80, 300) * 100_000);
     }
   }
+}
 
-  // ---- rows
-  const memberRows: (typeof members.$inferInsert)[] = simMembers.map((m) => ({
+// ---------------------------------------------------------------- stage: rows
+
+function memberRows(simMembers: SimMember[]): (typeof members.$inferInsert)[] {
+  return simMembers.map((m) => ({
     id: m.id,
     nik: m.nik,
     kpj: m.kpj,
@@ -854,10 +974,13 @@ export function generateDemo(asOf: string) {
     declaredIncome: m.income,
     createdAt: jakartaInstant(isoOfDay(m.enrolDay), 9),
   }));
+}
 
-  claimDrafts.sort((a, b) => a.submittedDay - b.submittedDay || a.memberId - b.memberId);
+/** Claims numbered per year in the order they were submitted. */
+function claimRows(drafts: ClaimDraft[]): (typeof claims.$inferInsert)[] {
+  const sorted = [...drafts].sort((a, b) => a.submittedDay - b.submittedDay || a.memberId - b.memberId);
   const perYear = new Map<number, number>();
-  const claimRows: (typeof claims.$inferInsert)[] = claimDrafts.map((c, i) => {
+  return sorted.map((c, i) => {
     const year = new Date(c.submittedDay * 86_400_000).getUTCFullYear();
     const seq = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, seq);
@@ -885,17 +1008,4 @@ export function generateDemo(asOf: string) {
       updatedAt: jakartaInstant(isoOfDay(lastEvent), 15),
     };
   });
-
-  return {
-    asOf,
-    windowStart: isoOfDay(windowStartDay),
-    users: userRows,
-    communities: communityRows,
-    agents: agentRows,
-    agentCommunities: agentCommunityRows,
-    agentTargets: agentTargetRows,
-    members: memberRows,
-    contributions: contributionRows as (typeof contributions.$inferInsert)[],
-    claims: claimRows,
-  };
 }

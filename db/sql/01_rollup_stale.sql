@@ -2,7 +2,9 @@
 -- transactions set payung.rollups = 'maintained') marks it stale, so readers never trust old figures.
 CREATE OR REPLACE FUNCTION payung_mark_rollups_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF coalesce(current_setting('payung.rollups', true), '') <> 'maintained' THEN
+  -- Only when it is not stale yet: an UPDATE of no row still moves the data version (a statement trigger),
+  -- which would make every district's cached figures run again for nothing.
+  IF coalesce(current_setting('payung.rollups', true), '') <> 'maintained' AND EXISTS (SELECT FROM rollup_state WHERE id = 1 AND NOT stale) THEN
     UPDATE rollup_state SET stale = true WHERE id = 1 AND NOT stale;
   END IF;
   RETURN NULL;

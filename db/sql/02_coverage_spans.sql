@@ -33,7 +33,9 @@ BEGIN
   ELSIF cardinality(ids) > 0 THEN
     -- Two transactions writing contributions of one member (two imports at once) take turns: the second
     -- waits here until the first commits, then reads both (each statement below sees what is committed).
-    PERFORM pg_advisory_xact_lock(7420, id) FROM unnest(ids) AS id ORDER BY id;
+    -- One lock per bucket of member ids, not per member: a file of tens of thousands of members took as
+    -- many locks and ran out of the server's lock table (max_locks_per_transaction × connections).
+    PERFORM pg_advisory_xact_lock(7420, bucket) FROM (SELECT DISTINCT id % 1024 AS bucket FROM unnest(ids) AS id) b ORDER BY bucket;
     DELETE FROM coverage_spans WHERE member_id = ANY (ids);
     -- Member by member: one index range of contributions_member_month_idx each, already in month order.
     INSERT INTO coverage_spans (member_id, first_month, last_month)
@@ -68,7 +70,7 @@ BEGIN
     RETURN NULL;
   END IF;
   -- The same turn-taking as coverage_spans_refresh: a member's runs are rewritten by one transaction at a time.
-  PERFORM pg_advisory_xact_lock(7420, id) FROM unnest(ids) AS id;
+  PERFORM pg_advisory_xact_lock(7420, bucket) FROM (SELECT DISTINCT id % 1024 AS bucket FROM unnest(ids) AS id) b ORDER BY bucket;
   WITH touched AS (
     DELETE FROM coverage_spans s
     WHERE s.member_id = ANY (ids) AND EXISTS (
@@ -121,7 +123,7 @@ BEGIN
     PERFORM coverage_spans_refresh(ids);
     RETURN NULL;
   END IF;
-  PERFORM pg_advisory_xact_lock(7420, id) FROM unnest(ids) AS id;
+  PERFORM pg_advisory_xact_lock(7420, bucket) FROM (SELECT DISTINCT id % 1024 AS bucket FROM unnest(ids) AS id) b ORDER BY bucket;
   WITH cut AS (
     -- A removed row lay in one run: the one holding its first month.
     DELETE FROM coverage_spans s USING old_rows o

@@ -17,7 +17,8 @@ import { signIn, type Session } from './http';
 import { measureAll, type LatencyResult } from './latency';
 import { runLoad } from './load';
 import { parseOptions, USAGE, type BenchOptions } from './options';
-import { DEMO_SEED_BUDGET_SECONDS, printReport, writeReport, type BenchReport } from './report';
+import { runImportCopy } from './import-copy-run';
+import { DEMO_SEED_BUDGET_SECONDS, IMPORT_COPY_TARGET_PERCENT, printReport, writeReport, type BenchReport } from './report';
 import { log, runNpmScript } from './run';
 import { startServer, type RunningServer } from './server';
 import { formatKb, formatMs, formatRatio } from './stats';
@@ -58,6 +59,19 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
       fs.rmSync(dir, { recursive: true, force: true });
     }
     if (options.sections.size === 1) return;
+  }
+
+  if (has('import-copy')) {
+    log('imports against a plain COPY of the same files (a database of its own)');
+    const url = new URL(options.databaseUrl);
+    url.pathname = `${url.pathname}_import`;
+    report.importCopy = await runImportCopy(url.toString(), root);
+    for (const kind of ['members', 'contributions'] as const) {
+      const m = report.importCopy[kind];
+      if (m.errors > 0) report.failures.push(`import-copy ${kind}: ${m.errors} errors in a file meant to be valid`);
+      else if (m.percentOfCopy < IMPORT_COPY_TARGET_PERCENT) report.missed.push(`import-copy ${kind}: ${m.percentOfCopy.toFixed(1)} % of COPY < ${IMPORT_COPY_TARGET_PERCENT} %`);
+    }
+    if ([...options.sections].every((s) => s === 'import-copy' || s === 'demo-seed')) return;
   }
 
   report.database = await prepareDatabase(options.databaseUrl, root, has('rebuild'));

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`.
 
 // In the order they run: the load test last, as it leaves a saturated server behind.
-export const SECTIONS = ['demo-seed', 'rebuild', 'api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
+export const SECTIONS = ['demo-seed', 'import-copy', 'rebuild', 'api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -31,11 +31,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --load-connections N    concurrent signed-in connections in the load test (default 100)
   --load-paths p,q        load these paths instead of the overview-and-API mix (e.g. /api/v1/claims)
   --only a,b              run only these sections: ${SECTIONS.join(', ')}
-  --skip-rebuild, --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-js, --skip-load
+  --skip-import-copy, --skip-rebuild, --skip-api, --skip-pages, --skip-baseline, --skip-freshness, --skip-js, --skip-load
   --quick                 --requests 5 --warmup 1 --baseline-requests 2 --load-seconds 10
   --out DIR               where the JSON results go (default .data/bench)
 
-Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/payung_bench),
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/payung_bench; import-copy uses
+a database of its own, made afresh: the same URL with "_import" after the name),
 BENCH_PORT (default 3200), CHROMIUM_PATH (default /usr/lib/chromium/chromium).`;
 
 function positiveInt(name: string, value: string | undefined): number {

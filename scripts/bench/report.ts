@@ -7,6 +7,7 @@ import type { DatabaseReport } from './database';
 import type { PageJs } from './first-load-js';
 import { JS_BUDGET_BYTES, PAGES_WITH_CHARTS, PAGES_WITH_MAP } from './first-load-js';
 import type { FreshnessResult } from './freshness';
+import type { ImportCopyMeasure } from './import-copy';
 import { FRESHNESS_BUDGET_SECONDS } from './freshness';
 import type { LatencyResult } from './latency';
 import type { LoadResult } from './load';
@@ -22,6 +23,7 @@ export interface BenchReport {
   database?: DatabaseReport;
   /** Seconds to seed the demo data into an empty embedded database (what `npm start` does the first time). */
   demoSeedSeconds?: number;
+  importCopy?: { members: ImportCopyMeasure; contributions: ImportCopyMeasure };
   serverStartSeconds?: number;
   fixtures?: unknown;
   api?: LatencyResult[];
@@ -40,6 +42,8 @@ export interface BenchReport {
 
 /** The demo seeds in 15–30 s on a quiet 2-core machine; twice that means a query per row or a lost index. */
 export const DEMO_SEED_BUDGET_SECONDS = 60;
+/** An import's throughput against a plain COPY of the same file, in % (issue 22). */
+export const IMPORT_COPY_TARGET_PERCENT = 10;
 
 const mark = (met: boolean | null | undefined) => (met === null || met === undefined ? '–' : met ? '✓' : '✗');
 
@@ -107,6 +111,29 @@ export function printReport(report: BenchReport): void {
   if (report.demoSeedSeconds !== undefined) {
     section('Demo seed');
     out.push(`Empty embedded database → demo data: ${report.demoSeedSeconds.toFixed(1)} s (target ≤ ${DEMO_SEED_BUDGET_SECONDS} s) ${mark(report.demoSeedSeconds <= DEMO_SEED_BUDGET_SECONDS)}`);
+  }
+  if (report.importCopy) {
+    section(`Imports against a plain COPY of the same file (target ≥ ${IMPORT_COPY_TARGET_PERCENT} % of COPY's rows/s)`);
+    out.push(
+      table([
+        ['file', 'rows', 'MB', 'COPY s', 'COPY rows/s', 'read s', 'import s', 'import rows/s', '% of COPY', 'met'],
+        ...(['members', 'contributions'] as const).map((kind) => {
+          const m = report.importCopy![kind];
+          return [
+            kind,
+            m.rows.toLocaleString('en'),
+            (m.bytes / 1e6).toFixed(1),
+            m.copySeconds.toFixed(2),
+            Math.round(m.rows / m.copySeconds).toLocaleString('en'),
+            m.readSeconds.toFixed(2),
+            m.importSeconds.toFixed(2),
+            Math.round(m.rows / m.importSeconds).toLocaleString('en'),
+            m.percentOfCopy.toFixed(1),
+            mark(m.percentOfCopy >= IMPORT_COPY_TARGET_PERCENT && m.errors === 0),
+          ];
+        }),
+      ]),
+    );
   }
   const baseline = report.baseline ?? [];
   if (report.api) {

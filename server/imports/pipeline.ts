@@ -16,12 +16,16 @@ import type { ImportHistoryRow, ImportReport } from '@/contracts/imports';
 import type { ImportRunMode } from '@/contracts/imports';
 import { importKind, mayImport } from '@/server/imports/kinds';
 import { CHUNK, type IssueCode, type PendingRow, type Values } from '@/server/imports/kinds/types';
+import { copyLine, copyText } from '@/db/copy';
 import { previewValues, rowCheck } from '@/server/imports/kinds/row-check';
 
 // The orchestrator: one transaction per file, header matching, the modes, issues, history, audit and the
 // rollups. What a kind's rows mean lives in server/imports/kinds/ (one module per kind).
 
 class Rollback extends Error {}
+
+/** Rows of a set-based kind copied into the staging table per COPY (a few MB of text). */
+const STAGE_ROWS = 50_000;
 
 /** Imports the caller may see, rejected-rows reports included: those made within their region. */
 function visibleImports(caller: Caller): SQL | undefined {
@@ -123,11 +127,26 @@ export async function runImport(
       const changedAudit: { entityId: string; fields: string[] }[] = [];
       // A preview is rolled back: no figures to keep current.
       const rollups = mode === 'preview' ? null : new RollupTracker(tx as unknown as Database);
+      const writeContext = { tx, db: tx as unknown as Database, caller, importId, issue, changedAudit, rollups };
+      const staged = handler.staged;
+      // A set-based kind: the checked rows go to the staging table by COPY, a few MB at a time.
+      let stageText = '';
+      let stageRows = 0;
+      if (staged) {
+        await tx.execute(sql.raw(`create temp table import_stage (line integer not null, raw text not null,
+          ${staged.columns.map(([name, type]) => `${name} ${type}`).join(', ')}) on commit drop`));
+      }
       const flush = async () => {
+        if (staged) {
+          await copyText(tx as unknown as Database, 'import_stage', ['line', 'raw', ...staged.columns.map(([name]) => name)], stageText);
+          stageText = '';
+          stageRows = 0;
+          return;
+        }
         if (batch.length === 0) return;
         const rows = batch;
         batch = [];
-        const counts = await handler.writeChunk({ tx, db: tx as unknown as Database, caller, importId, issue, changedAudit, rollups }, rows, refs);
+        const counts = await handler.writeChunk!(writeContext, rows, refs);
         report.added += counts.added;
         report.updated += counts.updated;
         report.unchanged += counts.unchanged;
@@ -162,7 +181,12 @@ export async function runImport(
               values: previewValues(pending ? pending.value : raw, handler.columnOf),
             });
           }
-          if (pending && !rejectedLines.has(rec.line)) batch.push(pending);
+          if (pending && !rejectedLines.has(rec.line)) {
+            if (staged) {
+              stageText += copyLine([pending.line, JSON.stringify(raw), ...staged.values(pending)]);
+              if (++stageRows >= STAGE_ROWS) await flush();
+            } else batch.push(pending);
+          }
           if (batch.length >= CHUNK) await flush();
         }
       }
@@ -171,6 +195,16 @@ export async function runImport(
         throw new Rollback();
       }
       await flush();
+      if (staged) {
+        // The staged rows are checked against the database and written together (the temporary table has
+        // no statistics until analyzed).
+        await tx.execute(sql`analyze import_stage`);
+        const present = new Set(fieldIndex.keys());
+        const counts = await staged.write({ ...writeContext, present, ip: args.ip ?? null }, refs);
+        report.added += counts.added;
+        report.updated += counts.updated;
+        report.unchanged += counts.unchanged;
+      }
       report.rejected = rejectedLines.size;
       if (mode === 'preview') throw new Rollback();
       if (report.errorCount > 0 && mode !== 'valid_only') throw new Rollback();

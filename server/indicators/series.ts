@@ -406,6 +406,7 @@ export async function getSummarySeries(
     list,
     useRollup,
   ]);
+  // Every regional row it reads lies in the scope's region: writes elsewhere leave it cached.
   const rows = await cachedRows<Record<string, unknown>>(db, {
     key,
     query: () => sql`
@@ -438,7 +439,7 @@ export async function getSummarySeries(
       left join claims_paid cp on cp.m = mo.m and cp.k = g.key
       left join wf on wf.year = extract(year from mo.m)::int and wf.key = g.key
       order by mo.m, g.key`,
-  });
+  }, { region: scope.regionCode });
   const cells = rows.map((row): SummaryCell => {
     const active = toNumber(row.active);
     const activePrev = toNumber(row.active_prev);

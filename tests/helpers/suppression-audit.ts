@@ -60,18 +60,28 @@ export async function publish(db: Database, caller: Caller, audit: AuditScope): 
 
   for (const region of audit.regions) {
     for (const period of audit.periods) {
-      const summary = await getSummaryView(db, { caller, period, regionCode: region, compare: true });
+      const summary = await getSummaryView(db, { caller, period, regionCode: region, compare: true, explain: true });
       for (const m of ADDITIVE_METRICS) {
         put(id(region, period, m), summary[m]);
         put(id(region, summary.previousMonth!.period, m), summary.previousMonth![m]);
         put(id(region, summary.sameMonthLastYear!.period, m), summary.sameMonthLastYear![m]);
       }
+      // The explanations' parts are figures too (issue 19): a number there must not be a hidden cell's.
+      const explained = summary.explanations!;
+      put(id(region, period, 'activeMembers'), explained.coverageRate.numerator!.value);
+      put(id(region, summary.previousMonth!.period, 'activeMembers'), explained.lapseRate.denominator!.value);
+      put(id(region, period, 'newEnrolments'), explained.newEnrolments.numerator!.value);
+      put(id(region, period, 'lapsedMembers'), explained.lapsedMembers.numerator!.value);
+      put(id(region, period, 'reactivatedMembers'), explained.reactivatedMembers.numerator!.value);
+      put(id(region, period, 'contributionsCollected'), explained.contributionsCollected.numerator!.value);
+      put(id(region, period, 'claimsPaidAmount'), explained.claimsPaidAmount.numerator!.value);
       for (const by of COVERAGE_BY) {
         if (by === 'village' && region.length === 13) continue;
-        const view = await getCoverageView(db, { caller, period, regionCode: region, by, locale: 'id' });
+        const view = await getCoverageView(db, { caller, period, regionCode: region, by, locale: 'id', explain: true });
         const scopeOf = (key: string) => (by === 'village' ? key : `${region}/${by}:${key}`);
         for (const row of view.rows) {
           for (const m of ADDITIVE_METRICS) put(id(scopeOf(row.key), period, m), row[m]);
+          put(id(scopeOf(row.key), period, 'activeMembers'), view.explanations![row.key]!.numerator!.value);
           const active = id(scopeOf(row.key), period, 'activeMembers');
           if (isHidden(row.activeMembers) && row.informalWorkforce) {
             // The workforce is public: a shown rate or uncovered count gives the members back.

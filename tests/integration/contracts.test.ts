@@ -48,21 +48,22 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
     const period = '2026-03';
     let suppressed = 0;
     for (const caller of [officer, official]) {
-      const summary = await getSummaryView(db, { caller, period, regionCode: DISTRICT, compare: true });
+      const summary = await getSummaryView(db, { caller, period, regionCode: DISTRICT, compare: true, explain: true });
+      expect(summary.explanations).toBeDefined();
       expectContract(summaryContract.response, summary, `summary ${caller.role}`);
       suppressed += JSON.stringify(summary).split('"<5"').length - 1;
       for (const by of COVERAGE_BY) {
-        const view = await getCoverageView(db, { caller, period, regionCode: DISTRICT, by, locale: 'id' });
-        const body = { rows: view.rows, period: view.period, region: view.region, by: view.by, provisional: view.provisional };
+        const view = await getCoverageView(db, { caller, period, regionCode: DISTRICT, by, locale: 'id', explain: true });
+        const body = { rows: view.rows, period: view.period, region: view.region, by: view.by, provisional: view.provisional, explanations: view.explanations };
         expectContract(coverageContract.response, body, `coverage ${by}`);
       }
       const rows = await listCommunities(db, { caller, period, regionCode: DISTRICT, locale: 'id' });
-      expectContract(communitiesContract.response, { rows }, 'communities');
+      expectContract(communitiesContract.response, { rows, period }, 'communities');
       const trend = await getTrendView(db, { caller, metric: 'coverageRate', from: '2025-12', to: period, regionCode: DISTRICT });
       expectContract(trendContract.response, trend, 'trend');
       const map = await getMapView(db, { caller, period, metric: 'claimsPaidCount', regionCode: DISTRICT });
       expectContract(mapContract.response, map, 'map');
-      const agents = await listAgents(db, { caller, period });
+      const agents = await listAgents(db, { caller, period, explain: true });
       expectContract(agentsContract.response, agents, 'agents');
       const agent = await getAgentDetail(db, { caller, code: agents.rows[0]!.code, period });
       expectContract(agentContract.response, { period, ...agent }, 'agent');
@@ -76,7 +77,7 @@ describe.each(ENGINES)('v1 responses against their contracts on %s', (engine) =>
         expect(list.rows.length).toBeGreaterThan(0);
         expectContract(claimsContract.response, { ...list, ...range }, 'claims');
       }
-      expectContract(claimsSummaryContract.response, await getClaimsSummary(db, { caller, ...range }), 'claims summary');
+      expectContract(claimsSummaryContract.response, await getClaimsSummary(db, { caller, ...range, explain: true }), 'claims summary');
       if (caller === officer) {
         const members = await listMembers(db, { caller, period });
         expect(members.rows.length).toBeGreaterThan(0);

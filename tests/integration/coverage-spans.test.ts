@@ -177,4 +177,27 @@ describe.each(ENGINES)('coverage spans on %s', (engine) => {
     expect(await stored()).toEqual([]);
     await expectConsistent();
   });
+
+  it('keeps the runs of a statement that touches tens of thousands of members without running out of locks', async () => {
+    // 20,000 members written in one statement on a database whose runs look large (as at kabupaten scale,
+    // where the runs are rewritten member by member up to a quarter of the table): one lock per member was
+    // more than the server's lock table holds (max_locks_per_transaction × connections: 6,400 slots here).
+    await tdb.db.execute(sql`
+      insert into members (nik, name, sex, village_code, channel, enrolled_on, declared_income)
+      select '3302140101' || lpad(g::text, 6, '0'), 'Lock ' || g, 'L', ${V1}, 'walk_in', '2026-01-02', 1000000
+      from generate_series(1, 20000) g`);
+    await tdb.db.execute(sql`update pg_class set reltuples = 1000000 where oid = 'coverage_spans'::regclass`);
+    await tdb.db.execute(sql`
+      insert into contributions (member_id, first_month, months_count, jkk_amount, jkm_amount, paid_on)
+      select id, '2026-01-01', 2, 20000, 13600, '2026-01-05' from members where name like 'Lock %'`);
+    const [runs] = await queryRows<{ n: number }>(
+      tdb.db,
+      sql`select count(*)::int as n from coverage_spans s join members m on m.id = s.member_id
+          where m.name like 'Lock %' and s.first_month = '2026-01-01' and s.last_month = '2026-02-01'`,
+    );
+    expect(runs!.n).toBe(20000);
+    await tdb.db.execute(sql`delete from members where name like 'Lock %'`);
+    await tdb.db.execute(sql`analyze coverage_spans`);
+    await expectConsistent();
+  }, 180_000);
 });

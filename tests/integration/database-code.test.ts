@@ -134,7 +134,9 @@ describe.each(ENGINES)('database code on %s', (engine) => {
           concat_ws(',', case when t.tgtype & 4 <> 0 then 'insert' end, case when t.tgtype & 8 <> 0 then 'delete' end,
             case when t.tgtype & 16 <> 0 then 'update' end, case when t.tgtype & 32 <> 0 then 'truncate' end) as events
         from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
-        where p.proname = 'payung_bump_data_version' and t.tgtype & 1 = 0`,
+        where p.proname in ('payung_bump_data_version', 'payung_bump_district_version_new', 'payung_bump_district_version_old',
+          'payung_bump_district_version_both', 'payung_bump_member_district_version_new', 'payung_bump_member_district_version_old',
+          'payung_bump_member_district_version_both') and t.tgtype & 1 = 0`,
     );
     const missing: string[] = [];
     for (const table of [...read].sort()) {

@@ -9,7 +9,7 @@ import { readDataVersion } from '@/db/figures-cache';
 import { getSummary } from '@/server/indicators/summary';
 import { getSummarySeries, type SummaryCell } from '@/server/indicators/series';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
-import { DISTRICT, V1, loadHandmadeData, type MemberIds } from '../helpers/handmade-data';
+import { DISTRICT, OUT_DISTRICT, V1, loadHandmadeData, type MemberIds } from '../helpers/handmade-data';
 
 const withoutCache = async <T>(read: () => Promise<T>): Promise<T> => {
   const before = env.PAYUNG_FIGURES_CACHE;
@@ -89,5 +89,50 @@ describe.each(ENGINES)('figure cache on %s', (engine) => {
 
     await tdb.db.execute(sql`delete from contributions where member_id = ${ids.M3} and first_month = '2026-05-01'`);
     expect(await read()).toEqual(first);
+  });
+
+  it('keeps a district\'s figures cached when another district is written to, and runs the written one\'s again', async () => {
+    const read = (regionCode: string) => getSummarySeries(tdb.db, { from: '2026-01', to: '2026-03', scope: { regionCode }, by: 'total', source: 'live' });
+    const districtVersions = async () =>
+      Object.fromEntries(
+        (await queryRows<{ district: string; v: string }>(tdb.db, sql`select district, sum(version)::text as v from data_version_district group by 1`)).map((r) => [r.district, BigInt(r.v)]),
+      );
+    const outsideBefore = await read(OUT_DISTRICT);
+    const districtBefore = await read(DISTRICT);
+    const enrolled = (cells: SummaryCell[]) => cells.map((c) => [c.period, c.newEnrolments]);
+    const active = (cells: SummaryCell[]) => cells.map((c) => [c.period, c.activeMembers]);
+
+    // A change outside that nobody tells the cache about (triggers off for one transaction): M11 now
+    // enrolled in February. Only a statement that runs again sees it.
+    await tdb.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update members set enrolled_on = '2026-02-10' where id = ${ids.M11}`);
+    });
+    const live = await withoutCache(() => read(OUT_DISTRICT));
+    expect(enrolled(live)).toEqual([['2026-01', 0], ['2026-02', 1], ['2026-03', 0]]);
+
+    // A contribution in DISTRICT (M3 in V1, covered until 2025-11, pays February 2026).
+    const versions = await districtVersions();
+    await tdb.db.execute(sql`
+      insert into contributions (member_id, first_month, months_count, jkk_amount, jkm_amount, paid_on)
+      values (${ids.M3}, '2026-02-01', 1, 10000, 6800, '2026-02-03')`);
+    const moved = await districtVersions();
+    expect(moved[DISTRICT]! > (versions[DISTRICT] ?? 0n)).toBe(true);
+    expect(moved[OUT_DISTRICT] ?? 0n).toBe(versions[OUT_DISTRICT] ?? 0n);
+
+    // The other district is answered from the cache (without M11's new month), the written one again.
+    expect(await read(OUT_DISTRICT)).toEqual(outsideBefore);
+    const districtAfter = await read(DISTRICT);
+    expect(districtAfter).toEqual(await withoutCache(() => read(DISTRICT)));
+    expect(active(districtAfter).find(([p]) => p === '2026-02')![1]).toBe((active(districtBefore).find(([p]) => p === '2026-02')![1] as number) + 1);
+
+    // A write in the other district makes its figures current.
+    await tdb.db.execute(sql`update members set name = name where id = ${ids.M11}`);
+    expect(enrolled(await read(OUT_DISTRICT))).toEqual(enrolled(live));
+
+    await tdb.db.execute(sql`update members set enrolled_on = '2025-10-01' where id = ${ids.M11}`);
+    await tdb.db.execute(sql`delete from contributions where member_id = ${ids.M3} and first_month = '2026-02-01'`);
+    expect(await read(OUT_DISTRICT)).toEqual(outsideBefore);
+    expect(await read(DISTRICT)).toEqual(districtBefore);
   });
 });

@@ -11,7 +11,7 @@ import { type ImportKind } from '@/domain/enums';
 import { seedDemo } from '@/db/seed';
 import type { Caller } from '@/server/auth/caller';
 import { csvRecords } from '@/server/imports/stream';
-import { rebuildRollups, rollupsFresh } from '@/db/rollups';
+import { RECOMPUTE_MIN_MEMBERS, RECOMPUTE_SHARE, rebuildRollups, rollupsFresh } from '@/db/rollups';
 import { getSummarySeries, type Grouping } from '@/server/indicators/series';
 import { addMonths, monthsBetween, type Period } from '@/domain/month';
 import type { IndicatorScope } from '@/server/indicators/scope';
@@ -251,6 +251,32 @@ describe.each(ENGINES)('rollup on %s', (engine) => {
       await undoImport(db(), { caller: officer, importId: paidEarlier.importId! });
       await expectSameAsRebuild();
     });
+
+    it('stays equal to a rebuild when an import touches so many members that their villages are computed afresh, and after its undo', async () => {
+      // Every member of a range of villages pays a later month: enough of them for RollupTracker to
+      // compute the villages afresh instead of each member's difference.
+      const picked = await queryRows<{ nik: string; next: string; village: string }>(
+        db(),
+        sql`select m.nik, to_char(greatest(max(c.last_month) + interval '1 month', '2026-07-01'), 'YYYY-MM') as next, m.village_code as village
+            from members m join contributions c on c.member_id = m.id
+            group by m.id order by m.village_code, m.id limit ${RECOMPUTE_MIN_MEMBERS + 100}`,
+      );
+      const villages = [...new Set(picked.map((p) => p.village))].sort();
+      const [inRange] = await queryRows<{ n: number }>(
+        db(),
+        sql`select count(*)::int as n from members where village_code between ${villages[0]!} and ${villages[villages.length - 1]!}`,
+      );
+      // The recomputation is the path taken (not the difference of each member's facts).
+      expect(picked.length).toBeGreaterThan(RECOMPUTE_MIN_MEMBERS);
+      expect(picked.length * RECOMPUTE_SHARE).toBeGreaterThanOrEqual(Number(inRange!.n));
+      const csv = ['nik;bulan_mulai;jumlah_bulan;iuran_jkk;iuran_jkm;tanggal_bayar', ...picked.map((p) => `${p.nik};${p.next};1;10000;6800;${AS_OF}`)].join('\n');
+      const imported = await run('contributions', csv);
+      expect(imported.errors).toEqual([]);
+      expect(imported.added).toBe(picked.length);
+      await expectSameAsRebuild();
+      await undoImport(db(), { caller: officer, importId: imported.importId! });
+      await expectSameAsRebuild();
+    }, 300_000);
 
     it('stays equal to a rebuild when a claim is recorded and paid', async () => {
       const [member] = await queryRows<{ nik: string }>(

@@ -91,6 +91,10 @@ describe('v1 contracts: parameters', () => {
       [summaryContract.params, { compare: 'yes' }, 'compare', 'bad_flag'],
       [claimsContract.params, { dir: 'sideways' }, 'dir', 'bad_direction'],
       [mapContract.params, { format: 'pdf' }, 'format', 'bad_format'],
+      [summaryContract.params, { explain: 'yes' }, 'explain', 'bad_flag'],
+      [membersContract.params, { status: 'gone' }, 'status', 'bad_status'],
+      [membersContract.params, { enrolled: '2' }, 'enrolled', 'bad_flag'],
+      [claimsContract.params, { basis: 'incident' }, 'basis', 'bad_basis'],
     ];
     for (const [schema, input, param, code] of cases) {
       expect(refusal(() => parseParams(schema, input)), JSON.stringify(input)).toMatchObject({ status: 400, param, code });
@@ -101,7 +105,7 @@ describe('v1 contracts: parameters', () => {
   });
 
   it('reads good values and defaults as the endpoints document them', () => {
-    expect(parseParams(summaryContract.params, {})).toEqual({ period: latestCompleteMonth(), region: undefined, compare: false, format: 'json' });
+    expect(parseParams(summaryContract.params, {})).toEqual({ period: latestCompleteMonth(), region: undefined, compare: false, explain: false, format: 'json' });
     expect(parseParams(claimsContract.params, { page: '3', community: '12', agent: 'PRS-001', sort: 'amount', dir: 'asc' })).toMatchObject({
       page: 3,
       community: 12,
@@ -113,6 +117,16 @@ describe('v1 contracts: parameters', () => {
     });
     expect(parseParams(trendContract.params, { to: '2026-06' })).toMatchObject({ from: '2025-07', to: '2026-06', metric: 'activeMembers' });
     expect(parseParams(membersContract.params, { q: 'Siti Aminah', page: '2' })).toMatchObject({ q: 'Siti Aminah', page: 2 });
+    // The filters an explanation's link sets: the rows behind a figure.
+    expect(parseParams(membersContract.params, { region: '33.02.14.2001', status: 'stopped', enrolled: '1', agent: 'PRS-001' })).toMatchObject({
+      region: '33.02.14.2001',
+      status: 'stopped',
+      enrolled: true,
+      paid: false,
+      agent: 'PRS-001',
+    });
+    expect(parseParams(claimsContract.params, { basis: 'paid', status: 'paid' })).toMatchObject({ basis: 'paid', status: 'paid' });
+    expect(parseParams(claimsContract.params, {})).toMatchObject({ basis: 'submitted' });
     expect(parseParams(coverageContract.params, { by: 'ageBand', region: '33.02.14' })).toMatchObject({ by: 'ageBand', region: '33.02.14' });
   });
 

@@ -6,6 +6,7 @@ import { getI18n } from '@/server/i18n';
 import { sendDay } from '@/server/reports/config';
 import { getSubscription, listOwnDeliveries } from '@/server/reports/subscriptions';
 import { SubscriptionForm } from '@/components/reports/subscription-form';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatDateTimeInJakarta, formatPeriod } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
 import { interpolate } from '@/i18n';
@@ -73,26 +74,23 @@ export default async function AccountPage() {
         {deliveries.length === 0 ? (
           <p className="note">{t.noDeliveries}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.month}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.updatedAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((delivery) => (
-                <tr key={delivery.id}>
-                  <td>{formatPeriod(delivery.month.slice(0, 7), locale)}</td>
-                  <td>
-                    <span className={`status ${STATUS_CLASS[delivery.status]}`}>{t.statuses[delivery.status]}</span>
-                  </td>
-                  <td>{formatDateTimeInJakarta(delivery.sentAt ?? delivery.updatedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rowHeaders={false}
+            data={deliveries}
+            columns={[
+              { id: 'month', header: t.month, cell: ({ row }) => formatPeriod(row.original.month.slice(0, 7), locale) },
+              {
+                id: 'status',
+                header: t.status,
+                cell: ({ row: { original } }) => <span className={`status ${STATUS_CLASS[original.status]}`}>{t.statuses[original.status]}</span>,
+              },
+              {
+                id: 'updatedAt',
+                header: t.updatedAt,
+                cell: ({ row: { original } }) => formatDateTimeInJakarta(original.sentAt ?? original.updatedAt, locale),
+              },
+            ]}
+          />
         )}
       </section>
     </>

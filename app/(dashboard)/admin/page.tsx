@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { listScopeRegions, listUsers } from '@/server/users';
 import { CreateUserForm, UserRowForms } from '@/components/admin/user-forms';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePagePermission } from '@/server/auth/session';
 import { formatDateTimeInJakarta } from '@/domain/format';
 import { getI18n } from '@/server/i18n';
@@ -40,34 +41,28 @@ export default async function AdminUsersPage() {
       <section className="admin-section" aria-labelledby="users-heading">
         <h2 id="users-heading">{t.usersTitle}</h2>
         <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.role}</th>
-                <th scope="col">{t.region}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.lastSignIn}</th>
-                <th scope="col">{t.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} data-testid={`user-row-${user.email}`}>
-                  <td>{user.email}</td>
-                  <td>{user.name}</td>
-                  <td>{messages.roles[user.role]}</td>
-                  <td>{user.regionCode ? `${user.regionCode} ${regionName.get(user.regionCode) ?? ''}` : t.allRegions}</td>
-                  <td>{user.active ? t.active : t.inactive}</td>
-                  <td>{user.lastSignInAt ? formatDateTimeInJakarta(user.lastSignInAt, locale) : t.never}</td>
-                  <td>
-                    <UserRowForms user={user} regions={regions} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rowHeaders={false}
+            data={users}
+            rowProps={(user) => ({ 'data-testid': `user-row-${user.email}` })}
+            columns={[
+              { id: 'email', header: t.email, cell: ({ row }) => row.original.email },
+              { id: 'name', header: t.name, cell: ({ row }) => row.original.name },
+              { id: 'role', header: t.role, cell: ({ row }) => messages.roles[row.original.role] },
+              {
+                id: 'region',
+                header: t.region,
+                cell: ({ row: { original: user } }) => (user.regionCode ? `${user.regionCode} ${regionName.get(user.regionCode) ?? ''}` : t.allRegions),
+              },
+              { id: 'status', header: t.status, cell: ({ row }) => (row.original.active ? t.active : t.inactive) },
+              {
+                id: 'lastSignIn',
+                header: t.lastSignIn,
+                cell: ({ row: { original: user } }) => (user.lastSignInAt ? formatDateTimeInJakarta(user.lastSignInAt, locale) : t.never),
+              },
+              { id: 'actions', header: t.actions, cell: ({ row }) => <UserRowForms user={row.original} regions={regions} /> },
+            ]}
+          />
         </div>
       </section>
     </>

@@ -33,6 +33,7 @@ export default dashboardPage(async ({ searchParams }) => {
     caller,
     period,
     filters: { supervisorId: supervisor, villageCode: village, communityId: community },
+    explain: true,
   });
   const scope =
     caller.role === 'supervisor' ? a.scopeOwn : interpolate(a.scopeAll, { region: view.regionName });

@@ -31,6 +31,7 @@ export default dashboardPage(
       region: '',
       community: '',
       agent: '',
+      basis: '',
       from: addMonths(to, -11),
       to,
       sort: 'submittedOn',
@@ -58,13 +59,14 @@ export default dashboardPage(
           // Filters of personal scope are left out for roles that may not use them (the API refuses them).
           community: list.community ?? null,
           agent: list.agent ?? null,
+          basis: list.basis,
           ...range,
         },
         sort: list.sort,
         direction: list.dir,
         page: list.page,
       }),
-      getClaimsSummary(db, { caller, ...range, ...filters }),
+      getClaimsSummary(db, { caller, ...range, ...filters, explain: true }),
       getClaimFilterChoices(db, { caller }),
     ]);
     const data = { list: rows ? { ...rows, ...range } : null, summary, choices };

@@ -10,9 +10,12 @@ import { parseParams } from '@/contracts/params';
 import { capacityContract, channelsContract } from '@/contracts/plan';
 import { CapacityPlanner } from '@/components/plan/capacity-planner';
 import { ExportLinks } from '@/components/coverage/export-links';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { dashboardPage } from '../dashboard-page';
 import { savePlanScenario } from './actions';
 import { pageTitle } from '@/server/page-title';
+
+type ChannelRow = Awaited<ReturnType<typeof getChannelEffectiveness>>['rows'][number];
 
 export const generateMetadata = pageTitle('plan');
 
@@ -100,57 +103,63 @@ export default dashboardPage(async ({ searchParams }) => {
           const shown = all.slice(0, GAP_ROWS_SHOWN);
           return (
             <div key={kind} className="table-wrap" style={{ marginBottom: '1rem' }}>
-              <table className="data-table" data-testid={testId}>
-                <caption>
-                  {title}: {interpolate(p.gapsShown, { shown: shown.length, total: all.length })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{p.place}</th>
-                    <th scope="col" className="num">{p.agentsFromWithin}</th>
-                    <th scope="col" className="num">{p.active}</th>
-                    <th scope="col" className="num">{p.inArrears}</th>
-                    <th scope="col" className="num">{p.ended}</th>
-                    {kind === 'village_occupation' ? <th scope="col" className="num">{p.workforce}</th> : null}
-                    <th scope="col" className="num">{p.notCovered}</th>
-                    <th scope="col" className="num">{p.gap}</th>
-                    <th scope="col" className="num">{p.likelyKept}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((row) => (
-                    <tr key={row.key}>
-                      <th scope="row">
-                        {kind === 'community' ? (
-                          <>
-                            {row.name} <small className="muted">({row.village})</small>
-                          </>
-                        ) : (
-                          row.name
-                        )}
-                      </th>
-                      <td className="num">{row.agentsFromWithin > 0 ? n(row.agentsFromWithin) : <strong>{p.none}</strong>}</td>
-                      <td className="num">{n(row.activeMembers)}</td>
-                      <td className="num">{n(row.membersInArrears)}</td>
-                      <td className="num">{n(row.endedMembers)}</td>
-                      {kind === 'village_occupation' ? <td className="num">{n(row.workforce)}</td> : null}
-                      <td className="num">{n(row.notCovered)}</td>
-                      <td className="num">
+              <DataTable
+                testId={testId}
+                caption={`${title}: ${interpolate(p.gapsShown, { shown: shown.length, total: all.length })}`}
+                data={shown}
+                columnVisibility={{ workforce: kind === 'village_occupation' }}
+                columns={[
+                  {
+                    id: 'place',
+                    header: p.place,
+                    cell: ({ row: { original: row } }) =>
+                      kind === 'community' ? (
+                        <>
+                          {row.name} <small className="muted">({row.village})</small>
+                        </>
+                      ) : (
+                        row.name
+                      ),
+                  },
+                  {
+                    id: 'agentsFromWithin',
+                    header: p.agentsFromWithin,
+                    meta: { numeric: true },
+                    cell: ({ row: { original: row } }) => (row.agentsFromWithin > 0 ? n(row.agentsFromWithin) : <strong>{p.none}</strong>),
+                  },
+                  { id: 'active', header: p.active, meta: { numeric: true }, cell: ({ row }) => n(row.original.activeMembers) },
+                  { id: 'inArrears', header: p.inArrears, meta: { numeric: true }, cell: ({ row }) => n(row.original.membersInArrears) },
+                  { id: 'ended', header: p.ended, meta: { numeric: true }, cell: ({ row }) => n(row.original.endedMembers) },
+                  { id: 'workforce', header: p.workforce, meta: { numeric: true }, cell: ({ row }) => n(row.original.workforce) },
+                  { id: 'notCovered', header: p.notCovered, meta: { numeric: true }, cell: ({ row }) => n(row.original.notCovered) },
+                  {
+                    id: 'gap',
+                    header: p.gap,
+                    meta: { numeric: true },
+                    cell: ({ row: { original: row } }) => (
+                      <>
                         {n(row.gap, 1)}{' '}
                         <small className="muted">
                           ({n(row.gapLow, 0)}–{n(row.gapHigh, 0)}; {row.gapSource === 'village' ? p.gapSourceVillage : p.gapSourceRegion})
                         </small>
-                      </td>
-                      <td className="num">
+                      </>
+                    ),
+                  },
+                  {
+                    id: 'likelyKept',
+                    header: p.likelyKept,
+                    meta: { numeric: true },
+                    cell: ({ row: { original: row } }) => (
+                      <>
                         {n(row.likelyKept, 1)}{' '}
                         <small className="muted">
                           ({n(row.likelyKeptLow, 0)}–{n(row.likelyKeptHigh, 0)})
                         </small>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                ]}
+              />
             </div>
           );
         })}
@@ -181,44 +190,40 @@ export default dashboardPage(async ({ searchParams }) => {
           label={p.channelsTitle}
         />
         <div className="table-wrap">
-          <table className="data-table" data-testid="channels-table">
-            <caption>
-              {p.channelsTitle}
-              {channels.community ? ` — ${channels.community.name}` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{p.channel}</th>
-                <th scope="col" className="num">{p.enrolments}</th>
-                <th scope="col" className="num">{p.share}</th>
-                <th scope="col" className="num">{p.retention3m}</th>
-                <th scope="col" className="num">{p.retention6m}</th>
-                <th scope="col" className="num">{p.retention12m}</th>
-                <th scope="col" className="num">{interpolate(p.activeNow, { period: formatPeriod(channels.to, locale) })}</th>
-                <th scope="col" className="num">{p.inArrears}</th>
-                <th scope="col" className="num">{p.claims}</th>
-                <th scope="col" className="num">{p.membersWithClaim}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{messages.channels[row.key]}</th>
-                  <td className="num">{n(row.enrolments)}</td>
-                  <td className="num">{pct(row.share)}</td>
-                  {[row.retention3m, row.retention6m, row.retention12m].map((cell, i) => (
-                    <td key={i} className="num">
-                      {pct(cell.rate)} <small className="muted">({interpolate(p.ofCohort, { retained: n(cell.retained), cohort: n(cell.cohort) })})</small>
-                    </td>
-                  ))}
-                  <td className="num">{n(row.activeNow)}</td>
-                  <td className="num">{n(row.membersInArrears)}</td>
-                  <td className="num">{n(row.claims)}</td>
-                  <td className="num">{n(row.membersWithClaim)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="channels-table"
+            caption={`${p.channelsTitle}${channels.community ? ` — ${channels.community.name}` : ''}`}
+            data={channels.rows}
+            columns={[
+              { id: 'channel', header: p.channel, cell: ({ row }) => messages.channels[row.original.key] },
+              { id: 'enrolments', header: p.enrolments, meta: { numeric: true }, cell: ({ row }) => n(row.original.enrolments) },
+              { id: 'share', header: p.share, meta: { numeric: true }, cell: ({ row }) => pct(row.original.share) },
+              ...(['retention3m', 'retention6m', 'retention12m'] as const).map(
+                (key): DataColumn<ChannelRow> => ({
+                  id: key,
+                  header: p[key],
+                  meta: { numeric: true },
+                  cell: ({ row }) => {
+                    const cell = row.original[key];
+                    return (
+                      <>
+                        {pct(cell.rate)} <small className="muted">({interpolate(p.ofCohort, { retained: n(cell.retained), cohort: n(cell.cohort) })})</small>
+                      </>
+                    );
+                  },
+                }),
+              ),
+              {
+                id: 'activeNow',
+                header: interpolate(p.activeNow, { period: formatPeriod(channels.to, locale) }),
+                meta: { numeric: true },
+                cell: ({ row }) => n(row.original.activeNow),
+              },
+              { id: 'inArrears', header: p.inArrears, meta: { numeric: true }, cell: ({ row }) => n(row.original.membersInArrears) },
+              { id: 'claims', header: p.claims, meta: { numeric: true }, cell: ({ row }) => n(row.original.claims) },
+              { id: 'membersWithClaim', header: p.membersWithClaim, meta: { numeric: true }, cell: ({ row }) => n(row.original.membersWithClaim) },
+            ]}
+          />
         </div>
       </section>
       {suppressesSmallCells(caller.role) ? <p className="note">{messages.overview.suppressedNote}</p> : null}

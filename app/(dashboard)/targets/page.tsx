@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { getCoverageView } from '@/server/coverage';
 import { PeriodPicker } from '@/components/period-picker';
 import { TargetForm } from '@/components/coverage/target-form';
+import { DataTable } from '@/components/ui/data-table';
 import { can } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
 import { formatPercent, formatPeriod } from '@/domain/format';
@@ -38,45 +39,37 @@ export default dashboardPage(async ({ searchParams }) => {
       </div>
       {!editable ? <p className="note">{t.readOnly}</p> : null}
       <div className="table-wrap">
-        <table className="data-table" data-testid="targets-table">
-          <caption>
-            {t.year} {year}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.village}</th>
-              <th scope="col">{t.target}</th>
-              <th scope="col" className="num">
-                {interpolate(t.actual, { period: formatPeriod(period, locale) })}
-              </th>
-              <th scope="col" className="num">
-                {t.attainment}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.name}</th>
-                <td>
-                  {editable ? (
-                    <TargetForm
-                      action={updateCoverageTarget}
-                      regionCode={row.key}
-                      year={year}
-                      villageName={row.name}
-                      current={row.targetRate ?? null}
-                    />
-                  ) : (
-                    formatPercent(row.targetRate ?? null, locale)
-                  )}
-                </td>
-                <td className="num">{formatPercent(row.coverageRate ?? null, locale)}</td>
-                <td className="num">{formatPercent(row.targetAttainment ?? null, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="targets-table"
+          caption={`${t.year} ${year}`}
+          data={view.rows}
+          columns={[
+            { id: 'village', header: t.village, cell: ({ row }) => row.original.name },
+            {
+              id: 'target',
+              header: t.target,
+              cell: ({ row: { original } }) =>
+                editable ? (
+                  <TargetForm
+                    action={updateCoverageTarget}
+                    regionCode={original.key}
+                    year={year}
+                    villageName={original.name}
+                    current={original.targetRate ?? null}
+                  />
+                ) : (
+                  formatPercent(original.targetRate ?? null, locale)
+                ),
+            },
+            {
+              id: 'actual',
+              header: interpolate(t.actual, { period: formatPeriod(period, locale) }),
+              meta: { numeric: true },
+              cell: ({ row }) => formatPercent(row.original.coverageRate ?? null, locale),
+            },
+            { id: 'attainment', header: t.attainment, meta: { numeric: true }, cell: ({ row }) => formatPercent(row.original.targetAttainment ?? null, locale) },
+          ]}
+        />
       </div>
     </>
   );

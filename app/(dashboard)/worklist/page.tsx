@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { getWorklist, type WorklistCell } from '@/server/worklist';
 import { PeriodPicker } from '@/components/period-picker';
+import { DataTable } from '@/components/ui/data-table';
 import { suppressesSmallCells } from '@/domain/permissions';
 import { requirePageCaller } from '@/server/auth/session';
 import { formatNumber, formatPeriod } from '@/domain/format';
@@ -37,31 +38,25 @@ function CellTable({
   const w = messages.worklist;
   return (
     <div className="table-wrap">
-      <table className="data-table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{first}</th>
-            {showUncovered ? <th scope="col" className="num">{w.uncovered}</th> : null}
-            <th scope="col" className="num">{w.lapsed}</th>
-            <th scope="col" className="num">{w.active}</th>
-            {showUncovered ? <th scope="col" className="num">{w.workforce}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={row.key}>
-              <td>{i + 1}</td>
-              <th scope="row">{link ? <Link href={link(row.key)}>{row.name}</Link> : row.name}</th>
-              {showUncovered ? <td className="num">{formatNumber(row.uncoveredWorkers, locale)}</td> : null}
-              <td className="num">{formatNumber(row.lapsedMembers, locale)}</td>
-              <td className="num">{formatNumber(row.activeMembers, locale)}</td>
-              {showUncovered ? <td className="num">{formatNumber(row.informalWorkforce, locale)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId={testId}
+        caption={caption}
+        data={rows}
+        columnVisibility={{ uncovered: showUncovered, workforce: showUncovered }}
+        columns={[
+          { id: 'rank', header: '#', cell: ({ row }) => row.index + 1 },
+          {
+            id: 'name',
+            header: first,
+            meta: { rowHeader: true },
+            cell: ({ row: { original } }) => (link ? <Link href={link(original.key)}>{original.name}</Link> : original.name),
+          },
+          { id: 'uncovered', header: w.uncovered, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.uncoveredWorkers, locale) },
+          { id: 'lapsed', header: w.lapsed, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.lapsedMembers, locale) },
+          { id: 'active', header: w.active, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.activeMembers, locale) },
+          { id: 'workforce', header: w.workforce, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.informalWorkforce, locale) },
+        ]}
+      />
     </div>
   );
 }
@@ -115,31 +110,19 @@ export default dashboardPage(async ({ searchParams }) => {
           <p data-testid="members-hidden">{w.membersHidden}</p>
         ) : (
           <div className="table-wrap">
-            <table className="data-table" data-testid="worklist-members">
-              <caption>{w.membersCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{w.member}</th>
-                  <th scope="col">{w.nik}</th>
-                  <th scope="col">{w.village}</th>
-                  <th scope="col">{w.community}</th>
-                  <th scope="col">{w.agent}</th>
-                  <th scope="col">{w.lastCovered}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.members.map((m) => (
-                  <tr key={m.key}>
-                    <th scope="row">{m.name}</th>
-                    <td className="nik">{m.nik}</td>
-                    <td>{m.villageName}</td>
-                    <td>{m.communityName ?? '–'}</td>
-                    <td>{m.agentName ?? '–'}</td>
-                    <td>{formatPeriod(m.lastCovered, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="worklist-members"
+              caption={w.membersCaption}
+              data={list.members}
+              columns={[
+                { id: 'member', header: w.member, cell: ({ row }) => row.original.name },
+                { id: 'nik', header: w.nik, meta: { cellClassName: 'nik' }, cell: ({ row }) => row.original.nik },
+                { id: 'village', header: w.village, cell: ({ row }) => row.original.villageName },
+                { id: 'community', header: w.community, cell: ({ row }) => row.original.communityName ?? '–' },
+                { id: 'agent', header: w.agent, cell: ({ row }) => row.original.agentName ?? '–' },
+                { id: 'lastCovered', header: w.lastCovered, cell: ({ row }) => formatPeriod(row.original.lastCovered, locale) },
+              ]}
+            />
           </div>
         )}
       </section>

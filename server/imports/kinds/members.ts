@@ -1,11 +1,10 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db';
-import { members } from '@/db/schema';
 import { CHANNELS } from '@/domain/enums';
 import { rateOn, type RateLike } from '@/domain/rates';
 import { closest, FORMULA_START, KPJ_PATTERN, nikBirthPart, nikProblem, parseAmount, parseSex } from '@/server/imports/fields';
-import { recordEntityChanges, undoEntityImport } from '@/server/imports/kinds/entity-undo';
+import { undoEntityImport } from '@/server/imports/kinds/entity-undo';
 import {
   checkAgent,
   checkOccupation,
@@ -21,11 +20,11 @@ import {
   type Occupations,
   type Villages,
 } from '@/server/imports/kinds/references';
-import { defineKind, diff, inList, inScope, type RowCheck } from '@/server/imports/kinds/types';
+import { analyzeIfGrown, auditChanges, reportRows } from '@/server/imports/kinds/staged';
+import { defineKind, type RowCheck } from '@/server/imports/kinds/types';
 
 type Refs = Villages & Occupations & Communities & Agents & { rates: RateLike[] };
 
-const FIELDS = ['kpj', 'name', 'sex', 'birthDate', 'villageCode', 'occupationCode', 'communityId', 'agentCode', 'channel', 'enrolledOn', 'declaredIncome'] as const;
 
 /** A NIK's 16 digits, checked; null (reported) when it is not one. Shared by the kinds that name a member. */
 export function checkNik(row: RowCheck): string | null {
@@ -120,85 +119,113 @@ export const membersKind = defineKind<Refs>({
     } else value.declaredIncome = undefined;
   },
 
-  /** One lookup of the existing members by NIK, one upsert, one insert of before-images. */
-  async writeChunk(ctx, rows, refs) {
-    const { tx, db, caller, importId, rollups } = ctx;
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const changes: { entityId: number; before: Record<string, unknown> }[] = [];
-    const existing = await queryRows<Record<string, unknown> & { id: number; nik: string; villageCode: string }>(
-      db,
-      sql`select id, nik, kpj, name, sex, birth_date::text as "birthDate", village_code as "villageCode",
-            occupation_code as "occupationCode", community_id as "communityId", agent_code as "agentCode",
-            channel, enrolled_on::text as "enrolledOn", declared_income as "declaredIncome"
-          from members where nik in (${inList(rows.map((r) => r.value.nik as string))})`,
-    );
-    const byNik = new Map(existing.map((e) => [e.nik, e]));
-    const writes: (typeof members.$inferInsert)[] = [];
-    for (const row of rows) {
-      const v = row.value;
-      const before = byNik.get(v.nik as string);
+  staged: {
+    columns: [
+      ['nik', 'text not null'],
+      ['kpj', 'text'],
+      ['name', 'text not null'],
+      ['sex', 'text not null'],
+      ['birth_date', 'date'],
+      ['village_code', 'text not null'],
+      ['occupation_code', 'text'],
+      ['community_id', 'integer'],
+      ['agent_code', 'text'],
+      ['channel', 'text not null'],
+      ['enrolled_on', 'date not null'],
+      // Null: not given (a new member gets the lowest band, a known one keeps theirs).
+      ['declared_income', 'bigint'],
+    ],
+    values: ({ value: v }) => [
+      v.nik, v.kpj, v.name, v.sex, v.birthDate, v.villageCode, v.occupationCode, v.communityId, v.agentCode, v.channel, v.enrolledOn, v.declaredIncome,
+    ],
+
+    /**
+     * The whole file in a few statements: the stored members by NIK in one join; a NIK registered outside
+     * the caller's region rejected; the before-images and audit of the changed rows, the rollup's copies,
+     * and one upsert of the rows that are new or changed.
+     */
+    async write(ctx, refs) {
+      const { tx, db, caller, importId, rollups, present } = ctx;
+      const region = caller.regionCode;
+      await tx.execute(sql`
+        create temp table import_resolved on commit drop as
+        select s.*, m.id as existing_id,
+          ${region ? sql`(m.village_code = ${region} or m.village_code like ${`${region}.%`})` : sql`true`} as in_scope,
+          m.kpj as old_kpj, m.name as old_name, m.sex::text as old_sex, m.birth_date as old_birth_date, m.village_code as old_village_code,
+          m.occupation_code as old_occupation_code, m.community_id as old_community_id, m.agent_code as old_agent_code,
+          m.channel::text as old_channel, m.enrolled_on as old_enrolled_on, m.declared_income as old_declared_income
+        from import_stage s left join members m on m.nik = s.nik`);
+      await tx.execute(sql`analyze import_resolved`);
       // A member registered outside the caller's region is neither changed nor moved into it; the message
       // is the one for any NIK the caller cannot register, whether or not it exists elsewhere.
-      if (before && !inScope(caller, before.villageCode)) {
-        ctx.issue('errors', row.line, 'nik', 'nik_not_in_scope', {}, row.raw);
-        continue;
+      await reportRows(ctx, sql`existing_id is not null and not in_scope`, (line, raw) => ctx.issue('errors', line, 'nik', 'nik_not_in_scope', {}, raw));
+
+      // Fields of the file that differ from the stored member; a column absent from the file (or no
+      // income given) keeps the stored value.
+      const optional = (column: string, field: string, name: string): [string, SQL][] =>
+        present.has(column) ? [[field, sql`${sql.identifier(name)} is distinct from ${sql.identifier(`old_${name}`)}`]] : [];
+      const differs: [string, SQL][] = [
+        ...optional('kpj', 'kpj', 'kpj'),
+        ['name', sql`name is distinct from old_name`],
+        ['sex', sql`sex is distinct from old_sex`],
+        ...optional('tanggal_lahir', 'birthDate', 'birth_date'),
+        ['villageCode', sql`village_code is distinct from old_village_code`],
+        ...optional('pekerjaan', 'occupationCode', 'occupation_code'),
+        ...optional('komunitas', 'communityId', 'community_id'),
+        ...optional('kode_agen', 'agentCode', 'agent_code'),
+        ['channel', sql`channel is distinct from old_channel`],
+        ['enrolledOn', sql`enrolled_on is distinct from old_enrolled_on`],
+        ['declaredIncome', sql`declared_income is not null and declared_income is distinct from old_declared_income`],
+      ];
+      const changed = sql`(${sql.join(differs.map(([, d]) => d), sql` or `)})`;
+      const updated = sql`existing_id is not null and in_scope and ${changed}`;
+      const written = sql`(existing_id is null or (in_scope and ${changed}))`;
+      const [counts] = await queryRows<{ added: number; updated: number; unchanged: number }>(
+        db,
+        sql`select count(*) filter (where existing_id is null)::int as added, count(*) filter (where ${updated})::int as updated,
+                   count(*) filter (where existing_id is not null and in_scope and not ${changed})::int as unchanged
+            from import_resolved`,
+      );
+      if (!counts || counts.added + counts.updated === 0) return counts ?? { added: 0, updated: 0, unchanged: 0 };
+
+      // No income given for a new member: the lowest band in force at enrolment (most informal members use
+      // it), once per enrolment day.
+      const days = await queryRows<{ day: string }>(
+        db,
+        sql`select distinct enrolled_on::text as day from import_resolved where existing_id is null and declared_income is null`,
+      );
+      const lowest = days.map((d) => ({ day: d.day, income: rateOn(refs.rates, 'min_declared_income', d.day) ?? 0 }));
+
+      if (counts.updated > 0) {
+        await tx.execute(sql`
+          insert into import_changes (import_id, entity, entity_id, before)
+          select ${importId}, 'members', existing_id, jsonb_build_object('kpj', old_kpj, 'name', old_name, 'sex', old_sex,
+            'birthDate', old_birth_date::text, 'villageCode', old_village_code, 'occupationCode', old_occupation_code,
+            'communityId', old_community_id, 'agentCode', old_agent_code, 'channel', old_channel, 'enrolledOn', old_enrolled_on::text,
+            'declaredIncome', old_declared_income)
+          from import_resolved where ${updated}
+          on conflict do nothing`);
+        await auditChanges(ctx, 'members', updated, differs);
+        await rollups?.beforeRows(sql`select existing_id as id from import_resolved where ${updated}`);
       }
-      const next: Record<string, unknown> = { ...v };
-      // No income given: the lowest band in force at enrolment (most informal members use it).
-      if (!before && next.declaredIncome == null) next.declaredIncome = rateOn(refs.rates, 'min_declared_income', next.enrolledOn as string) ?? 0;
-      if (before) {
-        const fields = diff(before, next, FIELDS);
-        if (fields.length === 0) {
-          counts.unchanged++;
-          continue;
-        }
-        counts.updated++;
-        changes.push({ entityId: Number(before.id), before: Object.fromEntries(FIELDS.map((f) => [f, before[f] ?? null])) });
-        ctx.changedAudit.push({ entityId: String(before.id), fields });
-        for (const f of FIELDS) if (next[f] === undefined || (f === 'declaredIncome' && next[f] === null)) next[f] = before[f] ?? null;
-      } else counts.added++;
-      writes.push({
-        nik: next.nik as string,
-        kpj: (next.kpj as string | null | undefined) ?? null,
-        name: next.name as string,
-        sex: next.sex as 'L' | 'P',
-        birthDate: (next.birthDate as string | null | undefined) ?? null,
-        villageCode: next.villageCode as string,
-        occupationCode: (next.occupationCode as string | null | undefined) ?? null,
-        communityId: next.communityId == null ? null : Number(next.communityId),
-        agentCode: (next.agentCode as string | null | undefined) ?? null,
-        channel: next.channel as (typeof members.$inferInsert)['channel'],
-        enrolledOn: next.enrolledOn as string,
-        declaredIncome: Number(next.declaredIncome),
-        importId,
-      });
-    }
-    if (writes.length > 0) {
-      await rollups?.before(changes.map((c) => c.entityId));
-      const written = await tx
-        .insert(members)
-        .values(writes)
-        .onConflictDoUpdate({
-          target: members.nik,
-          set: {
-            kpj: sql`excluded.kpj`,
-            name: sql`excluded.name`,
-            sex: sql`excluded.sex`,
-            birthDate: sql`excluded.birth_date`,
-            villageCode: sql`excluded.village_code`,
-            occupationCode: sql`excluded.occupation_code`,
-            communityId: sql`excluded.community_id`,
-            agentCode: sql`excluded.agent_code`,
-            channel: sql`excluded.channel`,
-            enrolledOn: sql`excluded.enrolled_on`,
-            declaredIncome: sql`excluded.declared_income`,
-          },
-        })
-        .returning({ id: members.id });
-      await rollups?.added(written.map((w) => w.id));
-    }
-    await recordEntityChanges(ctx, 'members', changes);
-    return counts;
+      const given = (column: string, name: string) => (present.has(column) ? sql.identifier(name) : sql.identifier(`old_${name}`));
+      await tx.execute(sql`
+        insert into members (nik, kpj, name, sex, birth_date, village_code, occupation_code, community_id, agent_code, channel,
+          enrolled_on, declared_income, import_id)
+        select r.nik, ${given('kpj', 'kpj')}, r.name, r.sex, ${given('tanggal_lahir', 'birth_date')}, r.village_code,
+          ${given('pekerjaan', 'occupation_code')}, ${given('komunitas', 'community_id')}, ${given('kode_agen', 'agent_code')},
+          r.channel, r.enrolled_on, coalesce(r.declared_income, r.old_declared_income, d.income), ${importId}
+        from import_resolved r
+        left join json_to_recordset(${JSON.stringify(lowest)}::json) as d(day date, income bigint) on d.day = r.enrolled_on
+        where ${written}
+        on conflict (nik) do update set kpj = excluded.kpj, name = excluded.name, sex = excluded.sex, birth_date = excluded.birth_date,
+          village_code = excluded.village_code, occupation_code = excluded.occupation_code, community_id = excluded.community_id,
+          agent_code = excluded.agent_code, channel = excluded.channel, enrolled_on = excluded.enrolled_on,
+          declared_income = excluded.declared_income`);
+      await analyzeIfGrown(ctx, 'members', counts.added);
+      await rollups?.addedRows(sql`select m.id from members m join import_resolved r on r.nik = m.nik where r.existing_id is null`);
+      return counts;
+    },
   },
 
   undo: (ctx) => undoEntityImport(ctx, 'members'),

@@ -39,6 +39,26 @@ export interface WriteContext {
   rollups: RollupTracker | null;
 }
 
+/**
+ * What a set-based kind's writer gets: the valid rows of the whole file are in the temporary table
+ * `import_stage` (`line`, `raw` — the row's cells as JSON, for the rejected-rows report — and the kind's
+ * columns), and the file's columns (`present`: a column absent from the file keeps the stored value).
+ */
+export interface StagedContext extends WriteContext {
+  present: ReadonlySet<string>;
+  ip: string | null;
+}
+
+/** A kind whose rows are copied into a staging table and then checked against the database and written set-based. */
+export interface StagedKind<R> {
+  /** The kind's staging columns after `line` and `raw`, with their SQL types. */
+  columns: readonly (readonly [name: string, type: string])[];
+  /** A checked row's values, in `columns` order. */
+  values: (row: PendingRow) => (string | number | null | undefined)[];
+  /** Checks the staged rows against the database and writes them, all rows at once. */
+  write: (ctx: StagedContext, refs: R) => Promise<Counts>;
+}
+
 export interface UndoContext {
   tx: Tx;
   db: Database;
@@ -76,7 +96,10 @@ export interface ImportKindModule<R> {
   /** The reference sets, read once per import (never a query per row), limited to the caller's scope. */
   loadReferences: (db: Database, caller: Caller) => Promise<R>;
   validate: (row: RowCheck, refs: R) => void;
-  writeChunk: (ctx: WriteContext, rows: PendingRow[], refs: R) => Promise<Counts>;
+  /** Writes one chunk of checked rows; absent for the set-based kinds (`staged`). */
+  writeChunk?: (ctx: WriteContext, rows: PendingRow[], refs: R) => Promise<Counts>;
+  /** Set-based kinds: the file is copied into a staging table, then checked and written in a few statements. */
+  staged?: StagedKind<R>;
   /** Puts back what the import changed and removes what it created; throws AppError 409 when blocked. */
   undo: (ctx: UndoContext) => Promise<{ removed: number; restored: number }>;
 }

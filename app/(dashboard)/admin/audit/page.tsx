@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { listAuditActions, listAuditEntries } from '@/server/audit-log';
+import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { requirePagePermission } from '@/server/auth/session';
 import { formatDateTimeInJakarta, formatNumber } from '@/domain/format';
@@ -71,32 +72,27 @@ export default async function AuditLogPage({
         <p className="note">{t.noEntries}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.auditAt}</th>
-                <th scope="col">{t.auditUser}</th>
-                <th scope="col">{t.auditAction}</th>
-                <th scope="col">{t.auditEntity}</th>
-                <th scope="col">{t.auditDetails}</th>
-                <th scope="col">{t.auditIp}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDateTimeInJakarta(entry.at, locale)}</td>
-                  <td>{entry.actorEmail ?? '–'}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.entity ? `${entry.entity} ${entry.entityId ?? ''}` : '–'}</td>
-                  <td>
-                    <code>{entry.details ? JSON.stringify(entry.details) : ''}</code>
-                  </td>
-                  <td>{entry.ip ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="data-table audit-table"
+            rowHeaders={false}
+            data={result.rows}
+            columns={[
+              { id: 'at', header: t.auditAt, cell: ({ row }) => formatDateTimeInJakarta(row.original.at, locale) },
+              { id: 'user', header: t.auditUser, cell: ({ row }) => row.original.actorEmail ?? '–' },
+              { id: 'action', header: t.auditAction, cell: ({ row }) => row.original.action },
+              {
+                id: 'entity',
+                header: t.auditEntity,
+                cell: ({ row: { original } }) => (original.entity ? `${original.entity} ${original.entityId ?? ''}` : '–'),
+              },
+              {
+                id: 'details',
+                header: t.auditDetails,
+                cell: ({ row: { original } }) => <code>{original.details ? JSON.stringify(original.details) : ''}</code>,
+              },
+              { id: 'ip', header: t.auditIp, cell: ({ row }) => row.original.ip ?? '–' },
+            ]}
+          />
         </div>
       )}
       <Pager

@@ -6,6 +6,7 @@ import { interpolate } from '@/i18n';
 import { formatNumber } from '@/domain/format';
 import { BoundaryUploadForm } from '@/components/admin/boundary-upload-form';
 import styles from '@/components/map/map.module.css';
+import { DataTable } from '@/components/ui/data-table';
 import { requirePagePermission } from '@/server/auth/session';
 import { getI18n } from '@/server/i18n';
 import { pageTitle } from '@/server/page-title';
@@ -35,24 +36,17 @@ export default async function BoundariesPage() {
       <p style={{ maxWidth: '48rem' }}>{t.intro}</p>
       <BoundaryUploadForm />
       <h2 style={{ marginTop: '2rem' }}>{t.currentState}</h2>
-      <table className={styles.table} data-testid="boundary-states" style={{ maxWidth: '36rem' }}>
-        <thead>
-          <tr>
-            <th scope="col">{t.code}</th>
-            <th scope="col">{t.village}</th>
-            <th scope="col">{t.current}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {villages.map((village) => (
-            <tr key={village.code}>
-              <td>{village.code}</td>
-              <th scope="row">{village.name}</th>
-              <td>{t.sources[village.boundarySource ?? 'none']}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className={styles.table}
+        style={{ maxWidth: '36rem' }}
+        testId="boundary-states"
+        data={villages}
+        columns={[
+          { id: 'code', header: t.code, cell: ({ row }) => row.original.code },
+          { id: 'village', header: t.village, meta: { rowHeader: true }, cell: ({ row }) => row.original.name },
+          { id: 'current', header: t.current, cell: ({ row }) => t.sources[row.original.boundarySource ?? 'none'] },
+        ]}
+      />
       {all.length > villages.length ? (
         <p className="note">{interpolate(t.otherVillages, { count: formatNumber(all.length - villages.length, locale) })}</p>
       ) : null}

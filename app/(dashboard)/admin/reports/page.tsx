@@ -5,6 +5,7 @@ import { getI18n } from '@/server/i18n';
 import { readMailSettings, sendDay } from '@/server/reports/config';
 import { listDeliveries, listSubscribers } from '@/server/reports/deliveries';
 import { SendNowForm } from '@/components/reports/send-now-form';
+import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { formatDateTimeInJakarta, formatNumber, formatPeriod } from '@/domain/format';
 import { latestCompleteMonth } from '@/domain/month';
@@ -63,36 +64,37 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
           <p className="note">{t.noSubscribers}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="subscribers-heading">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.user}</th>
-                  <th scope="col">{a.role}</th>
-                  <th scope="col">{t.language}</th>
-                  <th scope="col">{t.subscribedAt}</th>
-                  <th scope="col">{t.lastDelivery}</th>
-                  <th scope="col">{t.sendNow}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {subscribers.map((s) => (
-                  <tr key={s.userId} data-testid={`subscriber-${s.email}`}>
-                    <td>
+            <DataTable
+              rowHeaders={false}
+              data={subscribers}
+              rowProps={(s) => ({ 'data-testid': `subscriber-${s.email}` })}
+              columns={[
+                {
+                  id: 'user',
+                  header: t.user,
+                  cell: ({ row: { original: s } }) => (
+                    <>
                       {s.email}
                       <br />
                       <span className="muted">{s.name}</span>
-                    </td>
-                    <td>{messages.roles[s.role]}</td>
-                    <td>{t.languages[s.locale]}</td>
-                    <td>{formatDateTimeInJakarta(s.subscribedAt, locale)}</td>
-                    <td>{s.lastMonth && s.lastStatus ? `${formatPeriod(s.lastMonth, locale)}: ${t.statuses[s.lastStatus]}` : '–'}</td>
-                    <td>
-                      <SendNowForm userId={s.userId} email={s.email} defaultMonth={lastMonth} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { id: 'role', header: a.role, cell: ({ row }) => messages.roles[row.original.role] },
+                { id: 'language', header: t.language, cell: ({ row }) => t.languages[row.original.locale] },
+                { id: 'subscribedAt', header: t.subscribedAt, cell: ({ row }) => formatDateTimeInJakarta(row.original.subscribedAt, locale) },
+                {
+                  id: 'lastDelivery',
+                  header: t.lastDelivery,
+                  cell: ({ row: { original: s } }) => (s.lastMonth && s.lastStatus ? `${formatPeriod(s.lastMonth, locale)}: ${t.statuses[s.lastStatus]}` : '–'),
+                },
+                {
+                  id: 'sendNow',
+                  header: t.sendNow,
+                  cell: ({ row: { original: s } }) => <SendNowForm userId={s.userId} email={s.email} defaultMonth={lastMonth} />,
+                },
+              ]}
+            />
           </div>
         )}
       </section>
@@ -104,25 +106,19 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
           <p className="note">{t.noDeliveriesAll}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="deliveries-heading">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.updatedAt}</th>
-                  <th scope="col">{t.user}</th>
-                  <th scope="col">{t.month}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.attempts}</th>
-                  <th scope="col">{t.error}</th>
-                  <th scope="col">{t.requestedBy}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.rows.map((d) => (
-                  <tr key={d.id} data-testid={`delivery-${d.id}`}>
-                    <td>{formatDateTimeInJakarta(d.sentAt ?? d.updatedAt, locale)}</td>
-                    <td>{d.email}</td>
-                    <td>{formatPeriod(d.month, locale)}</td>
-                    <td>
+            <DataTable
+              rowHeaders={false}
+              data={deliveries.rows}
+              rowProps={(d) => ({ 'data-testid': `delivery-${d.id}` })}
+              columns={[
+                { id: 'updatedAt', header: t.updatedAt, cell: ({ row: { original: d } }) => formatDateTimeInJakarta(d.sentAt ?? d.updatedAt, locale) },
+                { id: 'user', header: t.user, cell: ({ row }) => row.original.email },
+                { id: 'month', header: t.month, cell: ({ row }) => formatPeriod(row.original.month, locale) },
+                {
+                  id: 'status',
+                  header: t.status,
+                  cell: ({ row: { original: d } }) => (
+                    <>
                       <span className={`status ${STATUS_CLASS[d.status]}`}>{t.statuses[d.status]}</span>
                       {d.status === 'failed' ? (
                         <>
@@ -132,14 +128,14 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
                           </span>
                         </>
                       ) : null}
-                    </td>
-                    <td>{formatNumber(d.attempts, locale)}</td>
-                    <td>{d.lastError ? <code>{d.lastError}</code> : '–'}</td>
-                    <td>{d.requestedBy ?? t.schedule}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { id: 'attempts', header: t.attempts, cell: ({ row }) => formatNumber(row.original.attempts, locale) },
+                { id: 'error', header: t.error, cell: ({ row }) => (row.original.lastError ? <code>{row.original.lastError}</code> : '–') },
+                { id: 'requestedBy', header: t.requestedBy, cell: ({ row }) => row.original.requestedBy ?? t.schedule },
+              ]}
+            />
           </div>
         )}
         <Pager

@@ -57,7 +57,7 @@ export default dashboardPage<{ code: string }>(async ({ params, searchParams }) 
   if (info.level !== 'village') redirect(`/villages?region=${code}&period=${period}`);
 
   const [summary, series, ...breakdowns] = await Promise.all([
-    getSummaryView(db, { caller, period, regionCode: code, compare: true }),
+    getSummaryView(db, { caller, period, regionCode: code, compare: true, explain: true }),
     getSeriesView(db, { caller, from: addMonths(period, -(range - 1)), to: period, regionCode: code }),
     ...BREAKDOWNS.map(({ by }) => getCoverageView(db, { caller, period, regionCode: code, by, locale })),
   ]);

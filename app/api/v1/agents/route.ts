@@ -14,9 +14,9 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { period, supervisor, village, community } = parseParams(agentsContract.params, new URL(request.url).searchParams);
+  const { period, supervisor, village, community, explain } = parseParams(agentsContract.params, new URL(request.url).searchParams);
   const filters = { supervisorId: supervisor, villageCode: village, communityId: community };
-  const view: ResponseOf<typeof agentsContract> = await listAgents(await getDb(), { caller, period, filters });
+  const view: ResponseOf<typeof agentsContract> = await listAgents(await getDb(), { caller, period, filters, explain });
   const csvRows = view.rows.map(({ key: _key, communities, ...row }) => ({ period, ...row, communities: communities.join('; ') }));
   return respond(request, view, csvRows, `agents-${period}`, caller);
 });

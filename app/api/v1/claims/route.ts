@@ -25,6 +25,7 @@ export const GET = apiRoute(async (request: Request) => {
       region: params.region ?? null,
       community: params.community ?? null,
       agent: params.agent ?? null,
+      basis: params.basis,
       from,
       to,
     },

@@ -10,7 +10,7 @@ import type { ResponseOf } from '@/contracts/contract';
 
 export const dynamic = 'force-dynamic';
 
-/** `GET /api/v1/communities?period=&region=&id=` → `{ rows }`: the communities table. */
+/** `GET /api/v1/communities?period=&region=&id=` → `{ rows, period }`: the communities table. */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
   const { period, region, id } = parseParams(communitiesContract.params, new URL(request.url).searchParams);
@@ -19,7 +19,7 @@ export const GET = apiRoute(async (request: Request) => {
     throw new AppError('not_found', 404, 'notFound');
   }
   const rows = await listCommunities(db, { caller, period, regionCode: region, locale: localeFromRequest(request), communityId: id });
-  const body: ResponseOf<typeof communitiesContract> = { rows };
+  const body: ResponseOf<typeof communitiesContract> = { rows, period };
   const csvRows = rows.map(({ agents, ...row }) => ({ ...row, agents: agents.join('; ') }));
   return respond(request, body, csvRows, `communities-${period}`, caller);
 });

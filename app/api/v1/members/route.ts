@@ -11,7 +11,13 @@ export const dynamic = 'force-dynamic';
 /** The member register for roles that may see personal data (NIK masked); `format=csv|xlsx` exports the page (audited). */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { period, q, page } = parseParams(membersContract.params, new URL(request.url).searchParams);
-  const result: ResponseOf<typeof membersContract> = await listMembers(await getDb(), { caller, period, query: q, page });
+  const { period, q, page, region, status, enrolled, paid, agent, community } = parseParams(membersContract.params, new URL(request.url).searchParams);
+  const result: ResponseOf<typeof membersContract> = await listMembers(await getDb(), {
+    caller,
+    period,
+    query: q,
+    page,
+    filters: { region, status, enrolled, paid, agent, community },
+  });
   return respond(request, result, result.rows as unknown as Record<string, unknown>[], `members-${period}`, caller);
 });

@@ -11,9 +11,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { period, region, compare } = parseParams(summaryContract.params, new URL(request.url).searchParams);
-  const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare });
-  const { previousMonth: _p, sameMonthLastYear: _l, nowcast, ...flat } = summary;
+  const { period, region, compare, explain } = parseParams(summaryContract.params, new URL(request.url).searchParams);
+  const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare, explain });
+  const { previousMonth: _p, sameMonthLastYear: _l, explanations: _e, nowcast, ...flat } = summary;
   // One row: the figures, whether the month is provisional, and the nowcast as its own columns.
   const row = { ...flat, ...nowcastColumns(nowcast) };
   return respond(request, summary, [row], `summary-${period}`, caller);

@@ -6,6 +6,7 @@ import { listManagedAgents } from '@/server/master-data/agents';
 import { listCommunityOptions, listSupervisorOptions, listVillageOptions } from '@/server/master-data/options';
 import { AgentForm } from '@/components/master-data/master-forms';
 import { MasterPageHead } from '@/components/master-data/master-nav';
+import { DataTable } from '@/components/ui/data-table';
 import { can } from '@/domain/permissions';
 import { formatDate } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
@@ -52,42 +53,33 @@ export default async function MasterAgentsPage() {
           <p className="note">{t.agents.empty}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="master-agents">
-              <thead>
-                <tr>
-                  <th scope="col">{f.code}</th>
-                  <th scope="col">{f.name}</th>
-                  <th scope="col">{f.village}</th>
-                  <th scope="col">{f.communities}</th>
-                  <th scope="col">{f.supervisor}</th>
-                  <th scope="col">{f.phone}</th>
-                  <th scope="col">{f.activeFrom}</th>
-                  <th scope="col">{f.status}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.edit}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.code}>
-                    <th scope="row">{row.code}</th>
-                    <td>{row.name}</td>
-                    <td>{row.villageName}</td>
-                    <td>{row.communities ?? t.none}</td>
-                    <td>{row.supervisorName ? `${row.supervisorName} (${row.supervisorEmail})` : t.none}</td>
-                    <td>{row.phone ?? t.none}</td>
-                    <td>{formatDate(row.activeFrom, locale)}</td>
-                    <td>{status(row)}</td>
-                    <td>
-                      <Link href={`/admin/master/agents/${encodeURIComponent(row.code)}`} aria-label={`${t.edit} ${row.code}`}>
-                        {t.edit}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="master-agents"
+              data={rows}
+              columns={[
+                { id: 'code', header: f.code, cell: ({ row }) => row.original.code },
+                { id: 'name', header: f.name, cell: ({ row }) => row.original.name },
+                { id: 'village', header: f.village, cell: ({ row }) => row.original.villageName },
+                { id: 'communities', header: f.communities, cell: ({ row }) => row.original.communities ?? t.none },
+                {
+                  id: 'supervisor',
+                  header: f.supervisor,
+                  cell: ({ row: { original } }) => (original.supervisorName ? `${original.supervisorName} (${original.supervisorEmail})` : t.none),
+                },
+                { id: 'phone', header: f.phone, cell: ({ row }) => row.original.phone ?? t.none },
+                { id: 'activeFrom', header: f.activeFrom, cell: ({ row }) => formatDate(row.original.activeFrom, locale) },
+                { id: 'status', header: f.status, cell: ({ row }) => status(row.original) },
+                {
+                  id: 'edit',
+                  header: () => <span className="visually-hidden">{t.edit}</span>,
+                  cell: ({ row: { original } }) => (
+                    <Link href={`/admin/master/agents/${encodeURIComponent(original.code)}`} aria-label={`${t.edit} ${original.code}`}>
+                      {t.edit}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           </div>
         )}
       </section>

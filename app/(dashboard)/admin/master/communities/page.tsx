@@ -6,6 +6,7 @@ import { listManagedCommunities } from '@/server/master-data/communities';
 import { listOccupationOptions, listVillageOptions } from '@/server/master-data/options';
 import { CommunityForm } from '@/components/master-data/master-forms';
 import { MasterPageHead } from '@/components/master-data/master-nav';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate } from '@/domain/format';
 import { pageTitle } from '@/server/page-title';
 
@@ -35,40 +36,31 @@ export default async function MasterCommunitiesPage() {
           <p className="note">{t.communities.empty}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="master-communities">
-              <thead>
-                <tr>
-                  <th scope="col">{f.name}</th>
-                  <th scope="col">{f.type}</th>
-                  <th scope="col">{f.village}</th>
-                  <th scope="col">{f.occupation}</th>
-                  <th scope="col">{f.foundedOn}</th>
-                  <th scope="col" className="num">
-                    {t.communities.agents}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.edit}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">{row.name}</th>
-                    <td>{messages.communityTypes[row.type]}</td>
-                    <td>{row.villageName}</td>
-                    <td>{(locale === 'en' ? row.occupationNameEn : row.occupationNameId) ?? t.none}</td>
-                    <td>{row.foundedOn ? formatDate(row.foundedOn, locale) : t.none}</td>
-                    <td className="num">{row.agents}</td>
-                    <td>
-                      <Link href={`/admin/master/communities/${row.id}`} aria-label={`${t.edit} ${row.name}`}>
-                        {t.edit}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="master-communities"
+              data={rows}
+              columns={[
+                { id: 'name', header: f.name, cell: ({ row }) => row.original.name },
+                { id: 'type', header: f.type, cell: ({ row }) => messages.communityTypes[row.original.type] },
+                { id: 'village', header: f.village, cell: ({ row }) => row.original.villageName },
+                {
+                  id: 'occupation',
+                  header: f.occupation,
+                  cell: ({ row: { original } }) => (locale === 'en' ? original.occupationNameEn : original.occupationNameId) ?? t.none,
+                },
+                { id: 'foundedOn', header: f.foundedOn, cell: ({ row: { original } }) => (original.foundedOn ? formatDate(original.foundedOn, locale) : t.none) },
+                { id: 'agents', header: t.communities.agents, meta: { numeric: true }, cell: ({ row }) => row.original.agents },
+                {
+                  id: 'edit',
+                  header: () => <span className="visually-hidden">{t.edit}</span>,
+                  cell: ({ row: { original } }) => (
+                    <Link href={`/admin/master/communities/${original.id}`} aria-label={`${t.edit} ${original.name}`}>
+                      {t.edit}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           </div>
         )}
       </section>

@@ -4,6 +4,7 @@ import { getI18n } from '@/server/i18n';
 import { listReferenceRates } from '@/server/master-data/rates';
 import { RateForm } from '@/components/master-data/master-forms';
 import { MasterPageHead } from '@/components/master-data/master-nav';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatNumber } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
 import { pageTitle } from '@/server/page-title';
@@ -42,36 +43,24 @@ export default async function MasterRatesPage() {
       <section className="admin-section" aria-labelledby="rate-list-heading">
         <h2 id="rate-list-heading">{t.rates.list}</h2>
         <div className="table-scroll">
-          <table className="data-table" data-testid="master-rates">
-            <thead>
-              <tr>
-                <th scope="col">{f.key}</th>
-                <th scope="col">{f.category}</th>
-                <th scope="col" className="num">
-                  {f.value}
-                </th>
-                <th scope="col">{f.effectiveFrom}</th>
-                <th scope="col">{f.effectiveTo}</th>
-                <th scope="col">{f.status}</th>
-                <th scope="col">{f.source}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} data-key={row.key}>
-                  <th scope="row">
-                    <code>{row.key}</code>
-                  </th>
-                  <td>{t.rateCategories[row.category]}</td>
-                  <td className="num">{value(row)}</td>
-                  <td>{formatDate(row.effectiveFrom, locale)}</td>
-                  <td>{row.effectiveTo ? formatDate(row.effectiveTo, locale) : t.none}</td>
-                  <td>{state(row)}</td>
-                  <td className="muted">{row.source ?? t.none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="master-rates"
+            data={rows}
+            rowProps={(row) => ({ 'data-key': row.key })}
+            columns={[
+              { id: 'key', header: f.key, cell: ({ row }) => <code>{row.original.key}</code> },
+              { id: 'category', header: f.category, cell: ({ row }) => t.rateCategories[row.original.category] },
+              { id: 'value', header: f.value, meta: { numeric: true }, cell: ({ row }) => value(row.original) },
+              { id: 'effectiveFrom', header: f.effectiveFrom, cell: ({ row }) => formatDate(row.original.effectiveFrom, locale) },
+              {
+                id: 'effectiveTo',
+                header: f.effectiveTo,
+                cell: ({ row: { original } }) => (original.effectiveTo ? formatDate(original.effectiveTo, locale) : t.none),
+              },
+              { id: 'status', header: f.status, cell: ({ row }) => state(row.original) },
+              { id: 'source', header: f.source, meta: { cellClassName: 'muted' }, cell: ({ row }) => row.original.source ?? t.none },
+            ]}
+          />
         </div>
       </section>
     </>

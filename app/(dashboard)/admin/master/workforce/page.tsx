@@ -6,6 +6,7 @@ import { listWorkforceEstimates, listWorkforceYears } from '@/server/master-data
 import { listOccupationOptions, listWorkforceRegionOptions } from '@/server/master-data/options';
 import { WorkforceForm } from '@/components/master-data/master-forms';
 import { MasterPageHead } from '@/components/master-data/master-nav';
+import { DataTable } from '@/components/ui/data-table';
 import { formatNumber } from '@/domain/format';
 import { todayInJakarta } from '@/domain/month';
 import { interpolate } from '@/i18n';
@@ -57,35 +58,43 @@ export default dashboardPage(async ({ searchParams }) => {
           <p className="note">{t.workforce.empty}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table" data-testid="master-workforce">
-              <thead>
-                <tr>
-                  <th scope="col">{f.region}</th>
-                  <th scope="col">{f.occupation}</th>
-                  <th scope="col" className="num">
-                    {f.informalWorkers}
-                  </th>
-                  <th scope="col">{f.source}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.regionCode}/${row.occupationCode ?? ''}`}>
-                    <th scope="row">
-                      {row.regionName} <span className="muted">({row.regionCode})</span>
-                    </th>
-                    <td>{row.occupationCode ? ((locale === 'en' ? row.occupationNameEn : row.occupationNameId) ?? row.occupationCode) : t.workforce.total}</td>
-                    <td className="num">{formatNumber(row.informalWorkers, locale)}</td>
-                    <td>
-                      <span className={`status ${row.estimate ? 'status-menunggak' : 'status-aktif'}`}>
-                        {row.estimate ? t.workforce.estimateBadge : t.workforce.measuredBadge}
+            <DataTable
+              testId="master-workforce"
+              data={rows}
+              rowKey={(row) => `${row.regionCode}/${row.occupationCode ?? ''}`}
+              columns={[
+                {
+                  id: 'region',
+                  header: f.region,
+                  cell: ({ row: { original } }) => (
+                    <>
+                      {original.regionName} <span className="muted">({original.regionCode})</span>
+                    </>
+                  ),
+                },
+                {
+                  id: 'occupation',
+                  header: f.occupation,
+                  cell: ({ row: { original } }) =>
+                    original.occupationCode
+                      ? ((locale === 'en' ? original.occupationNameEn : original.occupationNameId) ?? original.occupationCode)
+                      : t.workforce.total,
+                },
+                { id: 'informalWorkers', header: f.informalWorkers, meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.informalWorkers, locale) },
+                {
+                  id: 'source',
+                  header: f.source,
+                  cell: ({ row: { original } }) => (
+                    <>
+                      <span className={`status ${original.estimate ? 'status-menunggak' : 'status-aktif'}`}>
+                        {original.estimate ? t.workforce.estimateBadge : t.workforce.measuredBadge}
                       </span>{' '}
-                      {row.source ? row.source.replace(/^\s*(estimate|estimasi|perkiraan)\s*[:\-–]\s*/i, '') : t.none}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                      {original.source ? original.source.replace(/^\s*(estimate|estimasi|perkiraan)\s*[:\-–]\s*/i, '') : t.none}
+                    </>
+                  ),
+                },
+              ]}
+            />
           </div>
         )}
       </section>

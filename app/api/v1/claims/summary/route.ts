@@ -16,13 +16,14 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { from, to, program, region } = parseParams(claimsSummaryContract.params, new URL(request.url).searchParams);
+  const { from, to, program, region, explain } = parseParams(claimsSummaryContract.params, new URL(request.url).searchParams);
   const summary: ResponseOf<typeof claimsSummaryContract> = await getClaimsSummary(await getDb(), {
     caller,
     from,
     to,
     program: program ?? null,
     region: region ?? null,
+    explain,
   });
   return respond(request, summary, summary.byProgram, `claims-summary-${from}-${to}`, caller);
 });

@@ -44,6 +44,8 @@ const coverageResponseSchema = z.object({
    * grouping has a denominator (villages, occupations), else its active members.
    */
   explanations: z.record(z.string(), explanationSchema).optional(),
+  /** The month's arrears window is still open: its member figures may still change. */
+  provisional: z.boolean(),
 });
 
 export const coverageContract = defineContract({
@@ -64,7 +66,8 @@ export const trendViewSchema = z.object({
   region: z.string(),
   from: z.string(),
   to: z.string(),
-  points: z.array(z.object({ period: z.string(), value: figureSchema.nullable() })),
+  /** `provisional`: the month's arrears window is still open at the data's as-of date. */
+  points: z.array(z.object({ period: z.string(), value: figureSchema.nullable(), provisional: z.boolean() })),
 });
 export type TrendView = z.infer<typeof trendViewSchema>;
 

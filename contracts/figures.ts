@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SUPPRESSED, WITHHELD, type Figure } from '@/domain/format';
 import { COVERAGE_NOTES } from '@/domain/data-gaps';
+import { NOWCAST_METHOD } from '@/domain/nowcast';
 
 /** Why a region's coverage rate is null: no denominator loaded, or no member recorded in it. */
 export const coverageNoteSchema = z.enum(COVERAGE_NOTES);
@@ -29,3 +30,28 @@ export const figureSetSchema = z.object({
   pendingMembers: figureSchema,
 });
 export type FigureSet = z.infer<typeof figureSetSchema>;
+
+/**
+ * A provisional figure's expected final value and its interval (domain/nowcast.ts): the observed value
+ * scaled by the median, 10th and 90th percentile of how the district's last final months completed.
+ */
+export const nowcastSchema = z.object({
+  expected: z.number(),
+  low: z.number(),
+  high: z.number(),
+  method: z.literal(NOWCAST_METHOD),
+  /** Months from the end of the month to the data's as-of date (0 while the month runs). */
+  lag: z.number().int(),
+  /** How many final months the ratios come from. */
+  referenceMonths: z.number().int(),
+});
+export type NowcastView = z.infer<typeof nowcastSchema>;
+
+/** The nowcasts of a provisional month's figures; null where there is too little history (or the value is hidden). */
+export const figureNowcastsSchema = z.object({
+  activeMembers: nowcastSchema.nullable(),
+  lapsedMembers: nowcastSchema.nullable(),
+  contributionsCollected: nowcastSchema.nullable(),
+  coverageRate: nowcastSchema.nullable(),
+});
+export type FigureNowcasts = z.infer<typeof figureNowcastsSchema>;

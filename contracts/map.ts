@@ -46,6 +46,9 @@ export const mapViewSchema = z.object({
   metric: z.enum(MAP_METRICS),
   /** 'approximate' when any village's polygon is still Payung's approximation. */
   boundarySource: boundarySourceSchema.nullable(),
+  /** The month's arrears window is still open: the member figures may still change until `provisionalUntil`. */
+  provisional: z.boolean(),
+  provisionalUntil: z.string(),
   features: z.array(mapFeatureSchema),
 });
 export type MapView = z.infer<typeof mapViewSchema>;

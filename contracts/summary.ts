@@ -1,11 +1,14 @@
 // `GET /api/v1/summary`: what the page, the route handler and the browser share.
 import { z } from 'zod';
 import { defineContract } from '@/contracts/contract';
-import { figureSetSchema } from '@/contracts/figures';
+import { figureNowcastsSchema, figureSetSchema } from '@/contracts/figures';
 import { flagParam, formatParam, periodParam, regionParam } from '@/contracts/params';
 import { explanationSchema, POPULATIONS } from '@/contracts/explain';
 
-const comparedMonth = figureSetSchema.extend({ period: z.string() });
+/** True while the month's arrears window is open at the data's as-of date (PRODUCT.md "Provisional month"). */
+const provisional = z.boolean();
+
+const comparedMonth = figureSetSchema.extend({ period: z.string(), provisional });
 
 /** With `explain=1`: what each card's figure is made of (contracts/explain.ts). */
 export const summaryExplanationsSchema = z.object({
@@ -27,6 +30,13 @@ export const summaryViewSchema = figureSetSchema.extend({
   regionName: z.string(),
   /** Null when no estimate is loaded for the region (see `coverageNote`). */
   informalWorkforce: z.number().nullable(),
+  provisional,
+  /** The last day on which the month's figures can still change. */
+  provisionalUntil: z.string(),
+  /** The last day any payment, claim or enrolment was recorded (null with no data). */
+  dataAsOf: z.string().nullable(),
+  /** For a provisional month: the expected final values beside the observed ones. */
+  nowcast: figureNowcastsSchema.nullable(),
   /** With `compare`: the same figures for the previous month and the same month a year before. */
   previousMonth: comparedMonth.optional(),
   sameMonthLastYear: comparedMonth.optional(),

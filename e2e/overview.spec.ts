@@ -96,3 +96,45 @@ test.describe('overview charts', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('provisional month', () => {
+  test.use({ storageState: storageStateFor('officer') });
+
+  // The demo's data runs to today, so the default month (the last one ended) is inside its arrears window.
+  test('marks the latest month provisional with its nowcast on the cards, the trend and the API', async ({ page }) => {
+    const api = await (await page.request.get('/api/v1/summary?compare=1')).json();
+    expect(api.provisional).toBe(true);
+    expect(api.previousMonth.provisional).toBe(true);
+    expect(api.nowcast.activeMembers).toMatchObject({ method: 'completion-ratio' });
+    const { expected, low, high } = api.nowcast.activeMembers;
+    expect(low).toBeLessThanOrEqual(expected);
+    expect(high).toBeGreaterThanOrEqual(expected);
+
+    // the sketch drawn by the server already dashes the provisional months
+    const html = await (await page.request.get('/')).text();
+    expect(html).toContain('data-provisional');
+
+    await page.goto('/');
+    const card = page.getByRole('region', { name: 'Peserta aktif' });
+    const badge = card.getByTestId('provisional-badge');
+    await expect(badge).toContainText('Sementara');
+    // its explanation is in the accessible text, not only in a tooltip
+    await expect(badge).toContainText('membayar tunggakan hingga 3 bulan');
+    const count = (value: number) => asDisplayed(Math.round(value));
+    await expect(card.getByTestId('stat-estimate')).toHaveText(`Perkiraan akhir ${count(expected)} (${count(low)}–${count(high)})`);
+    await expect(card.getByTestId('stat-changes-note')).toHaveText('Perbandingan dengan bulan sementara');
+    // new enrolments do not change after their month: no badge
+    await expect(page.getByRole('region', { name: 'Pendaftaran baru' }).getByTestId('provisional-badge')).toHaveCount(0);
+    await expect(page.getByTestId('nowcast-method')).toContainText('median rasio');
+    await expect(page.getByTestId('trend-provisional-note').first()).toBeVisible();
+    await expect(page.locator('.chart[data-chart="interactive"]').first()).toBeVisible();
+    await expect(page.getByTestId('map-provisional-note')).toBeVisible();
+
+    const csv = await (await page.request.get('/api/v1/summary?format=csv')).text();
+    const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const columns = header!.split(',');
+    expect(row!.split(',')[columns.indexOf('provisional')]).toBe('true');
+    expect(columns).toContain('activeMembersExpected');
+    await screenshot(page, 'overview-provisional');
+  });
+});

@@ -316,6 +316,17 @@ export const en: Messages = {
     internal: 'Something went wrong on the server while signing in. Try again; if it keeps happening, contact the administrator.',
     demoHint: 'Demo mode: use one of the demo accounts with the password',
   },
+  provisional: {
+    badge: 'Provisional',
+    badgeHelp:
+      "The figures of {period} are provisional until {date}: a member may pay up to 3 months of arrears, and a late payment makes them active in the month it covers.",
+    expected: 'Expected final {value} ({low}–{high})',
+    method:
+      "How the estimate is made: for the district's last 12 final months, the figure as known {lag} months after the month's end is compared with its final value. The figure now is multiplied by the median final/known ratio; the interval runs from the smallest to the largest ratio. The observed figure stays the main one.",
+    comparesProvisional: 'Compared with a provisional month',
+    trendNote: 'Dashed part: provisional months (may still change).',
+    mapNote: 'The figures of {period} are provisional until {date}: the map may still change.',
+  },
   overview: {
     title: 'Overview',
     subtitle: 'JKK & JKM membership of informal workers in {region}, {period}',

@@ -316,6 +316,17 @@ export const id = {
     internal: 'Terjadi kesalahan di server saat masuk. Coba lagi; jika berulang, hubungi administrator.',
     demoHint: 'Mode demo: gunakan salah satu akun demo dengan kata sandi',
   },
+  provisional: {
+    badge: 'Sementara',
+    badgeHelp:
+      'Angka {period} masih sementara hingga {date}: peserta boleh membayar tunggakan hingga 3 bulan, dan pembayaran terlambat membuat mereka aktif di bulan yang ditanggungnya.',
+    expected: 'Perkiraan akhir {value} ({low}–{high})',
+    method:
+      'Cara perkiraan dibuat: untuk 12 bulan terakhir yang sudah final di kecamatan ini, angka yang diketahui {lag} bulan setelah akhir bulan dibandingkan dengan angka akhirnya. Angka sekarang dikalikan median rasio akhir/diketahui; rentangnya dari rasio terkecil hingga terbesar. Angka teramati tetap yang utama.',
+    comparesProvisional: 'Perbandingan dengan bulan sementara',
+    trendNote: 'Bagian putus-putus: bulan sementara (masih bisa berubah).',
+    mapNote: 'Bulan {period} masih sementara hingga {date}: angka di peta masih bisa berubah.',
+  },
   overview: {
     title: 'Ringkasan',
     subtitle: 'Kepesertaan JKK & JKM pekerja informal di {region}, {period}',

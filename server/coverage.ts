@@ -20,6 +20,7 @@ import { getDataAsOf } from '@/server/settings';
 import { can } from '@/domain/permissions';
 import { toSearch } from '@/contracts/params';
 import type { Explanation } from '@/contracts/explain';
+import { provisionalTest } from '@/server/nowcast';
 import { type CommunityListRow, type CommunityRow, type CoverageBy, type CoverageRow, type TrendView } from '@/contracts/coverage';
 
 /** The v1 `by` values; `village` means the regions one level below the one asked for. */
@@ -42,6 +43,8 @@ export interface CoverageView {
   regionName: string;
   regionLevel: string;
   by: CoverageBy;
+  /** The month's arrears window is still open (PRODUCT.md "Provisional month"). */
+  provisional: boolean;
   rows: CoverageRow[];
   explanations?: Record<string, Explanation>;
 }
@@ -83,7 +86,7 @@ export async function getCoverageView(
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const months = [args.period];
   const denominated = HAS_WORKFORCE.has(args.by);
-  const [cells, totals, sources, asOf] = await Promise.all([
+  const [cells, totals, sources, asOf, provisional] = await Promise.all([
     getSummarySeries(db, {
       from: args.period,
       to: args.period,
@@ -98,6 +101,7 @@ export async function getCoverageView(
       ? getWorkforceSourcesByGroup(db, { regionCode: scope.regionCode, year: yearOf(args.period), by: args.by === 'occupation' ? 'occupation' : 'region' })
       : null,
     args.explain ? getDataAsOf(db) : null,
+    provisionalTest(db),
   ]);
   const states = breakdownStates(args.caller.role, cells, totals);
   const rows = cells.map((cell) => rowOf(args.by, args.caller.role, cell, args.locale, states?.get(cell)));
@@ -119,7 +123,7 @@ export async function getCoverageView(
       row.targetAttainment = rateIn(args.caller.role, attainment, cell.activeMembers, states?.get(cell)?.activeMembers);
     });
   }
-  const view: CoverageView = { period: args.period, region: scope.regionCode, regionName: region.name, regionLevel: region.level, by: args.by, rows };
+  const view: CoverageView = { period: args.period, region: scope.regionCode, regionName: region.name, regionLevel: region.level, by: args.by, provisional: provisional(args.period), rows };
   if (args.explain) {
     // Each row's headline figure from the row itself (suppressed alike); its rows where the register filters so.
     const personal = can(args.caller.role, 'view:personal-data');
@@ -156,6 +160,7 @@ export async function getCoverageView(
 
 export interface SeriesPoint extends FigureSet {
   period: string;
+  provisional: boolean;
 }
 
 export interface SeriesView {
@@ -173,7 +178,7 @@ export async function getSeriesView(
 ): Promise<SeriesView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const months = monthsBetween(args.from, args.to);
-  const [cells, states] = await Promise.all([
+  const [cells, states, provisional] = await Promise.all([
     getSummarySeries(db, {
       from: args.from,
       to: args.to,
@@ -184,13 +189,18 @@ export async function getSeriesView(
     args.communityId === undefined
       ? regionStates(db, { caller: args.caller, regionCode: scope.regionCode, months })
       : groupStates(db, { caller: args.caller, scope, by: 'community', key: String(args.communityId), months }),
+    provisionalTest(db),
   ]);
   return {
     region: scope.regionCode,
     regionName: region.name,
     from: args.from,
     to: args.to,
-    points: cells.map((cell) => ({ period: cell.period, ...figuresFor(args.caller.role, cell, states?.get(cell.period)) })),
+    points: cells.map((cell) => ({
+      period: cell.period,
+      ...figuresFor(args.caller.role, cell, states?.get(cell.period)),
+      provisional: provisional(cell.period),
+    })),
   };
 }
 
@@ -201,7 +211,7 @@ export function trendOf(series: SeriesView, metric: SummaryMetric): TrendView {
     region: series.region,
     from: series.from,
     to: series.to,
-    points: series.points.map((point) => ({ period: point.period, value: point[metric] })),
+    points: series.points.map((point) => ({ period: point.period, value: point[metric], provisional: point.provisional })),
   };
 }
 

@@ -1,4 +1,6 @@
 import 'server-only';
+import { arrearsWindowEnd } from '@/domain/month';
+import { provisionalTest } from '@/server/nowcast';
 import { sql } from 'drizzle-orm';
 import { cachedRows } from '@/db/figures-cache';
 import type { Database } from '@/db';
@@ -82,13 +84,14 @@ export async function getMapView(
   args: { caller: Caller; period: string; metric: MapMetric; regionCode?: string | null },
 ): Promise<MapView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
-  const [summaries, shapes] = await Promise.all([
+  const [summaries, shapes, provisional] = await Promise.all([
     getSummaryByVillage(db, { period: args.period, scope }),
     cachedRows<{ code: string; boundary: unknown; boundary_source: BoundarySource | null }>(
       db,
       sql`select code, boundary, boundary_source from regions
         where level = 'village' and ${regionMatch(sql`code`, scope.regionCode)}`,
     ).then((rows) => rows.map((row) => ({ code: row.code, boundary: row.boundary, boundarySource: row.boundary_source }))),
+    provisionalTest(db),
   ]);
   const shapeByCode = new Map(shapes.map((shape) => [shape.code, shape]));
   const suppress = suppressesSmallCells(args.caller.role);
@@ -119,6 +122,8 @@ export async function getMapView(
     regionName: region.name,
     metric: args.metric,
     boundarySource: sources.has('approximate') ? 'approximate' : sources.has('official') ? 'official' : null,
+    provisional: provisional(args.period),
+    provisionalUntil: arrearsWindowEnd(args.period),
     features,
   };
 }

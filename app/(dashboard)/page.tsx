@@ -91,6 +91,7 @@ export default dashboardPage(async ({ searchParams }) => {
         initialRange={range}
         initialTrends={trends}
         initialChannels={channels.rows}
+        initialProvisional={channels.provisional}
       />
     </>
   );

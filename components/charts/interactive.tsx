@@ -21,12 +21,46 @@ import {
 // Each chart sits in an aria-hidden container and its data table beside it is the accessible version, so
 // Recharts' keyboard layer is off: it would make the hidden SVG focusable (axe: aria-hidden-focus).
 import { CHART_COLORS, SERIES_COLORS } from './palette';
-import { shareChartHeight, type PairBarChartProps, type PathChartProps, type ShareBarChartProps, type TrendChartProps } from './types';
+import {
+  PROVISIONAL_DASH,
+  PROVISIONAL_OPACITY,
+  shareChartHeight,
+  type PairBarChartProps,
+  type PathChartProps,
+  type ShareBarChartProps,
+  type TrendChartProps,
+} from './types';
 
-export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, formatLine, height }: Required<TrendChartProps>) {
+type WithOptionalLabel<T extends { provisionalLabel?: string }> = Required<Omit<T, 'provisionalLabel'>> & Pick<T, 'provisionalLabel'>;
+
+/** A provisional month's bar: paler, with a dashed outline (as in the sketch). */
+const provisionalCell = (color: string, provisional: boolean | undefined, key: number) => (
+  <Cell
+    key={key}
+    fill={color}
+    {...(provisional ? { fillOpacity: PROVISIONAL_OPACITY, stroke: color, strokeDasharray: PROVISIONAL_DASH } : {})}
+  />
+);
+
+export function InteractiveTrendChart({
+  data,
+  barLabel,
+  lineLabel,
+  formatBar,
+  formatLine,
+  height,
+  provisionalLabel,
+}: WithOptionalLabel<TrendChartProps>) {
+  // The line is two series: solid through final months, dashed into and through provisional ones.
+  const rows = data.map((d, i) => ({
+    ...d,
+    lineFinal: d.provisional ? null : d.line,
+    lineProvisional: d.provisional || data[i + 1]?.provisional ? d.line : null,
+  }));
+  const anyProvisional = data.some((d) => d.provisional);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
         <YAxis yAxisId="bar" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
@@ -37,23 +71,43 @@ export function InteractiveTrendChart({ data, barLabel, lineLabel, formatBar, fo
           }
         />
         <Legend wrapperStyle={{ fontSize: 13 }} />
-        <Bar yAxisId="bar" dataKey="bar" name={barLabel} fill={CHART_COLORS.sky} isAnimationActive={false} />
+        <Bar yAxisId="bar" dataKey="bar" name={barLabel} fill={CHART_COLORS.sky} isAnimationActive={false}>
+          {data.map((d, i) => provisionalCell(CHART_COLORS.sky, d.provisional, i))}
+        </Bar>
         <Line
           yAxisId="line"
-          dataKey="line"
+          dataKey="lineFinal"
           name={lineLabel}
           stroke={CHART_COLORS.vermillion}
           strokeWidth={2.5}
           dot={{ r: 2 }}
           connectNulls={false}
           isAnimationActive={false}
+          tooltipType="none"
         />
+        {anyProvisional ? (
+          <Line
+            yAxisId="line"
+            dataKey="lineProvisional"
+            name={provisionalLabel ?? lineLabel}
+            legendType={provisionalLabel ? 'plainline' : 'none'}
+            stroke={CHART_COLORS.vermillion}
+            strokeWidth={2.5}
+            strokeDasharray={PROVISIONAL_DASH}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+            tooltipType="none"
+          />
+        ) : null}
+        {/* The tooltip reads the whole line once, named as the figure, whichever part draws it. */}
+        <Line yAxisId="line" dataKey="line" name={lineLabel} stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );
 }
 
-export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }: Required<PairBarChartProps>) {
+export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }: WithOptionalLabel<PairBarChartProps>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
@@ -62,8 +116,12 @@ export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
-        <Bar dataKey="a" name={aLabel} fill={CHART_COLORS.blue} isAnimationActive={false} />
-        <Bar dataKey="b" name={bLabel} fill={CHART_COLORS.orange} isAnimationActive={false} />
+        <Bar dataKey="a" name={aLabel} fill={CHART_COLORS.blue} isAnimationActive={false}>
+          {data.map((d, i) => provisionalCell(CHART_COLORS.blue, d.provisional, i))}
+        </Bar>
+        <Bar dataKey="b" name={bLabel} fill={CHART_COLORS.orange} isAnimationActive={false}>
+          {data.map((d, i) => provisionalCell(CHART_COLORS.orange, d.provisional, i))}
+        </Bar>
       </BarChart>
     </ResponsiveContainer>
   );

@@ -23,6 +23,8 @@ export function PairBarChart({ height = 240, ...props }: PairBarChartProps) {
             { name: props.bLabel, color: CHART_COLORS.orange, values: props.data.map((d) => d.b) },
           ]}
           leftAxis={{ width: 48, format: props.format }}
+          provisional={props.data.map((d) => d.provisional === true)}
+          provisionalLabel={props.provisionalLabel}
         />
       )}
     </div>

@@ -9,7 +9,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { niceTicks } from './nice-ticks';
 import { SERIES_COLORS } from './palette';
-import type { ShareDatum } from './types';
+import { PROVISIONAL_DASH, PROVISIONAL_OPACITY, type ShareDatum } from './types';
 
 const AXIS = '#666';
 const GRID = '#e5e7eb';
@@ -88,10 +88,12 @@ function YAxisLabels({ ticks, scaleY, axis, side, height }: { ticks: number[]; s
   );
 }
 
-function LegendIcon({ kind, color }: { kind: 'bar' | 'line'; color: string }) {
+function LegendIcon({ kind, color }: { kind: 'bar' | 'line' | 'provisional'; color: string }) {
   return (
     <svg width={14} height={14} viewBox="0 0 32 32" style={{ display: 'inline-block', verticalAlign: 'middle', marginRight: 4 }}>
-      {kind === 'bar' ? (
+      {kind === 'provisional' ? (
+        <path stroke={color} strokeWidth={3} strokeDasharray="6 4" fill={color} fillOpacity={PROVISIONAL_OPACITY} d="M2,6h28v20h-28z" />
+      ) : kind === 'bar' ? (
         <path stroke="none" fill={color} d="M0,4h32v24h-32z" />
       ) : (
         <path
@@ -105,7 +107,7 @@ function LegendIcon({ kind, color }: { kind: 'bar' | 'line'; color: string }) {
   );
 }
 
-function Legend({ items }: { items: Array<{ name: string; color: string; kind: 'bar' | 'line' }> }) {
+function Legend({ items }: { items: Array<{ name: string; color: string; kind: 'bar' | 'line' | 'provisional' }> }) {
   return (
     <ul style={{ position: 'absolute', left: 0, right: MARGIN_RIGHT, bottom: 0, padding: 0, margin: 0, textAlign: 'center', fontSize: 13, listStyle: 'none' }}>
       {/* Sorted by name, as Recharts 3's legend does by default (itemSorter "value"). */}
@@ -130,6 +132,8 @@ export function CartesianSketch({
   leftAxis,
   rightAxis,
   height,
+  provisional,
+  provisionalLabel,
 }: {
   labels: readonly string[];
   bars: SketchSeries[];
@@ -137,6 +141,9 @@ export function CartesianSketch({
   leftAxis: Axis;
   rightAxis?: Axis;
   height: number;
+  /** Per month: provisional (drawn paler with a dashed outline, the line into it dashed). */
+  provisional?: readonly boolean[];
+  provisionalLabel?: string;
 }) {
   const n = labels.length;
   const plotBottom = height - X_AXIS_HEIGHT - LEGEND_HEIGHT;
@@ -155,18 +162,23 @@ export function CartesianSketch({
   const centre = (i: number) => (i + 0.5) * band;
   const rightWidth = rightAxis?.width ?? 0;
 
-  // The line as segments between gaps (nulls), in a box stretched to the plot (0–100 across).
+  const isProvisional = (i: number) => provisional?.[i] === true;
+  // The line as segments between gaps (nulls), in a box stretched to the plot (0–100 across); a segment
+  // into a provisional month goes in the dashed path.
   let path = '';
+  let dashed = '';
   let dots: ReactNode[] = [];
   if (line) {
-    let pen = false;
+    let previous: string | null = null;
     line.values.forEach((value, i) => {
       if (value === null) {
-        pen = false;
+        previous = null;
         return;
       }
-      path += `${pen ? 'L' : 'M'}${centre(i).toFixed(3)},${(scaleRight(value) - MARGIN_TOP).toFixed(2)}`;
-      pen = true;
+      const point = `${centre(i).toFixed(3)},${(scaleRight(value) - MARGIN_TOP).toFixed(2)}`;
+      if (isProvisional(i)) dashed += `M${previous ?? point}L${point}`;
+      else path += `${previous ? 'L' : 'M'}${point}`;
+      previous = point;
     });
     dots = line.values.map((value, i) =>
       value === null ? null : (
@@ -198,6 +210,9 @@ export function CartesianSketch({
                 y={scaleLeft(value)}
                 height={plotBottom - scaleLeft(value)}
                 fill={series.color}
+                {...(isProvisional(i)
+                  ? { fillOpacity: PROVISIONAL_OPACITY, stroke: series.color, strokeDasharray: PROVISIONAL_DASH, 'data-provisional': true }
+                  : {})}
               />
             ),
           ),
@@ -205,6 +220,17 @@ export function CartesianSketch({
         {line ? (
           <svg x="0" y={MARGIN_TOP} width="100%" height={plotHeight} viewBox={`0 0 100 ${plotHeight}`} preserveAspectRatio="none" overflow="visible">
             <path d={path} fill="none" stroke={line.color} strokeWidth={2.5} vectorEffect="non-scaling-stroke" />
+            {dashed ? (
+              <path
+                d={dashed}
+                fill="none"
+                stroke={line.color}
+                strokeWidth={2.5}
+                strokeDasharray={PROVISIONAL_DASH}
+                vectorEffect="non-scaling-stroke"
+                data-provisional
+              />
+            ) : null}
           </svg>
         ) : null}
         {dots}
@@ -222,6 +248,7 @@ export function CartesianSketch({
         items={[
           ...bars.map((b) => ({ name: b.name, color: b.color, kind: 'bar' as const })),
           ...(line ? [{ name: line.name, color: line.color, kind: 'line' as const }] : []),
+          ...(provisionalLabel && provisional?.some(Boolean) ? [{ name: provisionalLabel, color: AXIS, kind: 'provisional' as const }] : []),
         ]}
       />
     </div>

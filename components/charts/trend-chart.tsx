@@ -26,6 +26,8 @@ export function TrendChart({ height = 260, ...props }: TrendChartProps) {
           leftAxis={{ width: 56, format: props.formatBar }}
           line={{ name: props.lineLabel, color: CHART_COLORS.vermillion, values: props.data.map((d) => d.line) }}
           rightAxis={{ width: 48, format: props.formatLine }}
+          provisional={props.data.map((d) => d.provisional === true)}
+          provisionalLabel={props.provisionalLabel}
         />
       )}
     </div>

@@ -5,6 +5,8 @@ export interface TrendDatum {
   /** Null where the figure is unknown or suppressed ("<5"): drawn as a gap. */
   bar: number | null;
   line: number | null;
+  /** A provisional month (its figures may still change): drawn dashed and paler. */
+  provisional?: boolean;
 }
 
 export interface TrendChartProps {
@@ -14,12 +16,15 @@ export interface TrendChartProps {
   formatBar: (value: number) => string;
   formatLine: (value: number) => string;
   height?: number;
+  /** The legend's name for the provisional months' mark (shown when some month is provisional). */
+  provisionalLabel?: string;
 }
 
 export interface PairDatum {
   label: string;
   a: number | null;
   b: number | null;
+  provisional?: boolean;
 }
 
 export interface PairBarChartProps {
@@ -28,6 +33,7 @@ export interface PairBarChartProps {
   bLabel: string;
   format: (value: number) => string;
   height?: number;
+  provisionalLabel?: string;
 }
 
 export interface ShareDatum {
@@ -58,3 +64,7 @@ export interface PathChartProps {
   format: (value: number) => string;
   height?: number;
 }
+
+/** The provisional months' mark in every chart: a dashed outline, paler fill, dashed line. */
+export const PROVISIONAL_DASH = '4 3';
+export const PROVISIONAL_OPACITY = 0.4;

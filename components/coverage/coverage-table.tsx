@@ -21,6 +21,7 @@ export function CoverageTable({
   by,
   initialPeriod,
   initialRows,
+  initialProvisional,
   columns,
   caption,
   link,
@@ -33,6 +34,8 @@ export function CoverageTable({
   by: CoverageBy;
   initialPeriod: string;
   initialRows: CoverageRow[];
+  /** Whether the initial month is provisional (the view's `provisional`). */
+  initialProvisional: boolean;
   columns: Column[];
   caption: string;
   link?: RowLink;
@@ -46,7 +49,7 @@ export function CoverageTable({
   const period = usePeriod(initialPeriod);
   const { data, isFetching, error } = useQuery({
     ...coverageQuery(region, period, by, community),
-    initialData: period === initialPeriod ? { rows: initialRows, period, region, by } : undefined,
+    initialData: period === initialPeriod ? { rows: initialRows, period, region, by, provisional: initialProvisional } : undefined,
   });
   const summary = useQuery({
     ...summaryQuery(region, period),

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { VillageChoropleth, type ChoroplethArea } from '@/components/charts/village-choropleth';
 import { useI18n } from '@/components/i18n-provider';
 import type { MapView } from '@/contracts/map';
-import { formatPeriod } from '@/domain/format';
+import { formatDate, formatPeriod } from '@/domain/format';
 import { classBreaks } from '@/domain/geo/class-breaks';
 import { interpolate, type Messages } from '@/i18n';
 import { coverageNoteText } from '@/domain/data-gaps';
@@ -178,6 +178,12 @@ export function MapExplorer({ initial, suppressed }: { initial: MapView; suppres
               },
             ]}
           />
+          {view.provisional ? (
+            <p className="note" data-testid="map-provisional-note">
+              <span className="badge-provisional">{messages.provisional.badge}</span>{' '}
+              {interpolate(messages.provisional.mapNote, { period: periodLabel, date: formatDate(view.provisionalUntil, locale) })}
+            </p>
+          ) : null}
           {suppressed ? <p className="note">{messages.overview.suppressedNote}</p> : null}
         </div>
       </div>

@@ -31,12 +31,15 @@ export function CoverageTrends({
   initialRange,
   initialTrends,
   initialChannels,
+  initialProvisional,
 }: {
   region: string;
   initialPeriod: string;
   initialRange: number;
   initialTrends: Record<(typeof METRICS)[number], TrendView>;
   initialChannels: CoverageRow[];
+  /** Whether the initial month is provisional (the channel view's `provisional`). */
+  initialProvisional: boolean;
 }) {
   const { locale, messages } = useI18n();
   const t = messages.coverage;
@@ -55,7 +58,7 @@ export function CoverageTrends({
   });
   const channels = useQuery({
     ...coverageQuery(region, period, 'channel'),
-    initialData: period === initialPeriod ? { rows: initialChannels, period, region, by: 'channel' as const } : undefined,
+    initialData: period === initialPeriod ? { rows: initialChannels, period, region, by: 'channel' as const, provisional: initialProvisional } : undefined,
   });
   const [active, rate, enrolments, lapsed] = trends.map((q) => q.data);
   const busy = trends.some((q) => q.isFetching) || channels.isFetching;
@@ -63,6 +66,11 @@ export function CoverageTrends({
 
   const months = active?.points.map((p) => p.period) ?? [];
   const at = (view: TrendView | undefined, i: number) => view?.points[i]?.value ?? null;
+  const provisionalAt = (i: number) => active?.points[i]?.provisional === true;
+  const anyProvisional = months.some((_, i) => provisionalAt(i));
+  const pt = messages.provisional;
+  // The table names a provisional month as such: the chart's dashes are hidden from screen readers.
+  const monthName = (p: string, i: number) => (provisionalAt(i) ? `${formatPeriod(p, locale)} (${pt.badge.toLowerCase()})` : formatPeriod(p, locale));
   const fmtN = (v: Figure | null) => formatNumber(v, locale);
   const fmtP = (v: Figure | null) => formatPercent(v, locale);
 
@@ -116,7 +124,13 @@ export function CoverageTrends({
           {months.length > 0 ? (
             <>
               <TrendChart
-                data={months.map((p, i) => ({ label: formatShortPeriod(p, locale), bar: numeric(at(active, i)), line: numeric(at(rate, i)) }))}
+                data={months.map((p, i) => ({
+                  label: formatShortPeriod(p, locale),
+                  bar: numeric(at(active, i)),
+                  line: numeric(at(rate, i)),
+                  provisional: provisionalAt(i),
+                }))}
+                provisionalLabel={pt.badge}
                 barLabel={o.activeMembers}
                 lineLabel={o.coverageRate}
                 formatBar={(v) => formatNumber(v, locale)}
@@ -132,10 +146,15 @@ export function CoverageTrends({
                   endRate: fmtP(at(rate, last)),
                 })}
               </p>
+              {anyProvisional ? (
+                <p className="chart-text" data-testid="trend-provisional-note">
+                  {pt.trendNote}
+                </p>
+              ) : null}
               <MonthTable
                 summary={t.showTable}
                 monthHeader={t.month}
-                rows={months.map((p, i) => ({ month: formatPeriod(p, locale), cells: [fmtN(at(active, i)), fmtP(at(rate, i))] }))}
+                rows={months.map((p, i) => ({ month: monthName(p, i), cells: [fmtN(at(active, i)), fmtP(at(rate, i))] }))}
                 headers={[o.activeMembers, o.coverageRate]}
               />
             </>
@@ -152,7 +171,12 @@ export function CoverageTrends({
           {months.length > 0 ? (
             <>
               <PairBarChart
-                data={months.map((p, i) => ({ label: formatShortPeriod(p, locale), a: numeric(at(enrolments, i)), b: numeric(at(lapsed, i)) }))}
+                data={months.map((p, i) => ({
+                  label: formatShortPeriod(p, locale),
+                  a: numeric(at(enrolments, i)),
+                  b: numeric(at(lapsed, i)),
+                  provisional: provisionalAt(i),
+                }))}
                 aLabel={o.newEnrolments}
                 bLabel={o.lapsedMembers}
                 format={(v) => formatNumber(v, locale)}
@@ -165,10 +189,11 @@ export function CoverageTrends({
                   lapsed: fmtN(at(lapsed, last)),
                 })}
               </p>
+              {anyProvisional ? <p className="chart-text">{pt.trendNote}</p> : null}
               <MonthTable
                 summary={t.showTable}
                 monthHeader={t.month}
-                rows={months.map((p, i) => ({ month: formatPeriod(p, locale), cells: [fmtN(at(enrolments, i)), fmtN(at(lapsed, i))] }))}
+                rows={months.map((p, i) => ({ month: monthName(p, i), cells: [fmtN(at(enrolments, i)), fmtN(at(lapsed, i))] }))}
                 headers={[o.newEnrolments, o.lapsedMembers]}
               />
             </>

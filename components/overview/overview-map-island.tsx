@@ -10,7 +10,7 @@ import { MapLegend } from '@/components/map/map-legend';
 import styles from '@/components/map/map.module.css';
 import { usePeriod } from '@/components/url-state';
 import type { MapView } from '@/contracts/map';
-import { formatPeriod } from '@/domain/format';
+import { formatDate, formatPeriod } from '@/domain/format';
 import { interpolate } from '@/i18n';
 import { mapQuery } from '@/components/map/queries';
 import { MiniMapPlaceholder } from './mini-map-placeholder';
@@ -59,6 +59,12 @@ function MiniMap({ view, isFetching, suppressed }: { view: MapView; isFetching: 
             onOpen={(code) => router.push(villageHref(code, view.period))}
           />
           <p className="note">{boundaryNote(view, messages)}</p>
+          {view.provisional ? (
+            <p className="note" data-testid="map-provisional-note">
+              <span className="badge-provisional">{messages.provisional.badge}</span>{' '}
+              {interpolate(messages.provisional.mapNote, { period: periodLabel, date: formatDate(view.provisionalUntil, locale) })}
+            </p>
+          ) : null}
         </div>
         <MapLegend
           metric={view.metric}

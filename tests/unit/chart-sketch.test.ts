@@ -1,7 +1,9 @@
 import { getNiceTickValues } from 'recharts/lib/util/scale/getNiceTickValues';
 import { describe, expect, it } from 'vitest';
 import { niceTicks } from '@/components/charts/nice-ticks';
-import { visibleLabelIndexes } from '@/components/charts/sketch';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { CartesianSketch, visibleLabelIndexes } from '@/components/charts/sketch';
 
 describe('niceTicks (the server sketch of a chart)', () => {
   it('gives the ticks Recharts gives a number axis from 0 to the largest value', () => {
@@ -26,5 +28,36 @@ describe('visibleLabelIndexes', () => {
     expect(visibleLabelIndexes(months, 2000)).toEqual(months.map((_, i) => i));
     expect(visibleLabelIndexes(['November 2025', 'Oktober 2026'], 60)).toEqual([1]);
     expect(visibleLabelIndexes([])).toEqual([]);
+  });
+});
+
+describe('provisional months in the sketch', () => {
+  const draw = (provisional?: boolean[]) =>
+    renderToStaticMarkup(
+      createElement(CartesianSketch, {
+        labels: ['Sep', 'Okt', 'Nov'],
+        bars: [{ name: 'Aktif', color: '#0af', values: [10, 12, 11] }],
+        line: { name: 'Cakupan', color: '#d50', values: [1, 1.2, 1.1] },
+        leftAxis: { width: 56, format: String },
+        rightAxis: { width: 48, format: String },
+        height: 260,
+        provisional,
+        provisionalLabel: 'Sementara',
+      }),
+    );
+
+  it('dashes the line into a provisional month and pales its bar, with a legend entry', () => {
+    const html = draw([false, false, true]);
+    // one bar and one dashed segment (from Okt into Nov) carry the mark
+    expect(html.match(/<rect[^>]*data-provisional/g)).toHaveLength(1);
+    expect(html.match(/<path[^>]*data-provisional/g)).toHaveLength(1);
+    expect(html).toMatch(/<path d="M50\.000,[\d.]+L83\.333,[\d.]+"[^>]*stroke-dasharray/);
+    expect(html).toContain('Sementara');
+  });
+
+  it('draws no mark and no legend entry when every month is final', () => {
+    const html = draw([false, false, false]);
+    expect(html).not.toContain('data-provisional');
+    expect(html).not.toContain('Sementara');
   });
 });

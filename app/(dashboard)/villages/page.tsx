@@ -66,6 +66,7 @@ export default dashboardPage(async ({ searchParams }) => {
         by="village"
         initialPeriod={period}
         initialRows={view.rows}
+        initialProvisional={view.provisional}
         columns={regionColumns(messages)}
         caption={t.tableCaption}
         link={childrenAreVillages ? { kind: 'path', base: '/villages/' } : { kind: 'region', base: '/villages' }}

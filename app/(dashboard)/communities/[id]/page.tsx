@@ -70,6 +70,7 @@ export default dashboardPage<{ id: string }>(async ({ params, searchParams }) =>
               community={id}
               initialPeriod={period}
               initialRows={breakdowns[i]!.rows}
+              initialProvisional={breakdowns[i]!.provisional}
               columns={breakdownColumns(messages, title(messages))}
               caption={interpolate(messages.villages.breakdownCaption, { dimension: title(messages).toLowerCase(), period: '{period}' })}
               initialSort={{ key: 'activeMembers', direction: 'desc' }}

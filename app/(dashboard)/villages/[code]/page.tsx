@@ -99,6 +99,7 @@ export default dashboardPage<{ code: string }>(async ({ params, searchParams }) 
           lapsedMembers: trendOf(series, 'lapsedMembers'),
         }}
         initialChannels={channels.rows}
+        initialProvisional={channels.provisional}
       />
       <div className="breakdown-grid">
         {BREAKDOWNS.map(({ by, title }, i) => (
@@ -109,6 +110,7 @@ export default dashboardPage<{ code: string }>(async ({ params, searchParams }) 
               by={by}
               initialPeriod={period}
               initialRows={breakdowns[i]!.rows}
+              initialProvisional={breakdowns[i]!.provisional}
               columns={by === 'occupation' ? occupationColumns(messages) : breakdownColumns(messages, title(messages))}
               caption={interpolate(t.breakdownCaption, { dimension: title(messages).toLowerCase(), period: '{period}' })}
               link={by === 'community' ? { kind: 'path', base: '/communities/' } : undefined}

@@ -24,7 +24,9 @@ export const GET = apiRoute(async (request: Request) => {
     period: view.period,
     region: view.region,
     by: view.by,
+    provisional: view.provisional,
     ...(view.explanations ? { explanations: view.explanations } : {}),
   };
-  return respond(request, body, view.rows, `coverage-${by}-${view.region}-${period}`, caller);
+  const csvRows = view.rows.map((row) => ({ ...row, provisional: view.provisional }));
+  return respond(request, body, csvRows, `coverage-${by}-${view.region}-${period}`, caller);
 });

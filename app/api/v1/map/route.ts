@@ -12,6 +12,6 @@ export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
   const { period, metric, region } = parseParams(mapContract.params, new URL(request.url).searchParams);
   const view: ResponseOf<typeof mapContract> = await getMapView(await getDb(), { caller, period, metric, regionCode: region });
-  const rows = view.features.map((feature) => ({ ...feature.properties, period }));
+  const rows = view.features.map((feature) => ({ ...feature.properties, period, provisional: view.provisional }));
   return respond(request, view, rows, `map-${metric}-${period}`, caller);
 });

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { getSummaryView } from '@/server/summary';
+import { nowcastColumns } from '@/server/nowcast';
 import { apiRoute, respond } from '@/server/http/api';
 import { requireApiCaller } from '@/server/auth/session';
 import { parseParams } from '@/contracts/params';
@@ -12,6 +13,8 @@ export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
   const { period, region, compare, explain } = parseParams(summaryContract.params, new URL(request.url).searchParams);
   const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare, explain });
-  const { previousMonth: _p, sameMonthLastYear: _l, explanations: _e, ...flat } = summary;
-  return respond(request, summary, [flat as unknown as Record<string, unknown>], `summary-${period}`, caller);
+  const { previousMonth: _p, sameMonthLastYear: _l, explanations: _e, nowcast, ...flat } = summary;
+  // One row: the figures, whether the month is provisional, and the nowcast as its own columns.
+  const row = { ...flat, ...nowcastColumns(nowcast) };
+  return respond(request, summary, [row], `summary-${period}`, caller);
 });

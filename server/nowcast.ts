@@ -207,7 +207,9 @@ export async function getNowcasts(
   const rows = await cachedRows<{ i: unknown; village: string; active: unknown; lapsed: unknown; collected: unknown }>(db, {
     key: JSON.stringify(['nowcast', wide.regionCode, wide.agentCodes ?? null, wide.communityId ?? null, pairs]),
     query: () => knownFiguresSql(wide, pairs),
-  });
+  },
+  // It reads the district's members and payments only: writes elsewhere leave it cached.
+  { region: wide.regionCode });
   // figures[pair][district] over the whole curve scope, and inside the scope only
   const whole = new Map<number, Map<string, KnownFigures>>();
   const inside = new Map<number, Map<string, KnownFigures>>();

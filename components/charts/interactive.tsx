@@ -21,6 +21,7 @@ import {
 // Each chart sits in an aria-hidden container and its data table beside it is the accessible version, so
 // Recharts' keyboard layer is off: it would make the hidden SVG focusable (axe: aria-hidden-focus).
 import { CHART_COLORS, SERIES_COLORS } from './palette';
+import { axisTicks, rechartsTicks } from './nice-ticks';
 import {
   PROVISIONAL_DASH,
   PROVISIONAL_OPACITY,
@@ -63,8 +64,8 @@ export function InteractiveTrendChart({
       <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis yAxisId="bar" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
-        <YAxis yAxisId="line" orientation="right" tick={{ fontSize: 12 }} tickFormatter={formatLine} width={48} />
+        <YAxis yAxisId="bar" {...rechartsTicks(axisTicks(data.map((d) => d.bar), true))} tick={{ fontSize: 12 }} tickFormatter={formatBar} width={56} />
+        <YAxis yAxisId="line" orientation="right" {...rechartsTicks(axisTicks(data.map((d) => d.line)))} tick={{ fontSize: 12 }} tickFormatter={formatLine} width={48} />
         <Tooltip
           formatter={(value, name) =>
             typeof value === 'number' ? (name === lineLabel ? formatLine(value) : formatBar(value)) : String(value)
@@ -113,7 +114,7 @@ export function InteractivePairBarChart({ data, aLabel, bLabel, format, height }
       <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
+        <YAxis {...rechartsTicks(axisTicks(data.flatMap((d) => [d.a, d.b]), true))} tick={{ fontSize: 12 }} tickFormatter={format} width={48} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
         <Legend wrapperStyle={{ fontSize: 13 }} />
         <Bar dataKey="a" name={aLabel} fill={CHART_COLORS.blue} isAnimationActive={false}>

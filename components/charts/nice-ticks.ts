@@ -1,6 +1,7 @@
-// Recharts' default ticks of a number axis (getNiceTickValues with tickCount 5 over the domain
-// [min(0, data), max(data)]), redone in plain floating point so the server-drawn sketch of a chart puts
-// its grid lines where the interactive chart will, without shipping Recharts.
+// The ticks of every number axis, computed here once and given to both renderers: the server-drawn sketch
+// draws them, and Recharts receives them as `ticks` and `domain`, so the two agree by construction whatever
+// Recharts' own defaults become in an upgrade. The steps are Recharts 3's nice steps (tickCount 5 over
+// [min(0, data), max(data)]), in plain floating point, so the charts look as Recharts users expect.
 
 const clean = (x: number) => Number(x.toPrecision(12));
 
@@ -51,3 +52,14 @@ export function niceTicks(values: ReadonlyArray<number | null>, count = 5): numb
   for (let t = tickMin; t <= tickMax + step / 10; t = clean(t + step)) ticks.push(t);
   return ticks;
 }
+
+/** An axis's ticks; `integer` for counts, whose axis never shows a fraction (max 1 reads 0, 1, not 0,25). */
+export function axisTicks(values: ReadonlyArray<number | null>, integer = false): number[] {
+  const ticks = niceTicks(values);
+  if (!integer || ticks.every(Number.isInteger)) return ticks;
+  const top = Math.max(1, Math.ceil(ticks.at(-1)!));
+  return Array.from({ length: top + 1 }, (_, i) => i);
+}
+
+/** What Recharts needs to draw exactly these ticks. */
+export const rechartsTicks = (ticks: number[]) => ({ ticks, domain: [ticks[0]!, ticks.at(-1)!] as [number, number] });

@@ -22,7 +22,7 @@ export function PairBarChart({ height = 240, ...props }: PairBarChartProps) {
             { name: props.aLabel, color: CHART_COLORS.blue, values: props.data.map((d) => d.a) },
             { name: props.bLabel, color: CHART_COLORS.orange, values: props.data.map((d) => d.b) },
           ]}
-          leftAxis={{ width: 48, format: props.format }}
+          leftAxis={{ width: 48, format: props.format, integer: true }}
           provisional={props.data.map((d) => d.provisional === true)}
           provisionalLabel={props.provisionalLabel}
         />

@@ -7,7 +7,7 @@
 // Geometry copied from Recharts 3 with this app's props: the axis line and ticks in #666, tick labels
 // 12 px, an x-axis 30 px tall, a bottom legend of one 16 px line, bars filling 80 % of their band.
 import type { CSSProperties, ReactNode } from 'react';
-import { niceTicks } from './nice-ticks';
+import { axisTicks } from './nice-ticks';
 import { SERIES_COLORS } from './palette';
 import { PROVISIONAL_DASH, PROVISIONAL_OPACITY, type ShareDatum } from './types';
 
@@ -54,6 +54,8 @@ export interface SketchSeries {
 interface Axis {
   width: number;
   format: (value: number) => string;
+  /** A count's axis: whole numbers only (as the interactive chart's). */
+  integer?: boolean;
 }
 
 const fill = (style?: CSSProperties): CSSProperties => ({ position: 'absolute', top: 0, ...style });
@@ -148,11 +150,11 @@ export function CartesianSketch({
   const n = labels.length;
   const plotBottom = height - X_AXIS_HEIGHT - LEGEND_HEIGHT;
   const plotHeight = plotBottom - MARGIN_TOP;
-  const leftTicks = niceTicks(bars.flatMap((b) => b.values));
+  const leftTicks = axisTicks(bars.flatMap((b) => b.values), leftAxis.integer);
   const leftTop = leftTicks.at(-1)!;
   const leftBottom = leftTicks[0]!;
   const scaleLeft = (v: number) => plotBottom - ((v - leftBottom) / (leftTop - leftBottom || 1)) * plotHeight;
-  const rightTicks = line ? niceTicks(line.values) : [];
+  const rightTicks = line ? axisTicks(line.values, rightAxis?.integer) : [];
   const scaleRight = (v: number) =>
     plotBottom - ((v - rightTicks[0]!) / ((rightTicks.at(-1)! - rightTicks[0]!) || 1)) * plotHeight;
   const band = 100 / Math.max(n, 1);

@@ -23,7 +23,7 @@ export function TrendChart({ height = 260, ...props }: TrendChartProps) {
           height={height}
           labels={props.data.map((d) => d.label)}
           bars={[{ name: props.barLabel, color: CHART_COLORS.sky, values: props.data.map((d) => d.bar) }]}
-          leftAxis={{ width: 56, format: props.formatBar }}
+          leftAxis={{ width: 56, format: props.formatBar, integer: true }}
           line={{ name: props.lineLabel, color: CHART_COLORS.vermillion, values: props.data.map((d) => d.line) }}
           rightAxis={{ width: 48, format: props.formatLine }}
           provisional={props.data.map((d) => d.provisional === true)}

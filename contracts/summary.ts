@@ -35,7 +35,7 @@ export const summaryViewSchema = figureSetSchema.extend({
   provisionalUntil: z.string(),
   /** The last day any payment, claim or enrolment was recorded (null with no data). */
   dataAsOf: z.string().nullable(),
-  /** For a provisional month: the expected final values beside the observed ones. */
+  /** With `nowcast=1`, for a provisional month: the expected final values beside the observed ones. */
   nowcast: figureNowcastsSchema.nullable(),
   /** With `compare`: the same figures for the previous month and the same month a year before. */
   previousMonth: comparedMonth.optional(),
@@ -50,6 +50,6 @@ export type SummaryView = z.infer<typeof summaryViewSchema>;
 
 export const summaryContract = defineContract({
   path: '/api/v1/summary',
-  params: z.object({ period: periodParam, region: regionParam, compare: flagParam, explain: flagParam, format: formatParam }),
+  params: z.object({ period: periodParam, region: regionParam, compare: flagParam, explain: flagParam, nowcast: flagParam, format: formatParam }),
   response: summaryViewSchema,
 });

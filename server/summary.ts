@@ -15,7 +15,15 @@ import { yearOf } from '@/domain/month';
 
 export async function getSummaryView(
   db: Database,
-  args: { caller: Caller; period: string; regionCode?: string | null; compare?: boolean; explain?: boolean },
+  args: {
+    caller: Caller;
+    period: string;
+    regionCode?: string | null;
+    compare?: boolean;
+    explain?: boolean;
+    /** The expected final values of a provisional month: a heavier statement, asked for apart (the cards fetch it after the page). */
+    nowcast?: boolean;
+  },
 ): Promise<SummaryView> {
   const { scope, region } = await resolveScope(db, args.caller, args.regionCode);
   const previous = addMonths(args.period, -1);
@@ -34,7 +42,8 @@ export async function getSummaryView(
   const asOf = dataAsOf ?? todayInJakarta();
   // A district's curve comes from its own members' payments read one by one: live for a district and the
   // villages in it, too slow for a regency's hundreds of thousands of members (README, Performance).
-  const [monthNowcast] = scope.regionCode.length >= DISTRICT_CODE_LENGTH ? await getNowcasts(db, { scope, periods: [args.period], asOf }) : [];
+  const [monthNowcast] =
+    args.nowcast && isProvisional(args.period, asOf) && scope.regionCode.length >= DISTRICT_CODE_LENGTH ? await getNowcasts(db, { scope, periods: [args.period], asOf }) : [];
   const figures = (period: string) => figuresFor(args.caller.role, at(period), states?.get(period));
   const at = (period: string) => {
     const cell = cells.find((c) => c.period === period);

@@ -8,7 +8,7 @@ import type { FigureSet, NowcastView } from '@/contracts/figures';
 import type { SummaryView } from '@/contracts/summary';
 import { formatChange, formatDate, formatNumber, formatPercent, formatPeriod, formatRupiah, type Figure, type FigureKind } from '@/domain/format';
 import { interpolate, type Locale, type Messages } from '@/i18n';
-import { summaryQuery } from '@/components/overview/queries';
+import { nowcastQuery, summaryQuery } from '@/components/overview/queries';
 import { coverageNoteText } from '@/domain/data-gaps';
 import { Explain } from '@/components/explain/explain';
 import type { Indicator } from '@/domain/definitions';
@@ -75,6 +75,11 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
     initialData: period === initial.period ? initial : undefined,
   });
   const summary = data ?? initial;
+  const { data: fetchedNowcast } = useQuery({
+    ...nowcastQuery(summary.region, summary.period),
+    enabled: summary.provisional && summary.nowcast === null && !summary.noData,
+  });
+  const nowcasts = summary.nowcast ?? fetchedNowcast ?? null;
   // Member figures change until the arrears window closes; money collected only until the month ends.
   const monthRunning = summary.dataAsOf !== null && summary.dataAsOf.slice(0, 7) <= summary.period;
   const isMarked = (key: keyof FigureSet) =>
@@ -90,7 +95,7 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
   const comparesProvisional = [summary, summary.previousMonth, summary.sameMonthLastYear].some((month) => month?.provisional);
   const marks = (key: Exclude<keyof FigureSet, 'coverageNote'>, kind: FigureKind) => {
     if (!isMarked(key)) return {};
-    const nowcast = summary.nowcast?.[key as keyof NonNullable<SummaryView['nowcast']>] ?? null;
+    const nowcast = nowcasts?.[key as keyof NonNullable<SummaryView['nowcast']>] ?? null;
     return {
       provisional: badge,
       estimate: estimateText(nowcast, kind, summary[key], locale, messages),
@@ -188,9 +193,9 @@ export function SummaryCards({ initial, suppressed }: { initial: SummaryView; su
           'money',
         )}
       </div>
-      {summary.nowcast && Object.values(summary.nowcast).some(Boolean) ? (
+      {nowcasts && Object.values(nowcasts).some(Boolean) ? (
         <p className="note" data-testid="nowcast-method">
-          {badge.explanation} {interpolate(pt.method, { lag: summary.nowcast.activeMembers?.lag ?? 0 })}
+          {badge.explanation} {interpolate(pt.method, { lag: nowcasts.activeMembers?.lag ?? 0 })}
         </p>
       ) : null}
       {suppressed ? <p className="note">{t.suppressedNote}</p> : null}

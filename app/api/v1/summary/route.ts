@@ -11,8 +11,8 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(async (request: Request) => {
   const caller = await requireApiCaller();
-  const { period, region, compare, explain } = parseParams(summaryContract.params, new URL(request.url).searchParams);
-  const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare, explain });
+  const { period, region, compare, explain, nowcast: withNowcast } = parseParams(summaryContract.params, new URL(request.url).searchParams);
+  const summary: ResponseOf<typeof summaryContract> = await getSummaryView(await getDb(), { caller, period, regionCode: region, compare, explain, nowcast: withNowcast });
   const { previousMonth: _p, sameMonthLastYear: _l, explanations: _e, nowcast, ...flat } = summary;
   // One row: the figures, whether the month is provisional, and the nowcast as its own columns.
   const row = { ...flat, ...nowcastColumns(nowcast) };

@@ -69,7 +69,7 @@ export default dashboardPage(async ({ searchParams }) => {
           <PeriodPicker defaultPeriod={latestCompleteMonth()} max={currentMonth()} />
           <ExportLinks
             path={summaryContract.path}
-            params={{ region: summary.region }}
+            params={{ region: summary.region, nowcast: '1' }}
             initialPeriod={period}
             withPrint
           />

@@ -155,7 +155,10 @@ export async function surfaces<T>(request: APIRequestContext, url: string): Prom
 export interface ShownRow {
   key: string;
   name: string;
+  /** By the cell's column (`data-column`), else by its place among the row's cells. */
   cells: Record<string, string>;
+  /** The row's cells (not its header) in order. */
+  list: string[];
 }
 
 /** What sits beside a figure without being part of it: marks (`.flag`), controls, tooltips. */
@@ -170,16 +173,20 @@ export async function readTable(table: Locator, section: 'tbody' | 'tfoot' = 'tb
     (element, [part, aside]) =>
       [...element.querySelectorAll(`:scope > ${part} > tr`)].map((row) => {
         const cells: Record<string, string> = {};
+        const list: string[] = [];
         [...row.querySelectorAll(':scope > td')].forEach((td, i) => {
           const clone = td.cloneNode(true) as HTMLElement;
           clone.querySelectorAll(aside).forEach((mark) => mark.remove());
-          cells[(td as HTMLElement).dataset.column ?? String(i)] = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+          const text = (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+          cells[(td as HTMLElement).dataset.column ?? String(i)] = text;
+          list.push(text);
         });
         const head = row.querySelector(':scope > th');
         return {
           key: (row as HTMLElement).dataset.key ?? (row as HTMLElement).dataset.code ?? '',
           name: (head?.textContent ?? '').replace(/\s+/g, ' ').trim(),
           cells,
+          list,
         };
       }),
     [section, NOT_THE_FIGURE] as const,

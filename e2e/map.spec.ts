@@ -63,11 +63,13 @@ test.describe('map as a BPJS officer', () => {
     const view = (await (await page.request.get('/api/v1/map?metric=uncoveredWorkers')).json()) as MapView;
     const select = page.getByLabel('Indikator');
     await expect(select).toHaveValue('uncoveredWorkers');
-    // The villages follow the indicator picker in the tab order, in code order. Until the page has
-    // hydrated a re-render may take the focus back, so the first step is retried as a whole.
+    // The villages follow the indicator picker and its explanation in the tab order, in code order. Until
+    // the page has hydrated a re-render may take the focus back, so the first step is retried as a whole.
     const [first, second] = view.features;
     await expect(async () => {
       await select.focus();
+      await page.keyboard.press('Tab');
+      await expect(page.locator('summary[aria-label^="Yang ada di balik"]').first()).toBeFocused({ timeout: 1000 });
       await page.keyboard.press('Tab');
       await expect(page.locator(`path[data-code="${first!.properties.code}"]`)).toBeFocused({ timeout: 1000 });
     }).toPass();

@@ -8,7 +8,7 @@ import { PROGRAMS } from '@/domain/enums';
 import { formatPeriod } from '@/domain/format';
 import { id as messages } from '@/i18n/id';
 import { expect, storageStateFor, test, type DemoRole } from './fixtures';
-import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type Surfaces, type Value } from './figures';
+import { Ledger, periodOf, placeholders, readCards, readTable, surfaces, type ShownRow, type Surfaces, type Value } from './figures';
 
 type Row = Record<string, unknown> & { key?: string };
 type SummaryJson = Record<string, unknown> & { period: string; region: string; regionName: string; previousMonth?: Record<string, unknown>; sameMonthLastYear?: Record<string, unknown> & { period: string } };
@@ -70,7 +70,7 @@ function rowsBy<T extends Row>(rows: readonly T[], key: string): Map<string, T> 
 function compareTable(
   ledger: Ledger,
   where: string,
-  shown: Awaited<ReturnType<typeof readTable>>,
+  shown: ReadonlyArray<Omit<ShownRow, 'list'>>,
   api: readonly Row[],
   exports: { csv: readonly Row[]; xlsx: readonly Row[] },
   options: { exportKey?: (row: Row) => string; exportKeyField?: string; list?: readonly string[]; paged?: boolean } = {},
@@ -208,7 +208,7 @@ async function compareTrendTables(page: Page, ledger: Ledger, where: string, reg
       const xlsx = rowsBy(view.xlsx.rows, 'period');
       rows.forEach((row, r) => {
         const month = months[r]!;
-        const text = row.cells[String(i)] ?? '';
+        const text = row.list[i] ?? '';
         ledger.figure(`${where} trend ${metric} ${month}`, 'api', text, asValue(points.get(month)?.value));
         ledger.figure(`${where} trend ${metric} ${month}`, 'csv', text, asValue(csv.get(month)?.value));
         ledger.figure(`${where} trend ${metric} ${month}`, 'xlsx', text, asValue(xlsx.get(month)?.value));
@@ -330,12 +330,12 @@ async function overview(page: Page, ledger: Ledger, url: string) {
   }
   for (const row of channelRows) {
     const where = `overview channel ${row.name}`;
-    ledger.figure(where, 'api', row.cells['0']!, asValue(byName.get(row.name)?.newEnrolments));
-    ledger.figure(where, 'csv', row.cells['0']!, asValue(csv.get(row.name)?.newEnrolments));
-    ledger.figure(where, 'xlsx', row.cells['0']!, asValue(xlsx.get(row.name)?.newEnrolments));
-    ledger.figure(`${where} share`, 'api', row.cells['1']!, shareOf(channels.json.rows, row.name));
-    ledger.figure(`${where} share`, 'csv', row.cells['1']!, shareOf(channels.csv.rows, row.name));
-    ledger.figure(`${where} share`, 'xlsx', row.cells['1']!, shareOf(channels.xlsx.rows, row.name));
+    ledger.figure(where, 'api', row.list[0]!, asValue(byName.get(row.name)?.newEnrolments));
+    ledger.figure(where, 'csv', row.list[0]!, asValue(csv.get(row.name)?.newEnrolments));
+    ledger.figure(where, 'xlsx', row.list[0]!, asValue(xlsx.get(row.name)?.newEnrolments));
+    ledger.figure(`${where} share`, 'api', row.list[1]!, shareOf(channels.json.rows, row.name));
+    ledger.figure(`${where} share`, 'csv', row.list[1]!, shareOf(channels.csv.rows, row.name));
+    ledger.figure(`${where} share`, 'xlsx', row.list[1]!, shareOf(channels.xlsx.rows, row.name));
   }
   await compareTrendTables(page, ledger, 'overview', api.region);
   const mini = page.locator('section[aria-labelledby="overview-map-title"]');
@@ -485,7 +485,7 @@ async function map(page: Page, ledger: Ledger, url: string) {
     ...row,
     // The row header carries a "no boundary" mark beside the name.
     name: row.name.split(' · ')[0]!,
-    cells: { figure: row.cells['1'] ?? '' },
+    cells: { figure: row.list[1] ?? '' },
   }));
   compareTable(ledger, 'map', shown, rows, { csv: exported('csv'), xlsx: exported('xlsx') });
   exportNamesPeriod(ledger, 'map export', view, json.period);
@@ -523,7 +523,7 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
   compareTable(
     ledger,
     'claims by-program',
-    programs.map((row) => ({ ...row, cells: { count: row.cells['0']!, amount: row.cells['1']! } })),
+    programs.map((row) => ({ ...row, cells: { count: row.list[0]!, amount: row.list[1]! } })),
     byProgram,
     { csv: keyed('csv'), xlsx: keyed('xlsx') },
   );
@@ -532,23 +532,23 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
   funnel.forEach((row, i) => {
     const status = s.byStatus[i]?.status as keyof typeof t.statuses;
     if (row.name !== t.statuses[status]) ledger.fail(`claims funnel row ${i}: ${row.name}, the API ${status}`);
-    ledger.figure(`claims funnel ${row.name}`, 'api', row.cells['0']!, asValue(s.byStatus[i]?.count));
+    ledger.figure(`claims funnel ${row.name}`, 'api', row.list[0]!, asValue(s.byStatus[i]?.count));
   });
   const villagesShown = await readTable(page.getByTestId('claims-by-village'));
   if (villagesShown.length !== s.byVillage.length) ledger.fail(`claims by village: ${villagesShown.length} rows, the API ${s.byVillage.length}`);
   villagesShown.forEach((row, i) => {
     const v = s.byVillage[i]!;
     if (row.name !== v.name) ledger.fail(`claims by village row ${i}: ${row.name}, the API ${String(v.name)}`);
-    ledger.figure(`claims village ${row.name} submitted`, 'api', row.cells['0']!, asValue(v.submittedCount));
-    ledger.figure(`claims village ${row.name} paid`, 'api', row.cells['1']!, asValue(v.paidCount));
-    ledger.figure(`claims village ${row.name} amount`, 'api', row.cells['2']!, asValue(v.paidAmount));
+    ledger.figure(`claims village ${row.name} submitted`, 'api', row.list[0]!, asValue(v.submittedCount));
+    ledger.figure(`claims village ${row.name} paid`, 'api', row.list[1]!, asValue(v.paidCount));
+    ledger.figure(`claims village ${row.name} amount`, 'api', row.list[2]!, asValue(v.paidAmount));
   });
   // Rejection reasons (a table only when there are some) and the solidarity figures.
   const reasons = page.locator('section.panel', { has: page.getByRole('heading', { name: t.rejectionTitle }) }).locator('table');
   const rejections = s.rejectionReasons as Row[];
   const reasonRows = (await reasons.count()) ? await readTable(reasons) : [];
   if (reasonRows.length !== rejections.length) ledger.fail(`claims rejection reasons: ${reasonRows.length} rows, the API ${rejections.length}`);
-  reasonRows.forEach((row, i) => ledger.figure(`claims rejection ${row.name}`, 'api', row.cells['0']!, asValue(rejections[i]?.count)));
+  reasonRows.forEach((row, i) => ledger.figure(`claims rejection ${row.name}`, 'api', row.list[0]!, asValue(rejections[i]?.count)));
   const solidarity = await page
     .locator('dl.claim-figures')
     .evaluate((dl) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']));
@@ -572,10 +572,10 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
     ledger.period(`claims by month row ${i}`, row.name, [String(month.period)]);
     PROGRAMS.forEach((program, p) => {
       const cell = (s.byMonth as Row[]).find((b) => b.period === month.period && b.program === program);
-      ledger.figure(`claims by month ${String(month.period)} ${program}`, 'api', row.cells[String(p)]!, asValue(cell?.amount));
+      ledger.figure(`claims by month ${String(month.period)} ${program}`, 'api', row.list[p]!, asValue(cell?.amount));
     });
-    ledger.figure(`claims by month ${String(month.period)} paid`, 'api', row.cells[String(PROGRAMS.length)]!, asValue(month.claimsPaidAmount));
-    ledger.figure(`claims by month ${String(month.period)} collected`, 'api', row.cells[String(PROGRAMS.length + 1)]!, asValue(month.contributionsCollected));
+    ledger.figure(`claims by month ${String(month.period)} paid`, 'api', row.list[PROGRAMS.length]!, asValue(month.claimsPaidAmount));
+    ledger.figure(`claims by month ${String(month.period)} collected`, 'api', row.list[PROGRAMS.length + 1]!, asValue(month.contributionsCollected));
   });
   // The register: only for roles that may see persons.
   if (role === 'district') {
@@ -592,7 +592,7 @@ async function claims(page: Page, ledger: Ledger, url: string, role: DemoRole) {
   const rows = (await readTable(page.getByTestId('claims-table'))).map((row) => ({
     key: row.name,
     name: row.name,
-    cells: { amount: row.cells[String(Object.keys(row.cells).length - 2)]! },
+    cells: { amount: row.list[row.list.length - 2]! },
   }));
   const apiRows = register.json.rows.map((row) => ({ ...row, key: String(row.number), name: String(row.number) }));
   const byNumber = (surface: 'csv' | 'xlsx') => register[surface].rows.map((row) => ({ ...row, key: String(row.number) }));

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { PairBarChart } from '@/components/charts/pair-bar-chart';
@@ -70,7 +71,14 @@ export function CoverageTrends({
   const anyProvisional = months.some((_, i) => provisionalAt(i));
   const pt = messages.provisional;
   // The table names a provisional month as such: the chart's dashes are hidden from screen readers.
-  const monthName = (p: string, i: number) => (provisionalAt(i) ? `${formatPeriod(p, locale)} (${pt.badge.toLowerCase()})` : formatPeriod(p, locale));
+  const monthName = (p: string, i: number) =>
+    provisionalAt(i) ? (
+      <>
+        {formatPeriod(p, locale)} <span className="flag flag-info">{pt.badge.toLowerCase()}</span>
+      </>
+    ) : (
+      formatPeriod(p, locale)
+    );
   const fmtN = (v: Figure | null) => formatNumber(v, locale);
   const fmtP = (v: Figure | null) => formatPercent(v, locale);
 
@@ -235,7 +243,7 @@ export function CoverageTrends({
 }
 
 interface MonthRow {
-  month: string;
+  month: ReactNode;
   cells: string[];
 }
 
@@ -256,7 +264,7 @@ function MonthTable({
       <summary>{summary}</summary>
       <div className="table-wrap">
         <DataTable
-          className="data-table compact"
+          className="data-table compact month-table"
           data={rows}
           columns={[
             { id: 'month', header: monthHeader, cell: ({ row }) => row.original.month },

@@ -139,7 +139,9 @@ async function compareSummaryCards(page: Page, ledger: Ledger, where: string, su
     ledger.figure(`${where} ${label}`, 'csv', text, asValue(csv[field]));
     ledger.figure(`${where} ${label}`, 'xlsx', text, asValue(xlsx[field]));
   };
-  for (const [label, field] of SUMMARY_CARDS) {
+  for (const [shownLabel, field] of SUMMARY_CARDS) {
+    // A supervisor's coverage card names what it is: their agents' share of the informal workforce.
+    const label = field === 'coverageRate' && api.population === 'agents' ? o.agentsCoverageRate : shownLabel;
     const card = cards.get(label);
     if (!card) {
       ledger.fail(`${where}: no card ${label}`);
@@ -148,7 +150,7 @@ async function compareSummaryCards(page: Page, ledger: Ledger, where: string, su
     // Where a coverage note stands instead of the rate, the API says the same note.
     check(label, card.value, field);
     // The figures inside the help line.
-    const workforce = placeholders(o.coverageRateHelp, card.help)?.workforce;
+    const workforce = placeholders(api.population === 'agents' ? o.agentsCoverageRateHelp : o.coverageRateHelp, card.help)?.workforce;
     if (field === 'coverageRate' && workforce) check(`${label} (workforce)`, workforce, 'informalWorkforce');
     const paid = placeholders(o.claimsPaidHelp, card.help)?.count;
     if (field === 'claimsPaidAmount') {

@@ -92,6 +92,7 @@ describe('v1 contracts: parameters', () => {
       [claimsContract.params, { dir: 'sideways' }, 'dir', 'bad_direction'],
       [mapContract.params, { format: 'pdf' }, 'format', 'bad_format'],
       [summaryContract.params, { explain: 'yes' }, 'explain', 'bad_flag'],
+      [summaryContract.params, { nowcast: 'yes' }, 'nowcast', 'bad_flag'],
       [membersContract.params, { status: 'gone' }, 'status', 'bad_status'],
       [membersContract.params, { enrolled: '2' }, 'enrolled', 'bad_flag'],
       [claimsContract.params, { basis: 'incident' }, 'basis', 'bad_basis'],
@@ -105,7 +106,7 @@ describe('v1 contracts: parameters', () => {
   });
 
   it('reads good values and defaults as the endpoints document them', () => {
-    expect(parseParams(summaryContract.params, {})).toEqual({ period: latestCompleteMonth(), region: undefined, compare: false, explain: false, format: 'json' });
+    expect(parseParams(summaryContract.params, {})).toEqual({ period: latestCompleteMonth(), region: undefined, compare: false, explain: false, nowcast: false, format: 'json' });
     expect(parseParams(claimsContract.params, { page: '3', community: '12', agent: 'PRS-001', sort: 'amount', dir: 'asc' })).toMatchObject({
       page: 3,
       community: 12,

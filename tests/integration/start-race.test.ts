@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIfNeeded, root } from '../../scripts/build.mjs';
 import { TEST_DATABASE_URL } from '../helpers/databases';
+import { DEMO_USERS } from '@/db/seed/demo-users';
 
 interface Answer {
   at: number;
@@ -144,7 +145,7 @@ describe('two servers starting at once on an empty PostgreSQL database', () => {
           (select count(*)::int from drizzle.__drizzle_migrations) as migrations,
           (select count(*)::int from reference_datasets) as datasets`;
       const journal = JSON.parse(fs.readFileSync(path.join(root, 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-      expect(row).toEqual({ regions: 9175, users: 5, migrations: journal.entries.length, datasets: 5 });
+      expect(row).toEqual({ regions: 9175, users: DEMO_USERS.length, migrations: journal.entries.length, datasets: 5 });
     } finally {
       await sql.end();
     }

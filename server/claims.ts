@@ -22,12 +22,11 @@ import { writeAudit } from '@/server/audit';
 import { maskNikSql } from '@/server/members';
 import { resolveScope } from '@/server/scope';
 import type { ClaimBasis, ClaimListRow, ClaimsSummary } from '@/contracts/claims';
-import type { Explanation, ExplanationPart } from '@/contracts/explain';
-import { anyProvisional } from '@/server/explain';
+import type { ExplanationPart } from '@/contracts/explain';
+import { anyProvisional, explanationOf } from '@/server/explain';
 import { getDataAsOf } from '@/server/settings';
 import { toSearch } from '@/contracts/params';
-import { WITHHELD, type Figure } from '@/domain/format';
-import type { Indicator } from '@/domain/definitions';
+import { WITHHELD } from '@/domain/format';
 
 export const CLAIMS_PAGE_SIZE = 25;
 
@@ -245,14 +244,7 @@ export async function getClaimsSummary(
         const paidRows = can(caller.role, 'view:personal-data')
           ? `/claims?${toSearch({ from, to, region: args.region ?? null, program: program ?? null, basis: 'paid', status: 'paid' })}`
           : null;
-        const make = (
-          indicator: Indicator,
-          value: Figure | null,
-          unit: Explanation['unit'],
-          numerator: ExplanationPart | null,
-          denominator: ExplanationPart | null,
-          rowsHref: string | null,
-        ): Explanation => ({ indicator, value, unit, numerator, denominator, rowsHref, ...base });
+        const make = explanationOf(base);
         // The approval rate's parts are the funnel's approved, paid and rejected counts: shown only where the
         // rate and each of those cells are, or the decided count would give a hidden funnel cell back.
         const decidedShown =

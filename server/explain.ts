@@ -74,6 +74,18 @@ function membersHref(caller: Caller, filters: Record<string, string | number | b
   return can(caller.role, 'view:personal-data') ? `/members?${toSearch(filters)}` : null;
 }
 
+
+/** Builds a view's explanations from what they share (population, period, as-of, provisional). */
+export function explanationOf(base: Pick<Explanation, 'population' | 'from' | 'to' | 'asOf' | 'provisional'>) {
+  return (
+    indicator: Indicator,
+    value: Figure | null,
+    unit: Explanation['unit'],
+    numerator: ExplanationPart | null,
+    denominator: ExplanationPart | null,
+    rowsHref: string | null,
+  ): Explanation => ({ indicator, value, unit, numerator, denominator, rowsHref, ...base });
+}
 /**
  * The explanations of a summary's cards. `previous` is the month before's figure set as the caller sees it
  * (the lapse rate's denominator is that month's active members, hidden as that month's card hides them).
@@ -98,14 +110,7 @@ export function summaryExplanations(args: {
     provisional: context.asOf === null || isProvisional(period, context.asOf),
   };
   const rows = (filters: Record<string, string | boolean>) => membersHref(caller, { period, region, ...filters });
-  const make = (
-    indicator: Indicator,
-    value: Figure | null,
-    unit: Explanation['unit'],
-    numerator: ExplanationPart | null,
-    denominator: ExplanationPart | null,
-    rowsHref: string | null,
-  ): Explanation => ({ indicator, value, unit, numerator, denominator, rowsHref, ...base });
+  const make = explanationOf(base);
 
   // The lapse rate's parts: hidden wherever the rate is, and the denominator as last month's card hides it;
   // with the denominator hidden, the numerator would give it back through the rate.

@@ -449,6 +449,14 @@ export const RECOMPUTE_SHARE = 10;
 
 export class RollupTracker {
   private started = false;
+  /** Members named so far this transaction (rollup_members' size). */
+  private tracked = 0;
+  /**
+   * Set once the members named are enough of their villages' for `finish` to compute those villages
+   * afresh: from then on no copy of their facts is needed (on a large file the copies cost more than the
+   * rest of the rollup's upkeep), and `finish` recomputes whatever the share has become.
+   */
+  private wholeVillages = false;
 
   constructor(private readonly tx: Database) {}
 
@@ -459,6 +467,8 @@ export class RollupTracker {
     // The members whose facts are recomputed at the end: a table, so a file of a million rows names them
     // with a query instead of a list.
     await this.tx.execute(sql`create temp table if not exists rollup_members (id integer primary key) on commit drop`);
+    // The members a `beforeRows` call named for the first time (the ones whose facts it copies).
+    await this.tx.execute(sql`create temp table if not exists rollup_fresh (id integer primary key) on commit drop`);
     await this.tx.execute(sql`
       create temp table if not exists rollup_old_spans (member_id integer not null, first_month date not null, last_month date not null)
         on commit drop`);
@@ -500,18 +510,29 @@ export class RollupTracker {
   async beforeRows(members: SQL, payments?: SQL): Promise<void> {
     await this.start();
     // Only members not copied yet this transaction: their first copy is their state before every write.
+    // Their own rows are always copied (the villages they were in bound a recomputation).
+    await this.tx.execute(sql`delete from rollup_fresh`);
+    const [named] = await queryRows<{ n: number }>(
+      this.tx,
+      sql`
+        with fresh as (
+          insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing returning id
+        ),
+        kept as (insert into rollup_fresh select id from fresh returning id),
+        copied as (
+          insert into rollup_old_members
+          select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where id in (select id from fresh)
+        )
+        select count(*)::int as n from kept`,
+    );
+    this.tracked += Number(named?.n ?? 0);
+    if (!this.wholeVillages && this.tracked > RECOMPUTE_MIN_MEMBERS) this.wholeVillages = await this.manyOfTheirVillages(this.tracked);
+    if (this.wholeVillages) return;
     await this.tx.execute(sql`
-      with fresh as (
-        insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing returning id
-      ),
-      spans as (
-        insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where member_id in (select id from fresh)
-      ),
-      claimed as (
-        insert into rollup_old_claims select member_id, paid_on, amount from claims where member_id in (select id from fresh) and paid_on is not null
+      with spans as (
+        insert into rollup_old_spans select member_id, first_month, last_month from coverage_spans where member_id in (select id from rollup_fresh)
       )
-      insert into rollup_old_members
-      select id, village_code, community_id, occupation_code, channel, agent_code, sex, enrolled_on from members where id in (select id from fresh)`);
+      insert into rollup_old_claims select member_id, paid_on, amount from claims where member_id in (select id from rollup_fresh) and paid_on is not null`);
     if (payments === undefined) {
       await this.tx.execute(sql`
         insert into rollup_old_paid select * from ${paidSql(sql`where c.member_id in (select distinct id from (${members}) m)`)} p
@@ -532,7 +553,12 @@ export class RollupTracker {
   /** Members a write created (nothing to copy of them), named by a query selecting `id`. */
   async addedRows(members: SQL): Promise<void> {
     await this.start();
-    await this.tx.execute(sql`insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing`);
+    const [named] = await queryRows<{ n: number }>(
+      this.tx,
+      sql`with fresh as (insert into rollup_members select distinct id from (${members}) m where id is not null on conflict do nothing returning id)
+          select count(*)::int as n from fresh`,
+    );
+    this.tracked += Number(named?.n ?? 0);
   }
 
   /**
@@ -541,20 +567,30 @@ export class RollupTracker {
    * facts: the villages from the lowest to the highest code the members were or are in. Returns false
    * (nothing done) when the members are too few a share of those villages'.
    */
-  private async recomputeVillages(touched: number): Promise<boolean> {
+  private async villageRange(): Promise<{ villagesFrom: string; villagesTo: string } | null> {
     const [range] = await queryRows<{ from: string | null; to: string | null }>(
       this.tx,
       sql`select min(v) as from, max(v) as to from (
             select village_code as v from members where id in (select id from rollup_members)
             union all select village_code from rollup_old_members) x`,
     );
-    if (!range?.from || !range.to) return false;
-    const selection = { villagesFrom: range.from, villagesTo: range.to };
+    return range?.from && range.to ? { villagesFrom: range.from, villagesTo: range.to } : null;
+  }
+
+  /** Whether `touched` members are at least 1/RECOMPUTE_SHARE of the members of their villages' range. */
+  private async manyOfTheirVillages(touched: number): Promise<boolean> {
+    const selection = await this.villageRange();
+    if (!selection) return false;
     const [members] = await queryRows<{ n: number }>(
       this.tx,
       sql`select count(*)::int as n from members where village_code between ${selection.villagesFrom} and ${selection.villagesTo}`,
     );
-    if (touched * RECOMPUTE_SHARE < Number(members?.n ?? 0)) return false;
+    return touched * RECOMPUTE_SHARE >= Number(members?.n ?? 0);
+  }
+
+  private async recomputeVillages(): Promise<void> {
+    const selection = await this.villageRange();
+    if (!selection) return;
     await this.tx.execute(sql`set local work_mem = '256MB'`);
     await this.tx.execute(sql`
       create temp table rollup_recomputed on commit drop as
@@ -577,15 +613,13 @@ export class RollupTracker {
       order by b.dimension, b.village_code, b.key, b.month
       on conflict (dimension, month, village_code, key) do update set ${eachMeasure((m) => sql`${column(m)} = excluded.${column(m)}`)}`);
     await this.tx.execute(sql`drop table rollup_recomputed`);
-    return true;
   }
 
   async finish(): Promise<void> {
     if (!this.started) return;
-    const [tracked] = await queryRows<{ n: number }>(this.tx, sql`select count(*)::int as n from rollup_members`);
-    const count = Number(tracked?.n ?? 0);
-    if (count > RECOMPUTE_MIN_MEMBERS && (await this.recomputeVillages(count))) {
-      // Done: the villages' month values were computed afresh.
+    const count = this.tracked;
+    if (this.wholeVillages || (count > RECOMPUTE_MIN_MEMBERS && (await this.manyOfTheirVillages(count)))) {
+      await this.recomputeVillages();
     } else if (count > 0) {
       // Room to hash the facts of thousands of members (the default 4 MB spills to disk), and the copies'
       // sizes for the planner (a temporary table has no statistics until analyzed).
@@ -633,8 +667,10 @@ export class RollupTracker {
             and ${eachMeasure((m) => sql`r.${column(m)} = 0`, sql` and `)}`);
       }
     }
-    await this.tx.execute(sql`drop table if exists rollup_members, rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
+    await this.tx.execute(sql`drop table if exists rollup_members, rollup_fresh, rollup_old_spans, rollup_old_paid, rollup_old_members, rollup_old_claims`);
     this.started = false;
+    this.tracked = 0;
+    this.wholeVillages = false;
   }
 }
 

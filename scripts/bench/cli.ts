@@ -69,7 +69,7 @@ async function run(options: BenchOptions, report: BenchReport, cleanup: Array<()
     for (const kind of ['members', 'contributions'] as const) {
       const m = report.importCopy[kind];
       if (m.errors > 0) report.failures.push(`import-copy ${kind}: ${m.errors} errors in a file meant to be valid`);
-      else if (m.percentOfCopy < IMPORT_COPY_TARGET_PERCENT) report.missed.push(`import-copy ${kind}: ${m.percentOfCopy.toFixed(1)} % of COPY < ${IMPORT_COPY_TARGET_PERCENT} %`);
+      else if (m.percentOfCopy < IMPORT_COPY_TARGET_PERCENT) report.missed.push(`import-copy ${kind}: ${m.percentOfCopy.toFixed(1)} % of COPY < ${IMPORT_COPY_TARGET_PERCENT} % (inserting the rows alone: ${((m.copySeconds / m.insertOnlySeconds) * 100).toFixed(1)} %)`);
     }
     if ([...options.sections].every((s) => s === 'import-copy' || s === 'demo-seed')) return;
   }

@@ -30,11 +30,14 @@ export async function generateFollowupTasks(db: Database, asOf: string): Promise
  * Sign-ins for the agents that have an e-mail and no account yet (after an agents import): the account
  * cannot sign in until an admin sets its first password (`!` matches no bcrypt hash).
  */
+/** The password hash of a sign-in provisioned for an agent and waiting for its first password: no password matches it. */
+export const UNSET_PASSWORD = '!';
+
 export async function provisionAgentAccounts(db: Database, args: { caller: Caller; ip?: string | null }): Promise<number> {
   const created = await queryRows<{ id: number; agent_code: string }>(
     db,
     sql`insert into users (email, name, password_hash, role, region_code, agent_code)
-        select lower(a.email), a.name, '!', 'agent', ${args.caller.regionCode}, a.code
+        select lower(a.email), a.name, ${UNSET_PASSWORD}, 'agent', ${args.caller.regionCode}, a.code
         from agents a
         where a.email is not null
           and not exists (select 1 from users u where u.agent_code = a.code)

@@ -158,6 +158,23 @@ describe.each(ENGINES)('master-data imports on %s', (engine) => {
     expect(taken.errors.map((e) => [e.column, e.code])).toEqual([['email', 'email_taken']]);
   });
 
+  it('agents: undo removes the agents it created with the sign-ins it provisioned, unless a sign-in is in use', async () => {
+    const header = 'kode_agen,nama,kode_desa,mulai_aktif,email';
+    const signIns = sql`select agent_code, email from users where agent_code like 'AG-UNDO%' order by agent_code`;
+    const first = await run('agents', [header, `AG-UNDO1,Kasno,${VILLAGE},2025-01-01,kasno@agen.test`, `AG-UNDO2,Tarmi,${VILLAGE},2025-01-01,`], 'all', officer);
+    expect(first).toMatchObject({ committed: true, added: 2 });
+    expect(await rows(signIns)).toEqual([{ agent_code: 'AG-UNDO1', email: 'kasno@agen.test' }]);
+    expect(await undo(first.importId, officer)).toEqual({ removed: 2, restored: 0 });
+    expect(await rows(signIns)).toEqual([]);
+    expect(await rows(sql`select count(*)::int as n from agents where code like 'AG-UNDO%'`)).toEqual([{ n: 0 }]);
+
+    // Once the agent has set a password the sign-in is in use: the undo is refused and nothing changes.
+    const second = await run('agents', [header, `AG-UNDO3,Rasmini,${VILLAGE},2025-01-01,rasmini@agen.test`], 'all', officer);
+    await database.db.execute(sql`update users set password_hash = 'set-by-the-agent' where agent_code = 'AG-UNDO3'`);
+    await expect(undo(second.importId, officer)).rejects.toMatchObject({ status: 409 });
+    expect(await rows(signIns)).toEqual([{ agent_code: 'AG-UNDO3', email: 'rasmini@agen.test' }]);
+  });
+
   it('agent_targets and coverage_targets: key agent + month and region + year; undo restores the previous target', async () => {
     const beforeTargets = await version();
     const targets = await run('agent_targets', ['kode_agen,bulan,target_rekrutan', 'AG-NEW1,2026-12,8', 'AG-NEW2,2026-12,5'], 'all', officer);

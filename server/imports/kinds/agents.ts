@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '@/db';
 import { users } from '@/db/schema';
+import { UNSET_PASSWORD } from '@/server/followup';
 import { anyDate, defineKind, diff, inScope, textArray, type RowCheck, type Tx } from '@/server/imports/kinds/types';
 import { FORMULA_START, closest } from '@/server/imports/fields';
 import { recordKeyChanges, undoKeyed } from '@/server/imports/kinds/keyed';
@@ -146,13 +147,21 @@ export const agentsKind = defineKind<Refs>({
 
   undo: (ctx) =>
     undoKeyed(ctx, 'agents', {
-      // Targets set later for an agent this import created would go with it.
+      // Targets set later for an agent this import created would go with it, and so would a sign-in the
+      // agent has started to use (a password set: the account the import provisioned is in use).
       dependents: async (created) => {
-        const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from agent_targets where agent_code in (select jsonb_array_elements_text(${textArray(created)}))`);
+        const [row] = await queryRows<{ n: number }>(
+          ctx.db,
+          sql`select (select count(*) from agent_targets where agent_code in (select jsonb_array_elements_text(${textArray(created)})))
+                   + (select count(*) from users where agent_code in (select jsonb_array_elements_text(${textArray(created)})) and password_hash <> ${UNSET_PASSWORD})
+                   as n`,
+        );
         return Number(row?.n ?? 0);
       },
       restore: (changed) => writeAgents(ctx.tx, changed.map((c) => c.before)),
       remove: async (created) => {
+        // The sign-ins the import provisioned for them, still waiting for a first password.
+        await ctx.tx.execute(sql`delete from users where agent_code in (select jsonb_array_elements_text(${textArray(created)})) and password_hash = ${UNSET_PASSWORD}`);
         const gone = await queryRows<{ code: string }>(ctx.db, sql`delete from agents where code in (select jsonb_array_elements_text(${textArray(created)})) returning code`);
         return gone.length;
       },

@@ -34,6 +34,9 @@ test('an agent records a paid revisit and a meeting on a phone; the supervisor s
   // The NIK masked, the member's phone to call.
   await expect(revisit).toContainText(/NIK \d{4}••••••••\d{4}/);
   await expect(revisit.getByRole('link', { name: /^Telepon / })).toHaveAttribute('href', /^tel:/);
+  // The form is folded under each card until opened.
+  await expect(revisit.getByText('Sudah bayar', { exact: true })).toBeHidden();
+  await revisit.getByText('Catat hasil kunjungan').click();
   await revisit.getByText('Sudah bayar', { exact: true }).click();
   await revisit.getByRole('button', { name: 'Simpan hasil' }).click();
   await expect(open.locator(revisitCard)).toHaveCount(0);
@@ -43,6 +46,7 @@ test('an agent records a paid revisit and a meeting on a phone; the supervisor s
 
   const meeting = open.locator('[data-kind="solidarity"]').first();
   const meetingCard = `article[aria-labelledby="${await meeting.getAttribute('aria-labelledby')}"]`;
+  await meeting.getByText('Catat pertemuan').click();
   await meeting.getByLabel('Jumlah yang hadir').fill('24');
   await meeting.getByRole('button', { name: 'Simpan pertemuan' }).click();
   await expect(page.getByTestId('closed-tasks').locator(meetingCard)).toContainText('24 orang hadir');

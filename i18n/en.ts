@@ -46,6 +46,8 @@ export const en: Messages = {
     meetingDate: 'Date of the meeting',
     attendees: 'People who attended',
     saveMeeting: 'Save meeting',
+    recordVisit: 'Record the visit',
+    recordMeeting: 'Record the meeting',
     saving: 'Saving…',
     saved: 'Saved.',
     recorded: '{outcome}, {date}',

@@ -46,6 +46,8 @@ export const id = {
     meetingDate: 'Tanggal pertemuan',
     attendees: 'Jumlah yang hadir',
     saveMeeting: 'Simpan pertemuan',
+    recordVisit: 'Catat hasil kunjungan',
+    recordMeeting: 'Catat pertemuan',
     saving: 'Menyimpan…',
     saved: 'Tersimpan.',
     recorded: '{outcome}, {date}',

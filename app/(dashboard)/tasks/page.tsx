@@ -54,7 +54,11 @@ function TaskCard({ task, today, locale, messages }: { task: TaskRow; today: str
       )}
       {task.note ? <p className="muted">{task.note}</p> : null}
       {open ? (
-        <TaskOutcomeForm taskId={task.id} version={task.version} mode={meeting ? 'meeting' : 'revisit'} today={today} />
+        // Folded until the agent opens it: a list of open cards stays a list to scroll, one thumb at a time.
+        <details className="task-record">
+          <summary>{meeting ? t.recordMeeting : t.recordVisit}</summary>
+          <TaskOutcomeForm taskId={task.id} version={task.version} mode={meeting ? 'meeting' : 'revisit'} today={today} />
+        </details>
       ) : (
         <p data-testid="task-result">
           {task.outcome === 'meeting_held'

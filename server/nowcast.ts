@@ -3,7 +3,7 @@
 // for every (month, as-of) pair the rule needs, per district.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db';
+import { queryRows, type Database } from '@/db';
 import { cachedRows } from '@/db/figures-cache';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from '@/server/indicators/scope';
@@ -169,6 +169,15 @@ export function nowcastColumns(nowcast: FigureNowcasts | null): Record<string, n
   return columns;
 }
 
+type NowcastRow = { i: unknown; village: string; active: unknown; lapsed: unknown; collected: unknown };
+
+/** The districts a region is made of (itself when it is a district or smaller). */
+async function districtsOf(db: Database, regionCode: string): Promise<string[]> {
+  if (regionCode.length >= DISTRICT_CODE_LENGTH) return [regionCode];
+  const rows = await queryRows<{ code: string }>(db, sql`select code from regions where level = 'district' and code like ${`${regionCode}.%`} order by code`);
+  return rows.map((row) => row.code);
+}
+
 const ZERO: KnownFigures = { activeMembers: 0, lapsedMembers: 0, contributionsCollected: 0 };
 
 /**
@@ -204,12 +213,19 @@ export async function getNowcasts(
     })),
   }));
   const wide = curveScope(scope);
-  const rows = await cachedRows<{ i: unknown; village: string; active: unknown; lapsed: unknown; collected: unknown }>(db, {
-    key: JSON.stringify(['nowcast', wide.regionCode, wide.agentCodes ?? null, wide.communityId ?? null, pairs]),
-    query: () => knownFiguresSql(wide, pairs),
-  },
-  // It reads the district's members and payments only: writes elsewhere leave it cached.
-  { region: wide.regionCode });
+  // District by district, each cached under its own district's version: a write recomputes only the
+  // districts it touched (a regency's or a province's nowcast reads every payment of its members).
+  const rows: NowcastRow[] = [];
+  for (const district of await districtsOf(db, wide.regionCode)) {
+    const part = { ...wide, regionCode: district };
+    rows.push(
+      ...(await cachedRows<NowcastRow>(
+        db,
+        { key: JSON.stringify(['nowcast', district, wide.agentCodes ?? null, wide.communityId ?? null, pairs]), query: () => knownFiguresSql(part, pairs) },
+        { region: district },
+      )),
+    );
+  }
   // figures[pair][district] over the whole curve scope, and inside the scope only
   const whole = new Map<number, Map<string, KnownFigures>>();
   const inside = new Map<number, Map<string, KnownFigures>>();

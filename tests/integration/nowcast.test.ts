@@ -123,6 +123,14 @@ describe.each(ENGINES)('nowcast on %s', (engine) => {
     expect(november!.nowcast.lapsedMembers?.expected).toBe(0);
   });
 
+  it('gives a regency and the province the sum of their districts, district by district', async () => {
+    const [district] = await getNowcasts(tdb.db, { scope: { regionCode: DISTRICT }, periods: ['2026-11'], asOf: AS_OF });
+    for (const regionCode of ['33.02', '33']) {
+      const [wide] = await getNowcasts(tdb.db, { scope: { regionCode }, periods: ['2026-11'], asOf: AS_OF });
+      expect(wide).toEqual(district);
+    }
+  });
+
   it('nowcasts only provisional months', async () => {
     // 2026-08 closed its window on 2026-11-30; 2026-12 is the running month (lag 0)
     const months = await getNowcasts(tdb.db, { scope: { regionCode: DISTRICT }, periods: ['2026-08', '2026-09', '2026-12'], asOf: AS_OF });

@@ -20,6 +20,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, WORKFORCE_GROWTH, WORKFORCE_YEARS, apportion, type VillageZone } from '../reference/shipped';
 import { readRegionList } from '../reference/regions';
 import { insertReferenceData } from './reference';
+import { fillApproximateBoundaries } from './geometry';
 import { contributionForMonths } from '@/domain/rates';
 import {
   Random,
@@ -307,6 +308,8 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
         );
       }
     }
+    // Polygons around the new centroids (what `db:migrate` would otherwise draw later, rewriting regions).
+    await fillApproximateBoundaries(tx);
     await insertChunks(tx, workforceEstimates, workforceRows, 5000);
     await insertChunks(tx, workforceEstimatesByOccupation, byOccupationRows, 5000);
     await insertChunks(
@@ -671,10 +674,10 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
   step('Committed');
   // Vacuum as well as analyze: a bulk load leaves the visibility map empty, so until a vacuum every
   // index-only scan (region counts, the solidarity windows, coverage runs) also reads the table; on a
-  // server without autovacuum nothing else would ever set it.
-  for (const table of ['members', 'contributions', 'coverage_spans', 'claims', 'agents', 'communities', 'agent_communities', 'agent_targets', 'regions', 'users']) {
-    await handle.db.execute(sql.raw(`vacuum (analyze) ${table}`));
-  }
+  // server without autovacuum nothing else would ever set it. Every table: the reference tables' default
+  // estimates (occupations as 650 rows, 1,558 occupation workforce rows for 428,150) made the province's
+  // village × occupation worklist a nested loop of billions of comparisons (over 5 minutes, 4 s once analyzed).
+  await handle.db.execute(sql.raw(`vacuum (analyze)`));
   const [months] = await queryRows<{ months: string; active: string }>(
     handle.db,
     sql.raw(`select sum(months_count)::bigint as months from contributions`),

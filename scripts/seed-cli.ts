@@ -1,11 +1,13 @@
-// `npm run db:seed [-- --scale banyumas] [-- --as-of YYYY-MM-DD]`: clears the database (DATABASE_URL or the
-// embedded one in ./.data/pglite) and fills it with the synthetic demo data, or with the whole-Banyumas
-// scale data for performance work (PostgreSQL only).
+// `npm run db:seed [-- --scale banyumas|jateng] [-- --as-of YYYY-MM-DD]`: clears the database (DATABASE_URL or
+// the embedded one in ./.data/pglite) and fills it with the synthetic demo data, or with scale data for
+// performance work (PostgreSQL only): the whole of Kabupaten Banyumas, or the whole of Central Java.
 import { openDatabase } from '@/db';
-import { seedDemo, seedScale } from '@/db/seed';
+import { SCALES, seedDemo, seedScale, type ScaleName } from '@/db/seed';
 import { assertIsoDate, type SeedCounts } from '@/db/seed/util';
 
-function parseArgs(argv: string[]): { scale?: string; asOf?: string } {
+const USAGE = `Usage: npm run db:seed -- [--scale ${SCALES.join('|')}] [--as-of YYYY-MM-DD]`;
+
+function parseArgs(argv: string[]): { scale?: ScaleName; asOf?: string } {
   const out: { scale?: string; asOf?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -18,15 +20,15 @@ function parseArgs(argv: string[]): { scale?: string; asOf?: string } {
     if (name === '--scale') out.scale = value();
     else if (name === '--as-of') out.asOf = value();
     else if (name === '--help' || name === '-h') {
-      console.log('Usage: npm run db:seed -- [--scale banyumas] [--as-of YYYY-MM-DD]');
+      console.log(USAGE);
       process.exit(0);
-    } else throw new Error(`Unknown option ${arg}. Usage: npm run db:seed -- [--scale banyumas] [--as-of YYYY-MM-DD]`);
+    } else throw new Error(`Unknown option ${arg}. ${USAGE}`);
   }
   if (out.asOf !== undefined) assertIsoDate(out.asOf, '--as-of');
-  if (out.scale !== undefined && out.scale !== 'banyumas') {
-    throw new Error(`Unknown scale "${out.scale}": the only one is "banyumas".`);
+  if (out.scale !== undefined && !(SCALES as readonly string[]).includes(out.scale)) {
+    throw new Error(`Unknown scale "${out.scale}": ${SCALES.map((s) => `"${s}"`).join(' or ')}.`);
   }
-  return out;
+  return out as { scale?: ScaleName; asOf?: string };
 }
 
 function printCounts(counts: SeedCounts) {
@@ -42,14 +44,14 @@ async function main() {
   const handle = await openDatabase({ migrate: true });
   try {
     console.log(`Seeding ${handle.engine} database at ${handle.location} ...`);
-    if (args.scale === 'banyumas' && handle.engine !== 'postgres') {
+    if (args.scale && handle.engine !== 'postgres') {
       throw new Error(
-        'The banyumas scale data is for a PostgreSQL server: set DATABASE_URL (the embedded database would take far too long).',
+        `The ${args.scale} scale data is for a PostgreSQL server: set DATABASE_URL (the embedded database would take far too long).`,
       );
     }
     const log = (m: string) => console.log(`  ${m}`);
     const counts = args.scale
-      ? await seedScale(handle, { scale: 'banyumas', asOf: args.asOf, log })
+      ? await seedScale(handle, { scale: args.scale, asOf: args.asOf, log })
       : await seedDemo(handle, { asOf: args.asOf, log, replace: true });
     console.log('Rows:');
     printCounts(counts);

@@ -4,7 +4,7 @@ import type { Database } from '../index';
 import { clearDatabaseTables, holdsOfficeData } from './util';
 
 export { seedDemo, generateDemo, type SeedDemoOptions } from './demo';
-export { seedScale, type SeedScaleOptions } from './scale';
+export { seedScale, SCALES, type ScaleName, type SeedScaleOptions } from './scale';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 export { countRows, DOMAIN_TABLES, type SeedCounts } from './util';
 

@@ -1,14 +1,16 @@
-// Whole-Kabupaten-Banyumas data at full coverage, for performance work: the 27 kecamatan and their 331
-// official villages (Ajibarang's with its shipped figures, the others with synthetic populations and
-// centroids), ≈ 340.000 members and > 10 million contribution-months over 36 months. Generated inside the PostgreSQL server with INSERT … SELECT over
-// generate_series; the pseudo-random numbers are hashes of row ids (hashint8extended), so the same asOf
-// gives the same data whatever plan the server picks. PostgreSQL only.
-import { eq, sql } from 'drizzle-orm';
+// Scale data at full coverage, for performance work, generated inside the PostgreSQL server with INSERT …
+// SELECT over generate_series; the pseudo-random numbers are hashes of row ids (hashint8extended), so the
+// same asOf gives the same data whatever plan the server picks. PostgreSQL only. Two scales:
+// - `banyumas`: the 27 kecamatan and 331 official villages of Kabupaten Banyumas (Ajibarang's with its
+//   shipped figures, the others with synthetic populations and centroids), ≈ 347,000 members and > 10 million
+//   contribution-months over 36 months;
+// - `jateng`: the same Banyumas, plus every other kabupaten/kota of Central Java with its official kecamatan
+//   and villages (synthetic populations and centroids): ≈ 1.15 million members, > 35 million contribution-months.
+import { sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../index';
 import { queryRows } from '../index';
 import {
   coverageTargets,
-  regions,
   settings,
   users,
   workforceEstimates,
@@ -18,6 +20,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { OCCUPATIONS, OCCUPATION_MIX, REFERENCE_RATES, VILLAGES, WORKFORCE_GROWTH, WORKFORCE_YEARS, apportion, type VillageZone } from '../reference/shipped';
 import { readRegionList } from '../reference/regions';
 import { insertReferenceData } from './reference';
+import { fillApproximateBoundaries } from './geometry';
 import { contributionForMonths } from '@/domain/rates';
 import {
   Random,
@@ -37,8 +40,11 @@ import {
 } from './util';
 import { rebuildRollups } from '@/db/rollups';
 
+export const SCALES = ['banyumas', 'jateng'] as const;
+export type ScaleName = (typeof SCALES)[number];
+
 export interface SeedScaleOptions {
-  scale: 'banyumas';
+  scale: ScaleName;
   /** YYYY-MM-DD; default today in Asia/Jakarta. */
   asOf?: string;
   log?: (message: string) => void;
@@ -88,66 +94,152 @@ export const BANYUMAS_KECAMATAN: readonly KecamatanDef[] = [
 const INFORMAL_SHARE = 0.183;
 /** Members per informal worker: every informal worker covered, plus those who lapsed. */
 const MEMBERS_PER_WORKER = 1.08;
-const COMMUNITIES_PER_VILLAGE = 9;
-const AGENTS_PER_VILLAGE = 10;
 const WINDOW_MONTHS = 36;
 const SEED_SALT = 2026;
+const BANYUMAS = '33.02';
+/** Banyumas's villages are large (≈ 1,000 members): the full demo staffing in each. */
+const BANYUMAS_STAFFING = { agents: 10, communities: 9 };
+/**
+ * The province's member total, for which the other kabupaten's village populations are scaled: at the
+ * generator's ≈ 31 contribution-months a member, ≈ 1.15 M members give the ≥ 35 M contribution-months
+ * the province tier asks for (so their populations are about a fifth of the real ones).
+ */
+const JATENG_MEMBERS = 1_150_000;
+/** Central Java's bounding box, over which the other kabupaten are laid out in a grid (synthetic). */
+const JATENG_BOX = { north: -6.4, south: -8.2, west: 108.6, east: 111.7, columns: 7, rows: 5 };
 
 interface ScaleVillage {
   code: string;
   name: string;
-  kecNo: number;
-  kecName: string;
+  /** The kecamatan's code, e.g. 33.02.14. */
+  kecCode: string;
   population: number;
   lat: number;
   lng: number;
   zone: VillageZone;
   /** Population and centroid made up for the scale data (Ajibarang's are the shipped ones). */
   synthetic: boolean;
+  agents: number;
+  communities: number;
 }
 
-/** Banyumas's official villages: Ajibarang's as shipped, the others with a share of their kecamatan's population. */
-function scaleVillages(): ScaleVillage[] {
+interface ScaleKecamatan {
+  code: string;
+  name: string;
+  /** Set for Banyumas's kecamatan (BANYUMAS_KECAMATAN); the others' are summed from their villages. */
+  population: number | null;
+  lat: number;
+  lng: number;
+}
+
+const clamp = (n: number, low: number, high: number) => Math.min(high, Math.max(low, n));
+const membersOf = (population: number) =>
+  Math.round(Math.round(population * INFORMAL_SHARE * Math.pow(1 + WORKFORCE_GROWTH, 1)) * MEMBERS_PER_WORKER);
+
+/** Synthetic villages spread on two rings around their kecamatan's centre. */
+function ringPlace(i: number, count: number, lat: number, lng: number, inner: number, outer: number) {
+  const angle = (2 * Math.PI * i) / count;
+  const ring = i % 2 === 0 ? inner : outer;
+  return { lat: Number((lat + ring * Math.sin(angle)).toFixed(5)), lng: Number((lng + ring * Math.cos(angle)).toFixed(5)) };
+}
+
+const ruralZone = (i: number): VillageZone => (i === 0 ? 'near_market' : i % 2 === 0 ? 'rural_south_west' : 'rural_other');
+
+/**
+ * The villages of a scale, Banyumas's first (so its ids, agents and communities are the same in both
+ * scales): Ajibarang's as shipped, the others with a share of their kecamatan's population; for `jateng`
+ * then every other kabupaten's official villages, populations scaled to JATENG_MEMBERS.
+ */
+function scaleVillages(scale: ScaleName): { villages: ScaleVillage[]; kecamatan: ScaleKecamatan[] } {
   const random = new Random(0x5ca1e);
-  const official = readRegionList().filter((r) => r.level === 'village' && r.code.startsWith('33.02.'));
-  const out: ScaleVillage[] = [];
+  const list = readRegionList();
+  const childrenOf = new Map<string, typeof list>();
+  for (const r of list) {
+    if (r.parentCode === null) continue;
+    const siblings = childrenOf.get(r.parentCode) ?? [];
+    siblings.push(r);
+    childrenOf.set(r.parentCode, siblings);
+  }
+  const villages: ScaleVillage[] = [];
+  const kecamatan: ScaleKecamatan[] = [];
   for (const k of BANYUMAS_KECAMATAN) {
-    const kec = `33.02.${String(k.no).padStart(2, '0')}`;
+    const kec = `${BANYUMAS}.${String(k.no).padStart(2, '0')}`;
+    kecamatan.push({ code: kec, name: k.name, population: k.no === 14 ? null : k.population, lat: k.lat, lng: k.lng });
     if (k.no === 14) {
       for (const v of VILLAGES) {
-        out.push({ code: v.code, name: v.name, kecNo: 14, kecName: k.name, population: v.population, lat: v.centroidLat, lng: v.centroidLng, zone: v.zone, synthetic: false });
+        villages.push({ code: v.code, name: v.name, kecCode: kec, population: v.population, lat: v.centroidLat, lng: v.centroidLng, zone: v.zone, synthetic: false, ...BANYUMAS_STAFFING });
       }
       continue;
     }
-    const villages = official.filter((r) => r.parentCode === kec);
-    const weights = villages.map(() => 0.75 + random.next() * 0.5);
-    const pops = apportion(k.population, weights);
-    villages.forEach((village, i) => {
-      const angle = (2 * Math.PI * i) / villages.length;
-      const ring = i % 2 === 0 ? 0.018 : 0.03;
-      out.push({
+    const official = childrenOf.get(kec) ?? [];
+    const pops = apportion(k.population, official.map(() => 0.75 + random.next() * 0.5));
+    official.forEach((village, i) => {
+      villages.push({
         code: village.code,
         name: village.name,
-        kecNo: k.no,
-        kecName: k.name,
+        kecCode: kec,
         population: pops[i]!,
-        lat: Number((k.lat + ring * Math.sin(angle)).toFixed(5)),
-        lng: Number((k.lng + ring * Math.cos(angle)).toFixed(5)),
-        zone: k.urban ? (i < 4 ? 'market' : 'near_market') : i === 0 ? 'near_market' : i % 2 === 0 ? 'rural_south_west' : 'rural_other',
+        ...ringPlace(i, official.length, k.lat, k.lng, 0.018, 0.03),
+        zone: k.urban ? (i < 4 ? 'market' : 'near_market') : ruralZone(i),
         synthetic: true,
+        ...BANYUMAS_STAFFING,
       });
     });
   }
-  return out;
+  if (scale === 'banyumas') return { villages, kecamatan };
+
+  const banyumasMembers = villages.reduce((sum, v) => sum + membersOf(v.population), 0);
+  const regencies = list.filter((r) => r.level === 'regency');
+  const cellLat = (JATENG_BOX.north - JATENG_BOX.south) / JATENG_BOX.rows;
+  const cellLng = (JATENG_BOX.east - JATENG_BOX.west) / JATENG_BOX.columns;
+  const others: Array<ScaleVillage & { weight: number }> = [];
+  regencies.forEach((regency, index) => {
+    if (regency.code === BANYUMAS) return;
+    const town = regency.name.startsWith('Kota ');
+    const cellNorth = JATENG_BOX.north - Math.floor(index / JATENG_BOX.columns) * cellLat;
+    const cellWest = JATENG_BOX.west + (index % JATENG_BOX.columns) * cellLng;
+    const districts = childrenOf.get(regency.code) ?? [];
+    const side = Math.ceil(Math.sqrt(districts.length));
+    districts.forEach((district, d) => {
+      const lat = Number((cellNorth - ((Math.floor(d / side) + 0.5) * cellLat) / side).toFixed(5));
+      const lng = Number((cellWest + (((d % side) + 0.5) * cellLng) / side).toFixed(5));
+      kecamatan.push({ code: district.code, name: district.name, population: null, lat, lng });
+      const official = childrenOf.get(district.code) ?? [];
+      const spacing = Math.min(cellLat, cellLng) / side;
+      official.forEach((village, i) => {
+        others.push({
+          code: village.code,
+          name: village.name,
+          kecCode: district.code,
+          population: 0,
+          ...ringPlace(i, official.length, lat, lng, spacing * 0.2, spacing * 0.35),
+          zone: town ? (i < 2 ? 'market' : 'near_market') : ruralZone(i),
+          synthetic: true,
+          agents: 0,
+          communities: 0,
+          weight: (town ? 1.5 : 1) * (0.5 + random.next()),
+        });
+      });
+    });
+  });
+  const totalWeight = others.reduce((sum, v) => sum + v.weight, 0);
+  const perWeight = (JATENG_MEMBERS - banyumasMembers) / totalWeight / membersOf(1_000_000) * 1_000_000;
+  for (const { weight, ...village } of others) {
+    const population = Math.round(weight * perWeight);
+    const members = membersOf(population);
+    // Fewer agents and communities where villages are small: one agent per ≈ 100 members.
+    villages.push({ ...village, population, agents: clamp(Math.round(members / 100), 2, 10), communities: clamp(Math.round(members / 40), 3, 9) });
+  }
+  return { villages, kecamatan };
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export async function seedScale(handle: DatabaseHandle, options: SeedScaleOptions): Promise<SeedCounts> {
-  if (options.scale !== 'banyumas') throw new Error(`Unknown scale "${String(options.scale)}".`);
+  if (!(SCALES as readonly string[]).includes(options.scale)) throw new Error(`Unknown scale "${String(options.scale)}".`);
   if (handle.engine !== 'postgres') {
     throw new Error(
-      'The banyumas scale seed needs a PostgreSQL server (set DATABASE_URL); the embedded PGlite database is not meant for 10 million rows.',
+      `The ${options.scale} scale seed needs a PostgreSQL server (set DATABASE_URL); the embedded PGlite database is not meant for millions of rows.`,
     );
   }
   const log = options.log ?? (() => {});
@@ -164,7 +256,7 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
     stepStarted = now;
   };
 
-  const villages = scaleVillages();
+  const { villages, kecamatan } = scaleVillages(options.scale);
   const random = new Random(0xba1e);
 
   const counts = await handle.db.transaction(async (transaction) => {
@@ -179,19 +271,27 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
         `$$ select ((hashint8extended(a, salt + ${SEED_SALT}) & 2147483647)::double precision / 2147483648.0) $$`,
     );
 
-    // ---- reference data: the shipped list, then synthetic populations and centroids for the other 26 kecamatan
+    // ---- reference data: the shipped list, then synthetic populations and centroids for the villages and
+    // kecamatan other than Ajibarang (the other kabupaten's kecamatan and kabupaten: their villages' sums)
     await insertReferenceData(tx);
-    for (const k of BANYUMAS_KECAMATAN.filter((k) => k.no !== 14)) {
-      await tx
-        .update(regions)
-        .set({ population: k.population, centroidLat: k.lat, centroidLng: k.lng })
-        .where(eq(regions.code, `33.02.${String(k.no).padStart(2, '0')}`));
-    }
     const synthetic = villages.filter((v) => v.synthetic);
+    const syntheticKecamatan = kecamatan.filter((k) => k.code !== `${BANYUMAS}.14`);
     await exec(`update regions r set population = v.population, centroid_lat = v.lat, centroid_lng = v.lng
       from (values ${synthetic.map((v) => `(${lit(v.code)}, ${v.population}, ${v.lat}, ${v.lng})`).join(',')})
         as v(code, population, lat, lng)
       where r.code = v.code`);
+    await exec(`update regions r set population = coalesce(k.population, s.population), centroid_lat = k.lat, centroid_lng = k.lng
+      from (values ${syntheticKecamatan.map((k) => `(${lit(k.code)}, ${k.population ?? 'null'}::int, ${k.lat}, ${k.lng})`).join(',')})
+        as k(code, population, lat, lng)
+      left join (select parent_code, sum(population)::int as population from regions where level = 'village' group by parent_code) s
+        on s.parent_code = k.code
+      where r.code = k.code`);
+    await exec(`update regions r set population = s.population, centroid_lat = s.lat, centroid_lng = s.lng
+      from (select parent_code, sum(population)::int as population, round(avg(centroid_lat)::numeric, 5)::float8 as lat,
+                   round(avg(centroid_lng)::numeric, 5)::float8 as lng
+            from regions where level = 'district' and code in (${syntheticKecamatan.map((k) => lit(k.code)).join(',')})
+              and code not like '${BANYUMAS}.%' group by parent_code) s
+      where r.code = s.parent_code`);
     const workforceRows: (typeof workforceEstimates.$inferInsert)[] = [];
     const byOccupationRows: (typeof workforceEstimatesByOccupation.$inferInsert)[] = [];
     for (const v of synthetic) {
@@ -208,12 +308,15 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
         );
       }
     }
-    await insertChunks(tx, workforceEstimates, workforceRows);
-    await insertChunks(tx, workforceEstimatesByOccupation, byOccupationRows);
+    // Polygons around the new centroids (what `db:migrate` would otherwise draw later, rewriting regions).
+    await fillApproximateBoundaries(tx);
+    await insertChunks(tx, workforceEstimates, workforceRows, 5000);
+    await insertChunks(tx, workforceEstimatesByOccupation, byOccupationRows, 5000);
     await insertChunks(
       tx,
       coverageTargets,
       synthetic.flatMap((v) => [2025, 2026, 2027].map((year) => ({ regionCode: v.code, year, targetRate: 60 + (year - 2025) * 15 }))),
+      5000,
     );
     step(`Regions and reference data: ${villages.length} villages`);
 
@@ -228,17 +331,17 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
       regionCode: u.regionCode ?? null,
       createdAt: jakartaInstant(windowStart, 8),
     }));
-    const supervisorsByKec = new Map<number, number[]>();
+    const supervisorsByKec = new Map<string, number[]>();
     const demoSupervisors = userRows.filter((u) => u.role === 'supervisor').map((u) => u.id!);
-    supervisorsByKec.set(14, demoSupervisors);
-    for (const k of BANYUMAS_KECAMATAN) {
-      if (k.no === 14) continue;
+    supervisorsByKec.set(`${BANYUMAS}.14`, demoSupervisors);
+    for (const k of syntheticKecamatan) {
       const ids: number[] = [];
       for (const n of [1, 2]) {
         const id = userRows.length + 1;
         userRows.push({
           id,
-          email: `koordinator${n}.${k.name.toLowerCase().replace(/\s+/g, '-')}@payung.test`,
+          // By code: kecamatan names repeat across kabupaten.
+          email: `koordinator${n}.${k.code}@payung.test`,
           name: `Koordinator ${n} ${k.name}`,
           passwordHash: hash,
           role: 'supervisor',
@@ -247,24 +350,34 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
         });
         ids.push(id);
       }
-      supervisorsByKec.set(k.no, ids);
+      supervisorsByKec.set(k.code, ids);
     }
     // The agent's sign-in names an agent code: written once the agents are (below).
-    await insertChunks(tx, users, userRows.filter((u) => u.role !== 'agent'));
+    await insertChunks(tx, users, userRows.filter((u) => u.role !== 'agent'), 2000);
 
-    // ---- a small table of villages with their id ranges, for the set-based steps
-    await exec(`create temp table sv (idx int primary key, code text, kec int, zone text, n int, base_id int) on commit drop`);
-    let offset = 0;
+    // ---- a small table of villages with their id ranges (members, agents, communities), for the set-based steps
+    await exec(`create temp table sv (idx int primary key, code text, kec_code text, kec_no int, nik_prefix text, zone text,
+      n int, base_id int, na int, agent_base int, nc int, community_base int) on commit drop`);
     const svRows: string[] = [];
+    let memberBase = 0;
+    let agentBase = 0;
+    let communityBase = 0;
     villages.forEach((v, idx) => {
-      const workers2026 = Math.round(v.population * INFORMAL_SHARE * Math.pow(1 + WORKFORCE_GROWTH, 1));
-      const n = Math.round(workers2026 * MEMBERS_PER_WORKER);
-      svRows.push(`(${idx}, ${lit(v.code)}, ${v.kecNo}, ${lit(v.zone)}, ${n}, ${offset})`);
-      offset += n;
+      const n = membersOf(v.population);
+      const kecNo = Number(v.kecCode.slice(v.kecCode.lastIndexOf('.') + 1));
+      svRows.push(
+        `(${idx}, ${lit(v.code)}, ${lit(v.kecCode)}, ${kecNo}, ${lit(v.kecCode.replace(/\./g, ''))}, ${lit(v.zone)}, ` +
+          `${n}, ${memberBase}, ${v.agents}, ${agentBase}, ${v.communities}, ${communityBase})`,
+      );
+      memberBase += n;
+      agentBase += v.agents;
+      communityBase += v.communities;
     });
     await exec(`insert into sv values ${svRows.join(',')}`);
+    await exec(`create temp table sup (kec_code text primary key, ids int[]) on commit drop`);
+    await exec(`insert into sup values ${[...supervisorsByKec].map(([code, ids]) => `(${lit(code)}, array[${ids.join(',')}])`).join(',')}`);
 
-    // ---- communities (9 per village) and agents (10 per village)
+    // ---- communities and agents (up to 9 and 10 per village: Banyumas's have all)
     const communityKinds = [
       ['occupation_association', 'Paguyuban PKL', 'pkl'],
       ['occupation_association', 'Paguyuban Tukang Parkir', 'tukang_parkir'],
@@ -281,32 +394,31 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
       .join(',');
     await exec(`
       insert into communities (id, name, type, village_code, occupation_code, founded_on)
-      select sv.idx * ${COMMUNITIES_PER_VILLAGE} + k.n,
+      select sv.community_base + k.n,
              k.prefix || case when k.type = 'citizens_forum' then (1 + k.n % 7)::text else '' end || ' ' || r.name,
              k.type, sv.code, k.occ,
              (date '2000-01-01' + floor(pg_temp.rnd(sv.idx * 100 + k.n, 11) * 7000)::int)
       from sv join regions r on r.code = sv.code
-      cross join (values ${kinds}) as k(n, type, prefix, occ)`);
-    const supervisorCase = [...supervisorsByKec.entries()]
-      .map(([kec, ids]) => `when ${kec} then (array[${ids.join(',')}])[1 + (j % ${ids.length})]`)
-      .join(' ');
+      cross join (values ${kinds}) as k(n, type, prefix, occ)
+      where k.n <= sv.nc`);
+    // The last agent of each village leaves after the 31st month of the window.
     await exec(`
       insert into agents (code, name, village_code, supervisor_id, phone, active_from, active_to)
-      select 'PRS-' || lpad((sv.idx * ${AGENTS_PER_VILLAGE} + j)::text, 5, '0'),
-             'Agen ' || lpad((sv.idx * ${AGENTS_PER_VILLAGE} + j)::text, 5, '0') || ' ' || r.name,
+      select 'PRS-' || lpad((sv.agent_base + j)::text, 5, '0'),
+             'Agen ' || lpad((sv.agent_base + j)::text, 5, '0') || ' ' || r.name,
              sv.code,
-             case sv.kec ${supervisorCase} end,
+             sup.ids[1 + (j % cardinality(sup.ids))],
              '08' || (812000000 + floor(pg_temp.rnd(sv.idx * 100 + j, 21) * 99999999))::bigint::text,
              (date ${lit(windowStart)} - make_interval(months => 50 + floor(pg_temp.rnd(sv.idx * 100 + j, 22) * 24)::int))::date,
-             case when j = ${AGENTS_PER_VILLAGE} then (date ${lit(windowStart)} + make_interval(months => 31))::date - 1 end
-      from sv join regions r on r.code = sv.code cross join generate_series(1, ${AGENTS_PER_VILLAGE}) j`);
+             case when j = sv.na then (date ${lit(windowStart)} + make_interval(months => 31))::date - 1 end
+      from sv join regions r on r.code = sv.code join sup on sup.kec_code = sv.kec_code cross join generate_series(1, sv.na) j`);
     await exec(`
       insert into agent_communities (agent_code, community_id)
-      select distinct 'PRS-' || lpad((sv.idx * ${AGENTS_PER_VILLAGE} + j)::text, 5, '0'),
-             sv.idx * ${COMMUNITIES_PER_VILLAGE} + 1 + c
-      from sv cross join generate_series(1, ${AGENTS_PER_VILLAGE}) j
-      cross join lateral (values ((j - 1) % ${COMMUNITIES_PER_VILLAGE}), ((j + 3) % ${COMMUNITIES_PER_VILLAGE})) as v(c)
-      where v.c = (j - 1) % ${COMMUNITIES_PER_VILLAGE} or pg_temp.rnd(sv.idx * 100 + j, 31) < 0.5`);
+      select distinct 'PRS-' || lpad((sv.agent_base + j)::text, 5, '0'),
+             sv.community_base + 1 + c
+      from sv cross join generate_series(1, sv.na) j
+      cross join lateral (values ((j - 1) % sv.nc), ((j + 3) % sv.nc)) as v(c)
+      where v.c = (j - 1) % sv.nc or pg_temp.rnd(sv.idx * 100 + j, 31) < 0.5`);
     // agent@payung.test: the first agent of supervisor@payung.test, as in the demo.
     for (const u of userRows.filter((row) => row.role === 'agent')) {
       await exec(`
@@ -340,7 +452,8 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
     await exec(`
       create temp table sm on commit drop as
       with b as (
-        select sv.base_id + g as id, sv.idx as vidx, sv.code, sv.kec, sv.zone
+        select sv.base_id + g as id, sv.idx as vidx, sv.code, sv.kec_no, sv.nik_prefix, sv.zone,
+               sv.na, sv.agent_base, sv.nc, sv.community_base
         from sv cross join generate_series(1, sv.n) g
       ), r as (
         select b.*, pg_temp.rnd(id, 1) r_occ, pg_temp.rnd(id, 2) r_sex, pg_temp.rnd(id, 3) r_age,
@@ -359,12 +472,12 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
                else floor(pg_temp.rnd(id, 12) * ${WINDOW_MONTHS})::int end as enrol_idx
         from r
       )
-      select id, vidx, code as village_code, kec, occupation,
+      select id, vidx, code as village_code, kec_no, nik_prefix, na, agent_base, occupation,
              occupation in (${transportCodes}) as is_transport,
              case when r_sex < case when occupation in ('penderes','ojek','sopir','buruh_bangunan','tukang_parkir') then 0.93 else 0.5 end then 'L' else 'P' end as sex,
              18 + floor(r_age * 47)::int as age,
              enrol_idx,
-             case when r_com < 0.86 then vidx * ${COMMUNITIES_PER_VILLAGE} + 1 + floor(pg_temp.rnd(id, 13) * ${COMMUNITIES_PER_VILLAGE})::int end as community_id,
+             case when r_com < 0.86 then community_base + 1 + floor(pg_temp.rnd(id, 13) * nc)::int end as community_id,
              r_agent, r_chan,
              case when r_inc < 0.85 then 1000000 when r_inc < 0.91 then 1500000 when r_inc < 0.97 then 2000000 else 3000000 end as income,
              case when r_freq < 0.5 then 1 when r_freq < 0.7 then 3 when r_freq < 0.82 then 6 else 12 end as freq,
@@ -389,9 +502,9 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
     await exec(`
       update sm set
         agent_code = case when channel in ('walk_in') or (channel = 'formal_socialisation' and r_agent < 0.8) then null
-          else 'PRS-' || lpad((vidx * ${AGENTS_PER_VILLAGE} + case
-              when 1 + floor(r_agent * ${AGENTS_PER_VILLAGE})::int = ${AGENTS_PER_VILLAGE} and enrol_idx > 30 then ${AGENTS_PER_VILLAGE - 1}
-              else 1 + floor(r_agent * ${AGENTS_PER_VILLAGE})::int end)::text, 5, '0') end,
+          else 'PRS-' || lpad((agent_base + case
+              when 1 + floor(r_agent * na)::int = na and enrol_idx > 30 then na - 1
+              else 1 + floor(r_agent * na)::int end)::text, 5, '0') end,
         s2_end = case when s2_start is not null and s2_start <= ${asOfIdx} then ${asOfIdx} end`);
     await exec(`
       update sm set s2_start = null where s2_end is null`);
@@ -465,14 +578,14 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
         from sm
       ), n as (
         select b.*, to_char(birth, 'DDMMYY') as ddmmyy,
-               row_number() over (partition by kec, birth, sex order by id) as serial
+               row_number() over (partition by nik_prefix, birth, sex order by id) as serial
         from b
       )
       select id,
-             '3302' || lpad(kec::text, 2, '0') ||
+             nik_prefix ||
                case when sex = 'P' then lpad((extract(day from birth)::int + 40)::text, 2, '0') || to_char(birth, 'MMYY') else ddmmyy end ||
                lpad(serial::text, 4, '0'),
-             to_char(enrolled_on, 'YY') || lpad(kec::text, 2, '0') || lpad(id::text, 7, '0'),
+             to_char(enrolled_on, 'YY') || lpad(kec_no::text, 2, '0') || lpad(id::text, 7, '0'),
              case when sex = 'L' then (array['Slamet','Sutrisno','Sugeng','Wahyudi','Budi','Agus','Joko','Teguh','Bambang','Rohmat','Ahmad','Muhammad','Eko','Heri','Darsono','Karsono','Tarmuji','Rasimin','Imam','Rizki'])[1 + floor(pg_temp.rnd(id, 72) * 20)::int]
                   else (array['Siti','Sri','Sumiati','Suyati','Warsini','Kasinah','Darsih','Rasminah','Tarsini','Sutinah','Ngatini','Wartini','Dewi','Rina','Yuni','Umi','Lestari','Endang','Fitri','Khotimah'])[1 + floor(pg_temp.rnd(id, 72) * 20)::int] end
                || ' ' ||
@@ -553,7 +666,7 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
     await tx.insert(settings).values([
       { key: 'demo_data', value: true, updatedAt: jakartaInstant(asOf, 0) },
       { key: 'data_as_of', value: asOf, updatedAt: jakartaInstant(asOf, 0) },
-      { key: 'dataset', value: 'scale_banyumas', updatedAt: jakartaInstant(asOf, 0) },
+      { key: 'dataset', value: `scale_${options.scale}`, updatedAt: jakartaInstant(asOf, 0) },
     ]);
     for (const table of ['users', 'communities', 'members', 'contributions', 'claims']) await resetSequence(tx, table);
     return countRows(tx);
@@ -561,10 +674,10 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
   step('Committed');
   // Vacuum as well as analyze: a bulk load leaves the visibility map empty, so until a vacuum every
   // index-only scan (region counts, the solidarity windows, coverage runs) also reads the table; on a
-  // server without autovacuum nothing else would ever set it.
-  for (const table of ['members', 'contributions', 'coverage_spans', 'claims', 'agents', 'communities', 'agent_communities', 'agent_targets', 'regions', 'users']) {
-    await handle.db.execute(sql.raw(`vacuum (analyze) ${table}`));
-  }
+  // server without autovacuum nothing else would ever set it. Every table: the reference tables' default
+  // estimates (occupations as 650 rows, 1,558 occupation workforce rows for 428,150) made the province's
+  // village × occupation worklist a nested loop of billions of comparisons (over 5 minutes, 4 s once analyzed).
+  await handle.db.execute(sql.raw(`vacuum (analyze)`));
   const [months] = await queryRows<{ months: string; active: string }>(
     handle.db,
     sql.raw(`select sum(months_count)::bigint as months from contributions`),

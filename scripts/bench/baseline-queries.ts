@@ -4,10 +4,12 @@
 // the period's month; the statements derive the other months from it.
 import { addMonths } from '@/domain/month';
 
+export type BaselineRegion = 'district' | 'regency' | 'province';
+
 export interface BaselineQuery {
   /** The figure set, e.g. `summary`. */
   name: string;
-  region: 'district' | 'regency';
+  region: BaselineRegion;
   /** The API request that answers the same figures (officer, same region). */
   apiTargetName: string;
   apiPath: (regionCode: string, period: string) => string;
@@ -177,17 +179,17 @@ const CLAIMS_SUMMARY = `
     (select 100.0 * count(*) filter (where status in ('approved', 'paid'))
             / nullif(count(*) filter (where status in ('approved', 'paid', 'rejected')), 0) from submitted) as "approvalRate"`;
 
-/** The baseline queries, each for the district or the regency. */
-export function baselineQueries(): BaselineQuery[] {
+/** The baseline queries, each for the district or the regency; with `withProvince`, each regency one for the province too. */
+export function baselineQueries(withProvince: boolean): BaselineQuery[] {
   const q = (
     name: string,
-    region: 'district' | 'regency',
+    region: BaselineRegion,
     apiTargetName: string,
     apiPath: (regionCode: string, period: string) => string,
     sql: string,
     strict: boolean,
   ): BaselineQuery => ({ name, region, apiTargetName, apiPath, sql, params: monthParams, strict });
-  return [
+  const queries = [
     q('summary', 'district', '/api/v1/summary', (r, p) => `/api/v1/summary?period=${p}&region=${r}`, SUMMARY, true),
     q('summary', 'regency', '/api/v1/summary', (r, p) => `/api/v1/summary?period=${p}&region=${r}`, SUMMARY, true),
     q('coverage by village', 'district', '/api/v1/coverage?by=village', (r, p) => `/api/v1/coverage?by=village&period=${p}&region=${r}`, COVERAGE_BY_CHILD, true),
@@ -198,8 +200,14 @@ export function baselineQueries(): BaselineQuery[] {
     q('claims summary', 'district', '/api/v1/claims/summary', (r, p) => `/api/v1/claims/summary?from=${p}&to=${p}&region=${r}`, CLAIMS_SUMMARY, false),
     q('claims summary', 'regency', '/api/v1/claims/summary', (r, p) => `/api/v1/claims/summary?from=${p}&to=${p}&region=${r}`, CLAIMS_SUMMARY, false),
   ];
+  if (!withProvince) return queries;
+  return [...queries, ...queries.filter((query) => query.region === 'regency').map((query) => ({ ...query, region: 'province' as const }))];
 }
 
-export function regionCodeOf(query: BaselineQuery, district: string, regency: string): string {
-  return query.region === 'district' ? district : regency;
+export function regionCodeOf(query: BaselineQuery, codes: { districtCode: string; regencyCode: string; provinceCode: string | null }): string {
+  if (query.region === 'province') {
+    if (!codes.provinceCode) throw new Error('a province baseline without a province');
+    return codes.provinceCode;
+  }
+  return query.region === 'district' ? codes.districtCode : codes.regencyCode;
 }

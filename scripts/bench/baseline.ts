@@ -1,6 +1,6 @@
 // Raw SQL against the API: each baseline query timed like the endpoints, its figures compared with the
 // API's answer for the same period and region.
-import { baselineQueries, regionCodeOf } from './baseline-queries';
+import { baselineQueries, regionCodeOf, type BaselineRegion } from './baseline-queries';
 import type { Sql } from './database';
 import { apiFigures, compareFigures, rawFigures } from './figures';
 import type { Fixtures } from './fixtures';
@@ -15,7 +15,7 @@ export const MIN_SPEEDUP = 20;
 
 export interface BaselineResult {
   name: string;
-  region: 'district' | 'regency';
+  region: BaselineRegion;
   regionCode: string;
   raw: LatencyStats;
   apiTarget: string;
@@ -40,8 +40,8 @@ export async function runBaselines(args: {
 }): Promise<BaselineResult[]> {
   const { sql, officer, fixtures } = args;
   const results: BaselineResult[] = [];
-  for (const query of baselineQueries()) {
-    const regionCode = regionCodeOf(query, fixtures.districtCode, fixtures.regencyCode);
+  for (const query of baselineQueries(fixtures.provinceCode !== null)) {
+    const regionCode = regionCodeOf(query, fixtures);
     const params = query.params(regionCode, fixtures.period);
     // One untimed run warms the cache like the endpoints' warm-up.
     let rows = await sql.unsafe(query.sql, params);
@@ -59,7 +59,7 @@ export async function runBaselines(args: {
       onlyCommonKeys: query.name === 'agents table',
     });
 
-    const scopes = query.region === 'district' ? ['district', '-'] : ['regency'];
+    const scopes = query.region === 'district' ? ['district', '-'] : [query.region];
     let api: LatencyStats | null =
       args.apiResults.find((r) => r.role === 'officer' && r.name === query.apiTargetName && scopes.includes(r.scope) && r.count > 0) ?? null;
     if (!api) {

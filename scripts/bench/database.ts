@@ -1,12 +1,11 @@
-// The bench database: created when missing, seeded with the kabupaten-scale data when it does not hold
-// it, migrated, and its rollups rebuilt when the project has that command.
+// The bench database: created when missing, seeded with the tier's scale data (`--scale banyumas` or
+// `jateng`) when it does not hold it, migrated, and its rollups rebuilt when the project has that command.
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import type { ScaleName } from '../../db/seed/scale';
+import { SCALE_TIERS } from './options';
 import { log, runNpmScript } from './run';
-
-/** Fewer members than this means the database does not hold the `--scale banyumas` data. */
-export const SCALE_MIN_MEMBERS = 320_000;
 
 export type Sql = postgres.Sql;
 
@@ -57,6 +56,7 @@ async function countMembers(databaseUrl: string): Promise<number> {
 
 export interface DatabaseReport {
   url: string;
+  scale: ScaleName;
   created: boolean;
   seeded: boolean;
   seedSeconds: number | null;
@@ -64,8 +64,10 @@ export interface DatabaseReport {
   contributions: number;
   contributionMonths: number;
   claims: number;
+  rollupRows: number;
   migrateSeconds: number;
   rollupRebuildSeconds: number | null;
+  rollupRebuildBudgetSeconds: number;
   rollupRebuildNote: string;
 }
 
@@ -75,16 +77,17 @@ function hasNpmScript(root: string, script: string): boolean {
 }
 
 /** Creates, seeds (when needed), migrates the bench database and (when asked) times a full rollup rebuild. */
-export async function prepareDatabase(databaseUrl: string, root: string, rebuild: boolean): Promise<DatabaseReport> {
+export async function prepareDatabase(databaseUrl: string, root: string, rebuild: boolean, scale: ScaleName): Promise<DatabaseReport> {
   const env = { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  const { tier, minMembers } = SCALE_TIERS[scale];
   const created = await ensureDatabaseExists(databaseUrl);
   let members = created ? 0 : await countMembers(databaseUrl);
   let seedSeconds: number | null = null;
-  if (members < SCALE_MIN_MEMBERS) {
-    log(`the database holds ${members} members (< ${SCALE_MIN_MEMBERS}): seeding the kabupaten-scale data (a few minutes)…`);
-    seedSeconds = await runNpmScript('db:seed', ['--scale', 'banyumas'], env, root);
+  if (members < minMembers) {
+    log(`the database holds ${members} members (< ${minMembers}): seeding the ${tier}-scale data (--scale ${scale}, minutes)…`);
+    seedSeconds = await runNpmScript('db:seed', ['--scale', scale], env, root);
     members = await countMembers(databaseUrl);
-    if (members < SCALE_MIN_MEMBERS) throw new Error(`after seeding, the database holds ${members} members (< ${SCALE_MIN_MEMBERS})`);
+    if (members < minMembers) throw new Error(`after seeding, the database holds ${members} members (< ${minMembers})`);
   } else {
     log(`reusing the database: ${members.toLocaleString('en')} members`);
   }
@@ -111,9 +114,11 @@ export async function prepareDatabase(databaseUrl: string, root: string, rebuild
       select (select count(*) from members)::int as members,
              (select count(*) from contributions)::int as contributions,
              (select coalesce(sum(months_count), 0) from contributions)::bigint as months,
-             (select count(*) from claims)::int as claims`;
+             (select count(*) from claims)::int as claims,
+             (select count(*) from rollup_monthly)::int as rollup_rows`;
     return {
       url: describeDatabase(databaseUrl),
+      scale,
       created,
       seeded: seedSeconds !== null,
       seedSeconds,
@@ -121,8 +126,10 @@ export async function prepareDatabase(databaseUrl: string, root: string, rebuild
       contributions: Number(row?.contributions ?? 0),
       contributionMonths: Number(row?.months ?? 0),
       claims: Number(row?.claims ?? 0),
+      rollupRows: Number(row?.rollup_rows ?? 0),
       migrateSeconds,
       rollupRebuildSeconds,
+      rollupRebuildBudgetSeconds: SCALE_TIERS[scale].rebuildBudgetSeconds,
       rollupRebuildNote,
     };
   } finally {

@@ -6,6 +6,8 @@ import { latestCompleteMonth } from '@/domain/month';
 import type { Sql } from './database';
 
 export const REGENCY_CODE = '33.02';
+/** Central Java: measured at the province tier (`--scale jateng`). */
+export const PROVINCE_CODE = '33';
 
 export type RoleName = 'officer' | 'supervisor';
 
@@ -31,6 +33,8 @@ export interface Fixtures {
   period: string;
   districtCode: string;
   regencyCode: string;
+  /** Set at the province tier only. */
+  provinceCode: string | null;
   villageCode: string;
   byRole: Record<RoleName, RoleParams>;
 }
@@ -66,7 +70,7 @@ async function pickFor(sql: Sql, supervisorEmail: string | null, districtCode: s
   return { agentCode: agent.code, communityId: Number(community.id), claimNumber: claim.number };
 }
 
-export async function loadFixtures(sql: Sql): Promise<Fixtures> {
+export async function loadFixtures(sql: Sql, withProvince: boolean): Promise<Fixtures> {
   const districtCode = DEFAULT_REGION_CODE;
   const [village] = await sql<{ code: string }[]>`
     select r.code from regions r
@@ -82,6 +86,7 @@ export async function loadFixtures(sql: Sql): Promise<Fixtures> {
     period: latestCompleteMonth(),
     districtCode,
     regencyCode: REGENCY_CODE,
+    provinceCode: withProvince ? PROVINCE_CODE : null,
     villageCode: village.code,
     byRole: { officer, supervisor },
   };

@@ -108,7 +108,8 @@ const undo = (officer: Session, id: number) => postJson<{ removed: number }>(off
 export async function runFreshness(args: { sql: Sql; officer: Session; fixtures: Fixtures }): Promise<FreshnessResult> {
   const { sql, officer, fixtures } = args;
   const period = fixtures.period;
-  const region = fixtures.regencyCode;
+  // The widest region measured: its cached figures are the most a write can leave stale.
+  const region = fixtures.provinceCode ?? fixtures.regencyCode;
 
   // A run stopped between its import and its undo left rows behind: take them out first.
   const leftovers = await sql<{ id: number }[]>`

@@ -10,7 +10,7 @@ import { signIn } from './http';
 async function main(): Promise<number> {
   const baseUrl = process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:3200';
   const sql = connect(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/payung_bench', 1);
-  const fixtures = await loadFixtures(sql).finally(() => sql.end());
+  const fixtures = await loadFixtures(sql, false).finally(() => sql.end());
   const sessions = { officer: await signIn(baseUrl, USERS.officer), supervisor: await signIn(baseUrl, USERS.supervisor) };
   const results = await measureFirstLoadJs(sessions, fixtures);
   let failed = false;

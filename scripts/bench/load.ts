@@ -35,10 +35,11 @@ export interface LoadResult {
 
 /** What one connection requests, in turn: the overview and the API calls its pages make. */
 export function loadMix(fixtures: Fixtures, role: 'officer' | 'supervisor', regional: boolean): string[] {
-  const region = regional ? `&region=${fixtures.regencyCode}` : '';
+  const wide = fixtures.provinceCode ?? fixtures.regencyCode;
+  const region = regional ? `&region=${wide}` : '';
   const p = fixtures.period;
   return [
-    `/${regional ? `?region=${fixtures.regencyCode}` : ''}`,
+    `/${regional ? `?region=${wide}` : ''}`,
     `/api/v1/summary?period=${p}&compare=1${region}`,
     `/api/v1/trend?metric=activeMembers${region}`,
     `/api/v1/coverage?by=village&period=${p}${region}`,
@@ -70,7 +71,8 @@ export async function runLoad(args: {
   const { baseUrl, fixtures, connections, seconds } = args;
   log(`  signing in ${connections} sessions`);
   const sessions = await signInMany(baseUrl, connections);
-  // Officers alternate between the district and the regency; supervisors see their own agents' members.
+  // Officers alternate between the district and the regency (the province at the province tier);
+  // supervisors see their own agents' members.
   // Each connection starts at its own point of its cycle, as users arrive at different moments: started
   // in step, the first instant would be 100 overview renders at once, every connection on the same path.
   const plans = sessions.map((session, i) => {

@@ -1,10 +1,19 @@
 // Command-line options of `npm run bench`.
+import type { ScaleName } from '../../db/seed/scale';
+
+/** The data each tier runs on: `npm run db:seed -- --scale <name>` into its own database. */
+export const SCALE_TIERS = {
+  banyumas: { tier: 'kabupaten', database: 'payung_bench', minMembers: 320_000, rebuildBudgetSeconds: 60 },
+  jateng: { tier: 'province', database: 'payung_bench_jateng', minMembers: 900_000, rebuildBudgetSeconds: 120 },
+} as const satisfies Record<ScaleName, { tier: string; database: string; minMembers: number; rebuildBudgetSeconds: number }>;
+const SCALE_NAMES = Object.keys(SCALE_TIERS) as ScaleName[];
 
 // In the order they run: the load test last, as it leaves a saturated server behind.
 export const SECTIONS = ['demo-seed', 'import-copy', 'rebuild', 'api', 'pages', 'baseline', 'freshness', 'js', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
+  scale: ScaleName;
   databaseUrl: string;
   port: number;
   requests: number;
@@ -23,6 +32,8 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [options]
 
+  --scale S               banyumas (default: the kabupaten tier, database payung_bench) or jateng (the
+                          province tier, database payung_bench_jateng: also the province, region=33)
   --requests N            measured requests per endpoint and page (default 20)
   --warmup N              warm-up requests before measuring (default 3)
   --target-seconds N      stop measuring one endpoint or page after N s, with at least 3 samples (default 30)
@@ -35,8 +46,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quick                 --requests 5 --warmup 1 --baseline-requests 2 --load-seconds 10
   --out DIR               where the JSON results go (default .data/bench)
 
-Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/payung_bench; import-copy uses
-a database of its own, made afresh: the same URL with "_import" after the name),
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/ and the scale's database; it is
+seeded with that scale when it holds fewer members than the scale makes; import-copy uses a database of its
+own, made afresh: the same URL with "_import" after the name),
 BENCH_PORT (default 3200), CHROMIUM_PATH (default /usr/lib/chromium/chromium).`;
 
 function positiveInt(name: string, value: string | undefined): number {
@@ -47,7 +59,8 @@ function positiveInt(name: string, value: string | undefined): number {
 
 export function parseOptions(argv: readonly string[], env: Record<string, string | undefined> = process.env): BenchOptions | 'help' {
   const options: BenchOptions = {
-    databaseUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/payung_bench',
+    scale: 'banyumas',
+    databaseUrl: '',
     port: env.BENCH_PORT ? positiveInt('BENCH_PORT', env.BENCH_PORT) : 3200,
     requests: 20,
     warmup: 3,
@@ -69,6 +82,12 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       case '--help':
       case '-h':
         return 'help';
+      case '--scale': {
+        const v = value();
+        if (!(SCALE_NAMES as string[]).includes(v ?? '')) throw new Error(`--scale needs ${SCALE_NAMES.join(' or ')}, got "${v ?? ''}"`);
+        options.scale = v as ScaleName;
+        break;
+      }
       case '--requests':
         options.requests = positiveInt(name, value());
         break;
@@ -121,5 +140,6 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     }
   }
   options.sections = new Set([...(only ?? SECTIONS)].filter((s) => !skipped.has(s)));
+  options.databaseUrl = env.BENCH_DATABASE_URL || `postgres://postgres@127.0.0.1:5432/${SCALE_TIERS[options.scale].database}`;
   return options;
 }

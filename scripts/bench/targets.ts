@@ -1,5 +1,6 @@
 // What the latency sections request: every /api/v1 GET endpoint and every main page, for each role that
-// may use it, on the district (the default) and, where the endpoint takes a region, on the regency.
+// may use it, on the district (the default) and, where the endpoint takes a region, on the regency (and the
+// province at the province tier).
 import type { Fixtures, RoleName } from './fixtures';
 
 export type TargetKind = 'api' | 'page';
@@ -9,8 +10,8 @@ export interface Target {
   /** A stable name without parameter values, e.g. `GET /api/v1/coverage?by=village`. */
   name: string;
   role: RoleName;
-  /** 'district', 'regency' or '-' (the endpoint has no region). */
-  scope: 'district' | 'regency' | '-';
+  /** 'district', 'regency', 'province' or '-' (the endpoint has no region). */
+  scope: 'district' | 'regency' | 'province' | '-';
   path: string;
   /** The p95 budget in ms from the issue's targets (pages other than the overview have none). */
   budgetMs: number | null;
@@ -82,6 +83,9 @@ function expand(kind: TargetKind, specs: readonly Spec[], fixtures: Fixtures): T
       // The kabupaten view is the point of the benchmark; a supervisor's agents all work in the district.
       if (spec.regional && role === 'officer') {
         targets.push({ kind, name: spec.name, role, scope: 'regency', path: withRegion(path, fixtures.regencyCode), budgetMs });
+        if (fixtures.provinceCode) {
+          targets.push({ kind, name: spec.name, role, scope: 'province', path: withRegion(path, fixtures.provinceCode), budgetMs });
+        }
       }
     }
   }

@@ -83,4 +83,18 @@ describe('bench options', () => {
     const options = parseOptions([], { BENCH_DATABASE_URL: 'postgres://x@127.0.0.1/db', BENCH_PORT: '3210' });
     expect(options !== 'help' && [options.databaseUrl, options.port]).toEqual(['postgres://x@127.0.0.1/db', 3210]);
   });
+
+  it('runs the kabupaten tier by default and the province tier on its own database with --scale jateng', () => {
+    const kabupaten = parseOptions([], {});
+    expect(kabupaten !== 'help' && [kabupaten.scale, kabupaten.databaseUrl]).toEqual(['banyumas', 'postgres://postgres@127.0.0.1:5432/payung_bench']);
+    const province = parseOptions(['--scale', 'jateng', '--quick'], {});
+    expect(province !== 'help' && [province.scale, province.databaseUrl, province.requests]).toEqual([
+      'jateng',
+      'postgres://postgres@127.0.0.1:5432/payung_bench_jateng',
+      5,
+    ]);
+    const overridden = parseOptions(['--scale=jateng'], { BENCH_DATABASE_URL: 'postgres://x@127.0.0.1/mine' });
+    expect(overridden !== 'help' && overridden.databaseUrl).toBe('postgres://x@127.0.0.1/mine');
+    expect(() => parseOptions(['--scale', 'jawa'], {})).toThrow(/--scale needs banyumas or jateng/);
+  });
 });

@@ -18,8 +18,10 @@ export const ENGINES: Engine[] = ['postgres', 'pglite'];
 
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    // A copy of the database tests/helpers/pglite-template.ts migrated (migrating again is a no-op).
-    const pgliteDump = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+    // The integration tests start from the database tests/helpers/pglite-template.ts migrated (migrating
+    // again is a no-op); the unit tests, which open one, from a fresh one.
+    const template = inject('pgliteTemplate');
+    const pgliteDump = template ? new Blob([fs.readFileSync(template)]) : undefined;
     const handle = await openDatabase({ pgliteDir: 'memory://', databaseUrl: '', migrate: true, pgliteDump });
     return { ...handle, destroy: handle.close };
   }

@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/pglite-template.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // Each file opens its own databases; two at once is what two cores can carry.

@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, storageStateFor, test, VILLAGE_OFFICER, type SignedInRole } from './fixtures';
 
 // Every page and every /api/v1 endpoint, for every role and for no session: the expected outcome of
@@ -127,13 +128,23 @@ console.log(`[access matrix] ${cells} cells, ${denied} of them denied`);
 
 for (const who of WHO) {
   test.describe(`as ${who}`, () => {
-    if (who !== 'none') test.use({ storageState: storageStateFor(who) });
+    // One browser context per role, shared by its cells: a context and page per cell (with an empty
+    // HTTP cache each time) cost more than the cell's request. Each cell still navigates on its own.
+    let context: BrowserContext;
+    let page: Page;
+    test.beforeAll(async ({ browser }) => {
+      context = await browser.newContext(who === 'none' ? {} : { storageState: storageStateFor(who) });
+      page = await context.newPage();
+    });
+    test.afterAll(async () => {
+      await context.close();
+    });
 
     for (const route of ROUTES) {
       const expected = route.expect[who];
-      test(`${route.path} → ${expected}`, async ({ page, request }) => {
+      test(`${route.path} → ${expected}`, async () => {
         if (route.kind === 'api') {
-          const response = await request.get(route.path);
+          const response = await context.request.get(route.path);
           expect(response.status()).toBe(expected);
           if (expected !== 200) expect((await response.json()).error.code).toBeTruthy();
           return;

@@ -1,6 +1,8 @@
 // Real databases for tests: a fresh database on the PostgreSQL server (created and dropped here) and an
 // in-memory PGlite. No mocks.
+import fs from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db';
 
 export const TEST_DATABASE_URL =
@@ -16,7 +18,11 @@ export const ENGINES: Engine[] = ['postgres', 'pglite'];
 
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const handle = await openDatabase({ pgliteDir: 'memory://', databaseUrl: '', migrate: true });
+    // The integration tests start from the database tests/helpers/pglite-template.ts migrated (migrating
+    // again is a no-op); the unit tests, which open one, from a fresh one.
+    const template = inject('pgliteTemplate');
+    const pgliteDump = template ? new Blob([fs.readFileSync(template)]) : undefined;
+    const handle = await openDatabase({ pgliteDir: 'memory://', databaseUrl: '', migrate: true, pgliteDump });
     return { ...handle, destroy: handle.close };
   }
   const name = `payung_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -171,10 +171,17 @@ export function nowcastColumns(nowcast: FigureNowcasts | null): Record<string, n
 
 type NowcastRow = { i: unknown; village: string; active: unknown; lapsed: unknown; collected: unknown };
 
-/** The districts a region is made of (itself when it is a district or smaller). */
+/**
+ * The districts a region's villages are in (itself when it is a district or smaller): read off the village
+ * codes, which members' rows point at, so a region list without its district rows still counts them all.
+ */
 async function districtsOf(db: Database, regionCode: string): Promise<string[]> {
   if (regionCode.length >= DISTRICT_CODE_LENGTH) return [regionCode];
-  const rows = await queryRows<{ code: string }>(db, sql`select code from regions where level = 'district' and code like ${`${regionCode}.%`} order by code`);
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select distinct left(code, ${DISTRICT_CODE_LENGTH}) as code from regions
+        where level = 'village' and code like ${`${regionCode}.%`} order by 1`,
+  );
   return rows.map((row) => row.code);
 }
 

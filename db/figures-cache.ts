@@ -98,6 +98,19 @@ export function districtVersionSql(region: string | null): SQL<string> {
   return sql<string>`(select coalesce(sum(version), 0)::text from data_version_district ${where})`;
 }
 
+/**
+ * Reads the versions of `districts` (all inside `region`) in one statement for a request about to cache a
+ * figure per district, instead of one statement each.
+ */
+export async function primeDistrictVersions(db: Database, region: string, districts: readonly string[]): Promise<void> {
+  const rows = await queryRows<{ district: string; v: unknown }>(
+    db,
+    sql`select district, coalesce(sum(version), 0)::text as v from data_version_district where district like ${`${region}.%`} group by district`,
+  );
+  const versions = new Map(rows.map((row) => [row.district, BigInt(String(row.v))]));
+  for (const district of districts) void memoForRequest(db, `districtVersion:${district}`, () => Promise.resolve(versions.get(district) ?? 0n));
+}
+
 /** The version figures of `region` (null: of every region) are cached under: global plus districts'. */
 async function versionFor(db: Database, region: string | null): Promise<bigint> {
   const global = await memoForRequest(db, 'dataVersion', () => readDataVersion(db));

@@ -4,7 +4,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db';
-import { cachedRows } from '@/db/figures-cache';
+import { cachedRows, primeDistrictVersions } from '@/db/figures-cache';
 import { monthDate, toNumber } from '@/server/indicators/sql-helpers';
 import { memberScopeCondition, type IndicatorScope } from '@/server/indicators/scope';
 import { isProvisional, todayInJakarta, type Period } from '@/domain/month';
@@ -223,7 +223,9 @@ export async function getNowcasts(
   // District by district, each cached under its own district's version: a write recomputes only the
   // districts it touched (a regency's or a province's nowcast reads every payment of its members).
   const rows: NowcastRow[] = [];
-  for (const district of await districtsOf(db, wide.regionCode)) {
+  const districts = await districtsOf(db, wide.regionCode);
+  if (districts.length > 1) await primeDistrictVersions(db, wide.regionCode, districts);
+  for (const district of districts) {
     const part = { ...wide, regionCode: district };
     rows.push(
       ...(await cachedRows<NowcastRow>(

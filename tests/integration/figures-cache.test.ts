@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db';
 import { env } from '@/env';
-import { readDataVersion } from '@/db/figures-cache';
+import { memoForRequest, primeDistrictVersions, readDataVersion, withRequestMemo } from '@/db/figures-cache';
 import { getSummary } from '@/server/indicators/summary';
 import { getSummarySeries, type SummaryCell } from '@/server/indicators/series';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/databases';
@@ -89,6 +89,20 @@ describe.each(ENGINES)('figure cache on %s', (engine) => {
 
     await tdb.db.execute(sql`delete from contributions where member_id = ${ids.M3} and first_month = '2026-05-01'`);
     expect(await read()).toEqual(first);
+  });
+
+  it('reads the versions of a region\'s districts in one statement, as each district\'s own read gives them', async () => {
+    await tdb.db.execute(sql`update members set name = name where id = ${ids.M3}`);
+    const own = Object.fromEntries(
+      (await queryRows<{ district: string; v: string }>(tdb.db, sql`select district, sum(version)::text as v from data_version_district group by 1`)).map((r) => [r.district, BigInt(r.v)]),
+    );
+    const primed = await withRequestMemo(async () => {
+      await primeDistrictVersions(tdb.db, '33.02', [DISTRICT, OUT_DISTRICT, '33.02.99']);
+      const unread = () => Promise.reject(new Error('read again'));
+      return Promise.all([DISTRICT, OUT_DISTRICT, '33.02.99'].map((d) => memoForRequest(tdb.db, `districtVersion:${d}`, unread)));
+    });
+    expect(primed).toEqual([own[DISTRICT], own[OUT_DISTRICT] ?? 0n, 0n]);
+    expect(own[DISTRICT]! > 0n).toBe(true);
   });
 
   it('keeps a district\'s figures cached when another district is written to, and runs the written one\'s again', async () => {

@@ -674,9 +674,8 @@ export async function seedScale(handle: DatabaseHandle, options: SeedScaleOption
   step('Committed');
   // Vacuum as well as analyze: a bulk load leaves the visibility map empty, so until a vacuum every
   // index-only scan (region counts, the solidarity windows, coverage runs) also reads the table; on a
-  // server without autovacuum nothing else would ever set it. Every table: the reference tables' default
-  // estimates (occupations as 650 rows, 1,558 occupation workforce rows for 428,150) made the province's
-  // village × occupation worklist a nested loop of billions of comparisons (over 5 minutes, 4 s once analyzed).
+  // server without autovacuum nothing else would ever set it. Every table: left to their default
+  // estimates, the reference tables made the province's village × occupation worklist a nested loop.
   await handle.db.execute(sql.raw(`vacuum (analyze)`));
   const [months] = await queryRows<{ months: string; active: string }>(
     handle.db,
